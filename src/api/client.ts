@@ -1,0 +1,96 @@
+import type {
+  Invoice,
+  InvoiceStatus,
+  InvoiceSummary,
+  Page,
+  PayRequest,
+  PayResult,
+  Payment,
+  PaymentMethod,
+  ServiceBilling,
+  Summary,
+  TopUp,
+  TopUpQuote,
+  TopUpQuoteRequest,
+  TopUpRequest,
+  Wallet,
+} from './schemas.js';
+
+/** Options every read takes. */
+export interface ReadOptions {
+  /** Aborts the request; passed through to `fetch`. */
+  signal?: AbortSignal | undefined;
+  /** Skip the cache and ask the server (a re-check). The fresh result is cached. */
+  fresh?: boolean | undefined;
+}
+
+/** Options every money-moving request takes. */
+export interface MutationOptions {
+  signal?: AbortSignal | undefined;
+  /**
+   * One key per user intent, the same for every retry of it (see `IntentKeys`). The server
+   * replays the first result for a key instead of charging again.
+   */
+  idempotencyKey: string;
+}
+
+export interface InvoiceQuery {
+  status?: InvoiceStatus | undefined;
+  service_id?: string | undefined;
+  /** Search by invoice number. */
+  q?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+export interface PaymentQuery {
+  invoice_id?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
+/**
+ * Cache tags. A read is tagged with what it shows; a mutation invalidates what it changed,
+ * and every element subscribed to any of those tags refetches.
+ */
+export type CacheTag =
+  | 'summary'
+  | 'invoices'
+  | 'wallet'
+  | 'payments'
+  | 'payment-methods'
+  | `invoice:${string}`
+  | `service:${string}`
+  | `payment:${string}`
+  | `top-up:${string}`;
+
+export type InvalidationListener = (tags: ReadonlySet<string>) => void;
+
+/**
+ * The only thing components depend on. `createHttpClient` makes the real one; tests and
+ * embedders may hand any object of this shape to `<billing-provider>`'s `client` property.
+ */
+export interface BillingClient {
+  getSummary(options?: ReadOptions): Promise<Summary>;
+  listInvoices(query?: InvoiceQuery, options?: ReadOptions): Promise<Page<InvoiceSummary>>;
+  getInvoice(id: string, options?: ReadOptions): Promise<Invoice>;
+  listPayments(query?: PaymentQuery, options?: ReadOptions): Promise<Page<Payment>>;
+  getPayment(id: string, options?: ReadOptions): Promise<Payment>;
+  listPaymentMethods(options?: ReadOptions): Promise<PaymentMethod[]>;
+  getWallet(options?: ReadOptions): Promise<Wallet>;
+  getServiceBilling(serviceId: string, options?: ReadOptions): Promise<ServiceBilling>;
+  getTopUp(id: string, options?: ReadOptions): Promise<TopUp>;
+
+  quoteTopUp(request: TopUpQuoteRequest, options?: { signal?: AbortSignal | undefined }): Promise<TopUpQuote>;
+  payInvoice(invoiceId: string, request: PayRequest, options: MutationOptions): Promise<PayResult>;
+  createTopUp(request: TopUpRequest, options: MutationOptions): Promise<TopUp>;
+
+  /** Marks everything under these tags stale and tells every subscriber (and other tabs). */
+  invalidate(tags: Iterable<CacheTag | string>): void;
+  /** Marks everything stale: the "refresh" action. */
+  refreshAll(): void;
+  /** Called with the invalidated tags on every invalidation, local or from another tab. Returns an unsubscribe function. */
+  subscribe(listener: InvalidationListener): () => void;
+  /** When the cached value for these tags was fetched (ms since epoch), for "as of" stamps; undefined when not cached. */
+  fetchedAt?(tag: CacheTag | string): number | undefined;
+}

@@ -1,0 +1,39 @@
+// Unit and element tests in a real Chromium (Debian's, found by chrome-launcher; CHROME_PATH overrides).
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { fileURLToPath } from 'node:url';
+
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+
+export default {
+  files: ['tests/**/*.test.ts', '!tests/e2e/**'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  rootDir: '.',
+  port: Number(process.env.WTR_PORT ?? 8765),
+  concurrency: 2,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 10_000 } },
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: process.env.CHROME_PATH || undefined,
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-dev-shm-usage',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--no-first-run',
+          '--disable-sync',
+        ],
+      },
+    }),
+  ],
+  coverageConfig: {
+    include: ['src/**/*.ts'],
+    exclude: ['src/**/*.styles.ts'],
+    report: true,
+    reportDir: 'coverage',
+  },
+};

@@ -1,0 +1,152 @@
+import { ContextProvider } from '@lit/context';
+import { html } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { BillingClient } from '../../api/client.js';
+import { billingClientContext, billingConfigContext } from '../../context.js';
+import type { BillingConfig, CheckoutMode } from '../../context.js';
+import { normalizeLocale } from '../../i18n/catalog.js';
+import { BillingElement, nearestLang } from '../shared/base-element.js';
+import { providerStyles } from './billing-provider.styles.js';
+import { OwnedClient } from './owned-client.js';
+import type { TokenCallback } from './owned-client.js';
+
+export type BillingTheme = 'light' | 'dark';
+
+/** Two configs are the same when every field is. */
+export function sameConfig(a: BillingConfig | undefined, b: BillingConfig): boolean {
+  return (
+    a !== undefined &&
+    a.locale === b.locale &&
+    a.invoiceHref === b.invoiceHref &&
+    a.supportHref === b.supportHref &&
+    a.checkoutMode === b.checkoutMode &&
+    a.today === b.today
+  );
+}
+
+/** `redirect` unless the value is exactly `popup`: an unknown mode must not break paying. */
+export function checkoutModeOf(value: string | undefined): CheckoutMode {
+  return value === 'popup' ? 'popup' : 'redirect';
+}
+
+/**
+ * Owns one `BillingClient` and hands it, with the page's billing settings, to every billing
+ * element inside it through `@lit/context`. It renders nothing of its own.
+ *
+ * ```html
+ * <billing-provider api-base="/api/billing/v1" locale="de" invoice-href="/billing/invoices/{id}">
+ *   <billing-overview></billing-overview>
+ *   <invoice-list></invoice-list>
+ * </billing-provider>
+ * ```
+ *
+ * @summary Provides the billing client and settings (locale, links, checkout mode) to the billing elements inside it.
+ * @tag billing-provider
+ *
+ * @slot - The billing elements, and any other content of the billing area.
+ */
+export class BillingProvider extends BillingElement {
+  static override tagName = 'billing-provider';
+  static override reflectsLocale = false;
+  static override styles = providerStyles;
+
+  /** Root URL of the billing API, e.g. `/api/billing/v1`. The provider makes its HTTP client from it, unless `client` is set. */
+  @property({ attribute: 'api-base' })
+  apiBase: string | undefined;
+
+  /** A short-lived bearer token for third-party pages. Without it (and without `getToken`), requests use the page's cookies. */
+  @property({ attribute: 'session-token' })
+  sessionToken: string | undefined;
+
+  /** BCP 47 locale for text, amounts and dates. Default: the nearest `lang` above the provider, else the browser's language. */
+  @property()
+  locale: string | undefined;
+
+  /** Link template for one invoice; `{id}` and `{number}` are filled in: `/billing/invoices/{id}`. Without it, choosing an invoice only emits `billing-invoice-select`. */
+  @property({ attribute: 'invoice-href' })
+  invoiceHref: string | undefined;
+
+  /** Where "contact support" leads (a page or a `mailto:` link). Without it, the request is only emitted as `billing-support-request`. */
+  @property({ attribute: 'support-href' })
+  supportHref: string | undefined;
+
+  /** How checkout pages open: `redirect` (this tab) or `popup` (a new window). */
+  @property({ attribute: 'checkout-mode' })
+  checkoutMode: CheckoutMode = 'redirect';
+
+  /** Forces the light or dark token set for every element inside; default follows `prefers-color-scheme`. */
+  @property({ reflect: true })
+  theme: BillingTheme | undefined;
+
+  /** `YYYY-MM-DD` to use as "today" in due-date wording (stories, tests, demos). Default: the user's own date. */
+  @property()
+  today: string | undefined;
+
+  /** Any `BillingClient` (a custom transport, the reference API in tests). Wins over `api-base`; the provider never disposes it. */
+  @property({ attribute: false })
+  client: BillingClient | undefined;
+
+  /** Async token callback for bearer auth; asked again after a 401. Wins over `session-token`. */
+  @property({ attribute: false })
+  getToken: TokenCallback | undefined;
+
+  readonly #owned = new OwnedClient();
+  readonly #clientProvider = new ContextProvider(this, { context: billingClientContext });
+  readonly #configProvider = new ContextProvider(this, {
+    context: billingConfigContext,
+    initialValue: { locale: 'en', checkoutMode: 'redirect' },
+  });
+
+  /** The client the elements inside are using now (the `client` property or the one made from `api-base`). */
+  get activeClient(): BillingClient | undefined {
+    return this.#clientProvider.value;
+  }
+
+  /** The settings the elements inside are using now. */
+  get activeConfig(): BillingConfig {
+    return this.#configProvider.value;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Provide at once: elements inside connect before this element's first update.
+    this.#provide();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#owned.dispose();
+    this.#clientProvider.setValue(this.client);
+  }
+
+  protected override inheritedLocale(): string | undefined {
+    return this.locale;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.#provide();
+  }
+
+  #provide(): void {
+    const client =
+      this.client ??
+      this.#owned.get({ apiBase: this.apiBase, sessionToken: this.sessionToken, getToken: this.getToken });
+    if (this.client) this.#owned.dispose();
+    this.#clientProvider.setValue(client);
+
+    const config: BillingConfig = {
+      locale: normalizeLocale(this.locale || nearestLang(this) || globalThis.navigator?.language),
+      invoiceHref: this.invoiceHref || undefined,
+      supportHref: this.supportHref || undefined,
+      checkoutMode: checkoutModeOf(this.checkoutMode),
+      today: this.today || undefined,
+    };
+    if (!sameConfig(this.#configProvider.value, config)) this.#configProvider.setValue(config);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

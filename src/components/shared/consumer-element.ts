@@ -1,0 +1,51 @@
+/**
+ * Base class of the data elements (`<invoice-list>`, `<wallet-balance>`...): the client and
+ * the config from the nearest `<billing-provider>` (or `configureBilling()`), kept current
+ * through subscribing context consumers. Load data with a `BillingQueryController`.
+ */
+import { consume } from '@lit/context';
+import type { BillingClient } from '../../api/client.js';
+import { billingClientContext, billingConfigContext } from '../../context.js';
+import type { BillingConfig } from '../../context.js';
+import { t } from '../../i18n/catalog.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/types.js';
+import { todayCalendarDate } from '../../i18n/format.js';
+import { BillingElement } from './base-element.js';
+import { ensureContextRoot } from './context-root.js';
+
+export class BillingConsumerElement extends BillingElement {
+  /**
+   * The client from the nearest provider; undefined without one (render the configuration error).
+   * @internal
+   */
+  @consume({ context: billingClientContext, subscribe: true })
+  billingClient: BillingClient | undefined;
+
+  /**
+   * Locale, links, checkout mode and "today" from the nearest provider; undefined without one.
+   * @internal
+   */
+  @consume({ context: billingConfigContext, subscribe: true })
+  billingConfig: BillingConfig | undefined;
+
+  override connectedCallback(): void {
+    // Before super: the context requests are sent from super.connectedCallback().
+    ensureContextRoot();
+    super.connectedCallback();
+  }
+
+  protected override inheritedLocale(): string | undefined {
+    return this.billingConfig?.locale;
+  }
+
+  /** Today as `YYYY-MM-DD`: the config's override (stories, tests) or the user's own date. */
+  protected get today(): string {
+    return this.billingConfig?.today ?? todayCalendarDate();
+  }
+
+  /** A message in this element's locale: `this.msg('due.in_days', { n: 3 })`. */
+  protected msg(key: MessageKey, params?: MessageParams): string {
+    return t(this.displayLocale, key, params);
+  }
+}

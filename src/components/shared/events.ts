@@ -1,0 +1,63 @@
+/**
+ * The `billing-*` events: `CustomEvent`s that bubble and cross shadow roots, typed here and
+ * in `GlobalEventHandlersEventMap` so `addEventListener('billing-invoice-paid', e => e.detail.paymentId)`
+ * type-checks in the host page.
+ */
+import type { BillingErrorCode } from '../../api/errors.js';
+import type { Money } from '../../api/schemas.js';
+
+/** The customer chose an invoice. Cancelable: a host page that routes itself calls `preventDefault()`. */
+export interface BillingInvoiceSelectDetail {
+  invoiceId: string;
+  number: string;
+  /** The link built from `invoice-href`, when there is one. */
+  href?: string | undefined;
+}
+
+/** A payment settled an invoice (or part of it). */
+export interface BillingInvoicePaidDetail {
+  invoiceId: string;
+  paymentId: string;
+}
+
+/** A top-up reached the wallet. */
+export interface BillingTopUpCompletedDetail {
+  topUpId: string;
+  amount: Money;
+}
+
+/** The customer asked for help with an invoice. Cancelable: the host page may open its own support flow. */
+export interface BillingSupportRequestDetail {
+  invoiceId: string;
+  number: string;
+  description: string;
+}
+
+/** A load or an action failed; for the host page's logging. The element shows the error itself. */
+export interface BillingErrorDetail {
+  code: BillingErrorCode;
+  message: string;
+  /** Tag name of the element that failed, e.g. `invoice-list`. */
+  element: string;
+}
+
+/** Event name to detail type, for `BillingElement.emit`. */
+export interface BillingEventDetailMap {
+  'billing-invoice-select': BillingInvoiceSelectDetail;
+  'billing-invoice-paid': BillingInvoicePaidDetail;
+  'billing-top-up-completed': BillingTopUpCompletedDetail;
+  'billing-support-request': BillingSupportRequestDetail;
+  'billing-error': BillingErrorDetail;
+}
+
+export type BillingEventName = keyof BillingEventDetailMap;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'billing-invoice-select': CustomEvent<BillingInvoiceSelectDetail>;
+    'billing-invoice-paid': CustomEvent<BillingInvoicePaidDetail>;
+    'billing-top-up-completed': CustomEvent<BillingTopUpCompletedDetail>;
+    'billing-support-request': CustomEvent<BillingSupportRequestDetail>;
+    'billing-error': CustomEvent<BillingErrorDetail>;
+  }
+}

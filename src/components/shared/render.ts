@@ -1,0 +1,201 @@
+/**
+ * Render helpers shared by the elements. Each returns a Lit template that reads only the
+ * classes of `baseStyles`; text comes from the catalogs and is never rendered as HTML.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { BillingErrorCode } from '../../api/errors.js';
+import type { Money } from '../../api/schemas.js';
+import { isMessageKey, t } from '../../i18n/catalog.js';
+import { formatAsOf, formatCalendarDate, formatInstant, formatMoney } from '../../i18n/format.js';
+import type { CalendarDateStyle } from '../../i18n/format.js';
+import { toneIcon } from './icons.js';
+import type { Tone } from './icons.js';
+import type { BillingQueryController } from './query.js';
+
+export type { Tone } from './icons.js';
+
+/** The open status lists of the API, named as in the message keys (`status.<kind>.<status>`). */
+export type StatusKind = 'invoice' | 'payment' | 'service' | 'service_billing' | 'top_up';
+
+const TONES: Record<StatusKind, Readonly<Record<string, Tone>>> = {
+  invoice: {
+    unpaid: 'warning',
+    pending: 'info',
+    partially_paid: 'warning',
+    overdue: 'danger',
+    paid: 'ok',
+    refunded: 'neutral',
+    cancelled: 'neutral',
+  },
+  payment: { pending: 'info', completed: 'ok', failed: 'danger', refunded: 'neutral' },
+  service: {
+    active: 'ok',
+    pending: 'info',
+    provisioning: 'info',
+    suspended: 'danger',
+    cancelled: 'neutral',
+    terminated: 'neutral',
+  },
+  service_billing: { ok: 'ok', payment_due: 'warning', at_risk: 'danger', suspended: 'danger', terminated: 'neutral' },
+  top_up: { pending: 'info', completed: 'ok', failed: 'danger', cancelled: 'neutral' },
+};
+
+/** Tone of a status; `neutral` for one this library does not know. */
+export function statusTone(kind: StatusKind, status: string): Tone {
+  return Object.hasOwn(TONES[kind], status) ? TONES[kind][status] : 'neutral';
+}
+
+/** The status in words; an unknown one is "Unknown status (<raw label>)". */
+export function statusLabel(kind: StatusKind, status: string, locale: string): string {
+  const key = `status.${kind}.${status}`;
+  return isMessageKey(key) && Object.hasOwn(TONES[kind], status) ? t(locale, key) : t(locale, 'status.unknown', { label: status });
+}
+
+/**
+ * A status badge: icon shape plus text, tone by `data-tone`, never colour alone.
+ * `part="status-badge"`; `data-status` carries the raw value for styling and tests.
+ */
+export function statusBadge(kind: StatusKind, status: string, locale: string): TemplateResult {
+  const tone = statusTone(kind, status);
+  return html`<span class="badge" part="status-badge" data-tone=${tone} data-status=${status}
+    >${toneIcon(tone)}<span>${statusLabel(kind, status, locale)}</span></span
+  >`;
+}
+
+/** Label of an open value (invoice kind, payment kind, method type): translated when known, else the raw value. */
+export function openLabel(group: 'kind.invoice' | 'kind.payment' | 'method', value: string, locale: string): string {
+  const key = `${group}.${value}`;
+  return isMessageKey(key) ? t(locale, key) : value;
+}
+
+/** An error as what happened and the next step. `retryAfterMs` (rate limiting) adds the wait. */
+export interface ErrorLike {
+  readonly code: BillingErrorCode;
+  readonly retryAfterMs?: number | undefined;
+}
+
+/** Errors where trying the same thing again will not help, but refreshing the data will. */
+const REFRESH_CODES: ReadonlySet<BillingErrorCode> = new Set(['invoice_not_payable', 'idempotency_conflict']);
+
+/**
+ * The error panel: the code's own message and next step, and a retry (or "Refresh") button
+ * when `onRetry` is given. `role="alert"`, so it is announced when it appears.
+ */
+export function renderError(error: ErrorLike, locale: string, onRetry?: () => void): TemplateResult {
+  const code: BillingErrorCode = isMessageKey(`error.${error.code}.title`) ? error.code : 'server_error';
+  const wait = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+  return html`<div class="error-panel" part="error" role="alert" data-code=${code}>
+    ${toneIcon('danger')}
+    <div class="error-panel__body">
+      <p class="error-panel__title">${t(locale, `error.${code}.title`)}</p>
+      <p class="error-panel__action">
+        ${t(locale, `error.${code}.action`)}${wait ? ` ${t(locale, 'error.retry_after', { n: wait })}` : nothing}
+      </p>
+      ${onRetry
+        ? html`<button class="button" part="retry-button" type="button" @click=${onRetry}>
+            ${t(locale, REFRESH_CODES.has(code) ? 'common.refresh' : 'common.retry')}
+          </button>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** What an element without a provider shows instead of a spinner. */
+export function renderConfigError(locale: string): TemplateResult {
+  return html`<div class="error-panel" part="config-error" data-code="configuration">
+    ${toneIcon('warning')}
+    <div class="error-panel__body">
+      <p class="error-panel__title">${t(locale, 'common.config_error.title')}</p>
+      <p class="error-panel__action">${t(locale, 'common.config_error.body')}</p>
+    </div>
+  </div>`;
+}
+
+/** "As of 14:05" (date too when not today); nothing when the time is unknown. */
+export function renderAsOf(fetchedAt: number | string | undefined, locale: string): TemplateResult | typeof nothing {
+  if (fetchedAt === undefined) return nothing;
+  const time = formatAsOf(fetchedAt, locale);
+  const datetime = new Date(fetchedAt).toISOString();
+  return html`<span class="as-of" part="as-of"><time datetime=${datetime}>${t(locale, 'common.as_of', { time })}</time></span>`;
+}
+
+/**
+ * The banner a query needs over its data: "Updating…" while refreshing, "Could not refresh;
+ * showing data as of …" with a retry when stale; nothing otherwise. The states without data
+ * (`no-client`, `loading`, `error`) are the element's own layout: see `renderQueryFallback`.
+ */
+export function renderQueryNotice(
+  query: Pick<BillingQueryController<readonly unknown[], unknown>, 'state' | 'fetchedAt' | 'error'>,
+  locale: string,
+  onRetry: () => void,
+): TemplateResult | typeof nothing {
+  if (query.state === 'refreshing') {
+    return html`<span class="as-of" part="updating">${t(locale, 'common.updating')}</span>`;
+  }
+  if (query.state === 'stale') {
+    const time = query.fetchedAt === undefined ? '' : formatAsOf(query.fetchedAt, locale);
+    return html`<div class="notice" part="stale-notice" data-tone="warning" data-code=${query.error?.code ?? nothing}>
+      ${toneIcon('warning')}
+      <div class="notice__body">
+        <p class="notice__text">${t(locale, 'common.stale', { time })}</p>
+        <button class="button" part="retry-button" type="button" @click=${onRetry}>${t(locale, 'common.retry')}</button>
+      </div>
+    </div>`;
+  }
+  return nothing;
+}
+
+/**
+ * What to render when a query has no data to show: the configuration error, a skeleton of
+ * `skeletonLines` fixed-height lines, or the error panel with a retry. Returns undefined when
+ * there is a value to render (`ready`, `refreshing`, `stale`).
+ */
+export function renderQueryFallback(
+  query: Pick<BillingQueryController<readonly unknown[], unknown>, 'state' | 'error'>,
+  locale: string,
+  onRetry: () => void,
+  skeletonLines = 3,
+): TemplateResult | undefined {
+  switch (query.state) {
+    case 'no-client':
+      return renderConfigError(locale);
+    case 'loading':
+      return renderSkeleton(skeletonLines, locale);
+    case 'error':
+      return renderError(query.error ?? { code: 'server_error' }, locale, onRetry);
+    default:
+      return undefined;
+  }
+}
+
+/** Placeholder lines of fixed height while the first load runs; announced as loading. */
+export function renderSkeleton(lines: number, locale: string): TemplateResult {
+  return html`<div class="skeleton" part="skeleton" role="status">
+    <span class="visually-hidden">${t(locale, 'common.loading')}</span>
+    ${Array.from({ length: lines }, () => html`<span class="skeleton-line" aria-hidden="true"></span>`)}
+  </div>`;
+}
+
+/**
+ * A polite live region: render it always (an empty one too) and change `message` to have it
+ * announced; a region inserted together with its text is often not read.
+ */
+export function liveRegion(message: string): TemplateResult {
+  return html`<div class="live-region" part="live-region" role="status" aria-live="polite" aria-atomic="true">${message}</div>`;
+}
+
+/** Money as text in the locale (minor units, the currency's own digits). */
+export function money(value: Money, locale: string): string {
+  return formatMoney(value, locale);
+}
+
+/** A calendar date in a `<time>` element; the day never shifts by time zone. */
+export function renderDate(date: string, locale: string, style: CalendarDateStyle = 'medium'): TemplateResult {
+  return html`<time datetime=${date}>${formatCalendarDate(date, locale, style)}</time>`;
+}
+
+/** An instant (payment time) in a `<time>` element, in the user's time zone. */
+export function renderInstant(instant: string, locale: string): TemplateResult {
+  return html`<time datetime=${instant}>${formatInstant(instant, locale)}</time>`;
+}

@@ -1,0 +1,249 @@
+/**
+ * Shared styles for every billing element: put `baseStyles` first in `static styles`.
+ * Classes: `.visually-hidden`, `.live-region`, `.badge` (with `data-tone`), `.skeleton`,
+ * `.button` (`.button--primary`, `.button--quiet`), `.error-panel`, `.notice`, `.table`.
+ * They read only `--billing-*` tokens.
+ */
+import { css } from 'lit';
+import { themeStyles, tokens } from './tokens.js';
+
+export const baseStyles = [
+  themeStyles,
+  css`
+    :host {
+      display: block;
+      box-sizing: border-box;
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    *,
+    *::before,
+    *::after {
+      box-sizing: inherit;
+    }
+
+    /* Read by screen readers, not shown. */
+    .visually-hidden,
+    .live-region {
+      position: absolute !important;
+      width: 1px;
+      height: 1px;
+      margin: -1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+      border: 0;
+    }
+
+    a {
+      color: ${tokens.link};
+      text-underline-offset: 0.15em;
+    }
+
+    a:focus-visible,
+    button:focus-visible,
+    input:focus-visible,
+    select:focus-visible,
+    textarea:focus-visible,
+    summary:focus-visible,
+    [tabindex]:focus-visible {
+      outline: ${tokens.focusRingWidth} solid ${tokens.focusRing};
+      outline-offset: 2px;
+    }
+
+    /* Status badge: text plus a shape per tone, so colour is never the only signal. */
+    .badge {
+      display: inline-flex;
+      align-items: center;
+      gap: ${tokens.spaceXs};
+      padding: 0.125em ${tokens.spaceS};
+      border-radius: ${tokens.radiusPill};
+      border: 1px solid transparent;
+      font-size: ${tokens.fontSizeSmall};
+      font-weight: ${tokens.fontWeightStrong};
+      line-height: 1.4;
+      white-space: nowrap;
+      background: ${tokens.neutralBg};
+      color: ${tokens.neutralText};
+    }
+    .badge svg {
+      flex: none;
+      width: 1em;
+      height: 1em;
+    }
+    .badge[data-tone='ok'] {
+      background: ${tokens.okBg};
+      color: ${tokens.okText};
+    }
+    .badge[data-tone='warning'] {
+      background: ${tokens.warningBg};
+      color: ${tokens.warningText};
+    }
+    .badge[data-tone='danger'] {
+      background: ${tokens.dangerBg};
+      color: ${tokens.dangerText};
+    }
+    .badge[data-tone='info'] {
+      background: ${tokens.infoBg};
+      color: ${tokens.infoText};
+    }
+
+    /* Skeleton: fixed line heights, so content replaces it without a layout jump. */
+    .skeleton {
+      display: grid;
+      gap: ${tokens.spaceS};
+    }
+    .skeleton-line {
+      display: block;
+      height: 1.25em;
+      border-radius: ${tokens.radius};
+      background: ${tokens.skeleton};
+    }
+    .skeleton-line:nth-child(3n + 2) {
+      width: 85%;
+    }
+    .skeleton-line:nth-child(3n) {
+      width: 60%;
+    }
+    @media (prefers-reduced-motion: no-preference) {
+      .skeleton-line {
+        animation: billing-pulse 1.5s ease-in-out infinite;
+      }
+    }
+    @keyframes billing-pulse {
+      50% {
+        opacity: 0.55;
+      }
+    }
+
+    .button {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      gap: ${tokens.spaceS};
+      min-height: ${tokens.controlHeight};
+      min-width: ${tokens.controlHeight};
+      padding: 0 ${tokens.spaceL};
+      border: 1px solid ${tokens.borderStrong};
+      border-radius: ${tokens.radius};
+      background: ${tokens.surface};
+      color: ${tokens.text};
+      font: inherit;
+      font-weight: ${tokens.fontWeightStrong};
+      text-decoration: none;
+      cursor: pointer;
+    }
+    .button:hover {
+      background: ${tokens.surfaceSubtle};
+    }
+    .button--primary {
+      border-color: ${tokens.accent};
+      background: ${tokens.accent};
+      color: ${tokens.accentText};
+    }
+    .button--primary:hover {
+      background: ${tokens.accent};
+      filter: brightness(0.92);
+    }
+    .button--quiet {
+      border-color: transparent;
+      background: transparent;
+      color: ${tokens.link};
+      padding: 0 ${tokens.spaceS};
+    }
+    .button:disabled,
+    .button[aria-disabled='true'] {
+      cursor: not-allowed;
+      opacity: 0.6;
+      filter: none;
+    }
+
+    /* Errors and notices: an icon, a title, the next step, an action. */
+    .error-panel,
+    .notice {
+      display: flex;
+      align-items: flex-start;
+      gap: ${tokens.spaceS};
+      padding: ${tokens.spaceM} ${tokens.spaceL};
+      border-radius: ${tokens.radius};
+      border: 1px solid currentColor;
+    }
+    .error-panel {
+      background: ${tokens.dangerBg};
+      color: ${tokens.dangerText};
+    }
+    .notice {
+      background: ${tokens.infoBg};
+      color: ${tokens.infoText};
+    }
+    .notice[data-tone='warning'] {
+      background: ${tokens.warningBg};
+      color: ${tokens.warningText};
+    }
+    .error-panel > svg,
+    .notice > svg {
+      flex: none;
+      width: 1.25em;
+      height: 1.5em;
+    }
+    .error-panel__body,
+    .notice__body {
+      flex: 1;
+      display: grid;
+      gap: ${tokens.spaceXs};
+    }
+    .error-panel__title {
+      margin: 0;
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .error-panel__action,
+    .notice__text {
+      margin: 0;
+    }
+    .error-panel .button,
+    .notice .button {
+      justify-self: start;
+    }
+
+    .as-of {
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+
+    .table {
+      width: 100%;
+      border-collapse: collapse;
+      font-variant-numeric: tabular-nums;
+    }
+    .table caption {
+      text-align: start;
+      font-weight: ${tokens.fontWeightStrong};
+      padding-block-end: ${tokens.spaceS};
+    }
+    .table th,
+    .table td {
+      padding: ${tokens.spaceS} ${tokens.spaceM};
+      border-block-end: 1px solid ${tokens.border};
+      text-align: start;
+      vertical-align: middle;
+    }
+    .table th {
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .table .numeric {
+      text-align: end;
+    }
+
+    @media (forced-colors: active) {
+      .badge,
+      .error-panel,
+      .notice {
+        border-color: CanvasText;
+      }
+    }
+  `,
+];

@@ -1,0 +1,106 @@
+/**
+ * Message lookup: `t(locale, key, params)`. A locale resolves to its own catalog, then its
+ * language's, then English; a message missing anywhere falls back to English, so the UI
+ * never shows a raw key.
+ */
+import { de } from './de.js';
+import { en } from './en.js';
+import { fa } from './fa.js';
+import type { MessageKey } from './en.js';
+import type { Message, MessageParams, PluralMessage } from './types.js';
+
+export type { MessageKey } from './en.js';
+
+/** A complete catalog: one message for every key of the English one. */
+export type Catalog = { readonly [K in MessageKey]: Message };
+
+const catalogs = new Map<string, Partial<Catalog>>([
+  ['en', en],
+  ['de', de],
+  ['fa', fa],
+]);
+
+/**
+ * Adds or extends the catalog of a locale (`fr`, `pt-BR`). Keys it lacks fall back to
+ * English, so a partial catalog is safe to ship.
+ */
+export function registerCatalog(locale: string, messages: Partial<Catalog>): void {
+  const key = normalizeLocale(locale).toLowerCase();
+  catalogs.set(key, { ...catalogs.get(key), ...messages });
+}
+
+/**
+ * A well-formed BCP 47 tag for `locale`, or `en` when it is empty or malformed (Intl
+ * constructors throw on a malformed tag, and a bad `locale` attribute must not crash a widget).
+ */
+export function normalizeLocale(locale: string | null | undefined): string {
+  if (!locale) return 'en';
+  try {
+    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+/** The language subtag: `de` for `de-AT`. */
+export function languageOf(locale: string): string {
+  return normalizeLocale(locale).split('-')[0].toLowerCase();
+}
+
+const RTL_LANGUAGES = new Set(['ar', 'fa', 'he', 'iw', 'ur', 'ps', 'ckb', 'dv', 'sd', 'ug', 'yi']);
+
+/** Writing direction of a locale's script: `rtl` for Persian, Arabic, Hebrew and the like. */
+export function textDirection(locale: string): 'ltr' | 'rtl' {
+  return RTL_LANGUAGES.has(languageOf(locale)) ? 'rtl' : 'ltr';
+}
+
+/** The message and the language whose plural rules apply to it. */
+function lookup(locale: string, key: MessageKey): { message: Message | undefined; language: string } {
+  const tag = normalizeLocale(locale).toLowerCase();
+  for (const candidate of [tag, languageOf(tag)]) {
+    const message = catalogs.get(candidate)?.[key];
+    if (message !== undefined) return { message, language: candidate };
+  }
+  return { message: en[key], language: 'en' };
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+function formatNumber(value: number, locale: string): string {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format.format(value);
+}
+
+function pluralForm(message: PluralMessage, count: number, language: string): string {
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  return message[rules.select(count)] ?? message.other;
+}
+
+/**
+ * The message for `key` in `locale`, placeholders filled. Numbers are formatted in the
+ * locale (Persian digits for `fa`); a plural message picks its form from `params.n`.
+ *
+ * ```ts
+ * t('de', 'due.in_days', { n: 3 }) // "Fällig in 3 Tagen"
+ * ```
+ */
+export function t(locale: string, key: MessageKey, params: MessageParams = {}): string {
+  const safeLocale = normalizeLocale(locale);
+  const { message, language } = lookup(safeLocale, key);
+  if (message === undefined) return '';
+  const count = typeof params.n === 'number' ? params.n : Number(params.n ?? Number.NaN);
+  const text = typeof message === 'string' ? message : pluralForm(message, Number.isNaN(count) ? 0 : count, language);
+  return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
+    const value = params[name];
+    if (value === undefined) return placeholder;
+    return typeof value === 'number' ? formatNumber(value, safeLocale) : value;
+  });
+}
+
+/** Whether `value` is one of the message keys (for status and kind labels built from API values). */
+export function isMessageKey(value: string): value is MessageKey {
+  return Object.hasOwn(en, value);
+}

@@ -1,0 +1,275 @@
+import { emulateMedia } from '@web/test-runner-commands';
+import { expect, fixture, html } from '@open-wc/testing';
+import { LitElement, html as litHtml, render } from 'lit';
+import type { TemplateResult } from 'lit';
+import { ERROR_CODES } from '../../src/api/errors.js';
+import {
+  INVOICE_STATUSES,
+  PAYMENT_STATUSES,
+  SERVICE_BILLING_STATES,
+  SERVICE_STATUSES,
+  TOP_UP_STATUSES,
+  INVOICE_KINDS,
+  PAYMENT_KINDS,
+  PAYMENT_METHOD_TYPES,
+} from '../../src/api/schemas.js';
+import '../../src/define/billing-provider.js';
+import { fillTemplate, invoiceHref, isSafeExternalUrl } from '../../src/components/shared/links.js';
+import {
+  liveRegion,
+  openLabel,
+  renderAsOf,
+  renderConfigError,
+  renderError,
+  renderSkeleton,
+  statusBadge,
+  statusLabel,
+  statusTone,
+} from '../../src/components/shared/render.js';
+import type { StatusKind } from '../../src/components/shared/render.js';
+import { baseStyles } from '../../src/components/shared/styles.js';
+import { colorTokenName, palette, tokens } from '../../src/components/shared/tokens.js';
+
+/** Renders helper output inside a shadow root with the shared styles, like an element does. */
+class TestFrame extends LitElement {
+  static override styles = baseStyles;
+  content: TemplateResult | undefined;
+  override render() {
+    return this.content;
+  }
+}
+customElements.define('test-frame', TestFrame);
+
+async function frame(content: TemplateResult, attributes: Record<string, string> = {}): Promise<TestFrame> {
+  const element = await fixture<TestFrame>(html`<test-frame></test-frame>`);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+  element.content = content;
+  element.requestUpdate();
+  await element.updateComplete;
+  return element;
+}
+
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const n = Number.parseInt(hex.slice(1), 16);
+    const [r, g, bl] = [n >> 16, (n >> 8) & 255, n & 255].map((v) => {
+      const c = v / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+const rgb = (hex: string) => {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `rgb(${n >> 16}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+describe('status badges', () => {
+  const known: Record<StatusKind, readonly string[]> = {
+    invoice: INVOICE_STATUSES,
+    payment: PAYMENT_STATUSES,
+    service: SERVICE_STATUSES,
+    service_billing: SERVICE_BILLING_STATES,
+    top_up: TOP_UP_STATUSES,
+  };
+
+  it('has words for every status the API documents, in every language', () => {
+    for (const [kind, statuses] of Object.entries(known) as [StatusKind, readonly string[]][]) {
+      for (const status of statuses) {
+        for (const locale of ['en', 'de', 'fa']) {
+          const label = statusLabel(kind, status, locale);
+          expect(label, `${kind}.${status} in ${locale}`).to.not.match(/Unknown|Unbekannt|ناشناخته/);
+          expect(label.length).to.be.greaterThan(1);
+        }
+      }
+    }
+  });
+
+  it('shows a known status as icon plus text, toned by meaning', async () => {
+    const element = await frame(statusBadge('invoice', 'overdue', 'en'));
+    const badge = element.shadowRoot!.querySelector('.badge')!;
+    expect(badge.textContent.trim()).to.equal('Overdue');
+    expect(badge.getAttribute('data-tone')).to.equal('danger');
+    expect(badge.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(statusTone('invoice', 'paid')).to.equal('ok');
+    expect(statusTone('service_billing', 'at_risk')).to.equal('danger');
+    expect(getComputedStyle(badge).color).to.equal(rgb(palette.dangerText[0]));
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows an unknown status neutrally with its raw label', async () => {
+    const element = await frame(statusBadge('invoice', 'disputed', 'de'));
+    const badge = element.shadowRoot!.querySelector('.badge')!;
+    expect(badge.textContent.trim()).to.equal('Unbekannter Status (disputed)');
+    expect(badge.getAttribute('data-tone')).to.equal('neutral');
+    expect(badge.getAttribute('data-status')).to.equal('disputed');
+    // Not fooled by a value that happens to name an inherited property.
+    expect(statusTone('payment', 'constructor')).to.equal('neutral');
+    expect(statusLabel('payment', 'constructor', 'en')).to.equal('Unknown status (constructor)');
+    await expect(element).to.be.accessible();
+  });
+
+  it('labels open kinds and methods, and an unknown one by its raw value', () => {
+    for (const kind of INVOICE_KINDS) expect(openLabel('kind.invoice', kind, 'fa')).to.not.equal(kind);
+    for (const kind of PAYMENT_KINDS) expect(openLabel('kind.payment', kind, 'de')).to.not.equal(kind);
+    for (const method of PAYMENT_METHOD_TYPES) expect(openLabel('method', method, 'en')).to.not.equal(method);
+    expect(openLabel('method', 'paypal', 'en')).to.equal('paypal');
+  });
+});
+
+describe('error panels', () => {
+  it('has its own message and next step for every error code', () => {
+    const titles = new Set<string>();
+    for (const code of ERROR_CODES) {
+      const host = document.createElement('div');
+      render(renderError({ code }, 'en'), host);
+      const title = host.querySelector('.error-panel__title')!.textContent.trim();
+      const action = host.querySelector('.error-panel__action')!.textContent.trim();
+      expect(title, code).to.not.equal('');
+      expect(action, code).to.not.equal('');
+      titles.add(title);
+    }
+    expect(titles.size).to.equal(ERROR_CODES.length);
+  });
+
+  it('says what to do: sign in again, check the connection, refresh an invoice paid elsewhere', () => {
+    const texts = (code: (typeof ERROR_CODES)[number]) => {
+      const host = document.createElement('div');
+      render(renderError({ code }, 'en', () => {}), host);
+      return host.textContent;
+    };
+    expect(texts('unauthorized')).to.contain('Sign in again');
+    expect(texts('network')).to.contain('internet connection');
+    expect(texts('invoice_not_payable')).to.contain('already have been paid elsewhere');
+    expect(texts('bad_response')).to.contain('contact support');
+  });
+
+  it('offers a retry (or refresh) that calls back, and the wait when rate limited', async () => {
+    let retried = 0;
+    const element = await frame(renderError({ code: 'rate_limited', retryAfterMs: 2500 }, 'en', () => retried++));
+    const panel = element.shadowRoot!.querySelector('[part="error"]')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    expect(panel.textContent).to.contain('You can try again in 3 seconds.');
+    const button = panel.querySelector<HTMLButtonElement>('[part="retry-button"]')!;
+    expect(button.textContent.trim()).to.equal('Try again');
+    button.click();
+    expect(retried).to.equal(1);
+    await expect(element).to.be.accessible();
+
+    const stale = await frame(renderError({ code: 'invoice_not_payable' }, 'de', () => {}));
+    expect(stale.shadowRoot!.querySelector('button')!.textContent.trim()).to.equal('Aktualisieren');
+
+    const noRetry = await frame(renderError({ code: 'forbidden' }, 'en'));
+    expect(noRetry.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('renders the configuration error and the skeleton accessibly', async () => {
+    const element = await frame(litHtml`${renderConfigError('fa')}${renderSkeleton(3, 'fa')}${liveRegion('')}`);
+    const root = element.shadowRoot!;
+    expect(root.querySelector('[part="config-error"]')!.textContent).to.contain('<billing-provider>');
+    const lines = root.querySelectorAll<HTMLElement>('.skeleton-line');
+    expect(lines).to.have.length(3);
+    for (const line of lines) expect(line.getBoundingClientRect().height).to.be.greaterThan(10);
+    expect(root.querySelector('[part="live-region"]')!.getAttribute('aria-live')).to.equal('polite');
+    await expect(element).to.be.accessible();
+  });
+
+  it('stamps data with the time it was fetched', async () => {
+    const element = await frame(litHtml`${renderAsOf(Date.UTC(2020, 0, 2, 3, 4), 'en')}`);
+    const time = element.shadowRoot!.querySelector('time')!;
+    expect(time.getAttribute('datetime')).to.equal('2020-01-02T03:04:00.000Z');
+    expect(time.textContent).to.match(/^As of .*2020/);
+  });
+});
+
+describe('links', () => {
+  it('fills templates with encoded values', () => {
+    expect(fillTemplate('/billing/invoices/{id}?n={number}', { id: 'inv 1/2', number: 'INV#3' })).to.equal(
+      '/billing/invoices/inv%201%2F2?n=INV%233',
+    );
+    expect(invoiceHref('/i/{id}', { id: 'inv_1', number: 'INV-1' })).to.equal('/i/inv_1');
+    expect(invoiceHref(undefined, { id: 'inv_1', number: 'INV-1' })).to.equal(undefined);
+  });
+
+  it('accepts only https or same-origin redirect targets', () => {
+    const page = 'http://localhost:8000/billing';
+    expect(isSafeExternalUrl('https://pay.example.com/checkout/1', page)).to.equal(true);
+    expect(isSafeExternalUrl('/checkout/1', page)).to.equal(true);
+    expect(isSafeExternalUrl('http://evil.example.com/', page)).to.equal(false);
+    expect(isSafeExternalUrl('javascript:alert(1)', page)).to.equal(false);
+    expect(isSafeExternalUrl('data:text/html,hi', page)).to.equal(false);
+    expect(isSafeExternalUrl('http://[', page)).to.equal(false);
+  });
+});
+
+describe('design tokens', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  for (const [scheme, index] of [['light', 0], ['dark', 1]] as const) {
+    it(`meet WCAG AA contrast in the ${scheme} set`, () => {
+      const c = (fg: keyof typeof palette, bg: keyof typeof palette) => contrast(palette[fg][index], palette[bg][index]);
+      for (const bg of ['surface', 'surfaceSubtle'] as const) {
+        expect(c('text', bg), `text on ${bg}`).to.be.at.least(4.5);
+        expect(c('textMuted', bg), `muted text on ${bg}`).to.be.at.least(4.5);
+        expect(c('link', bg), `link on ${bg}`).to.be.at.least(4.5);
+        expect(c('borderStrong', bg), `control border on ${bg}`).to.be.at.least(3);
+        expect(c('focusRing', bg), `focus ring on ${bg}`).to.be.at.least(3);
+      }
+      expect(c('accentText', 'accent')).to.be.at.least(4.5);
+      for (const tone of ['ok', 'warning', 'danger', 'info', 'neutral'] as const) {
+        expect(c(`${tone}Text`, `${tone}Bg`), `${tone} badge`).to.be.at.least(4.5);
+        expect(c(`${tone}Text`, 'surface'), `${tone} text on the surface`).to.be.at.least(4.5);
+      }
+    });
+  }
+
+  it('expose each token as a var() with a light-dark() default', () => {
+    expect(colorTokenName('surfaceSubtle')).to.equal('--billing-color-surface-subtle');
+    expect(tokens.dangerText.cssText).to.equal('var(--billing-color-danger-text, light-dark(#a1171f, #ffaaa9))');
+    expect(tokens.spaceM.cssText).to.equal('var(--billing-space-m, 0.75rem)');
+  });
+
+  it('follow prefers-color-scheme, and a theme attribute overrides it', async () => {
+    const element = await frame(litHtml`<p>Balance</p>`);
+    expect(getComputedStyle(element).color).to.equal(rgb(palette.text[0]));
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(getComputedStyle(element).color).to.equal(rgb(palette.text[1]));
+    expect(getComputedStyle(element).backgroundColor).to.equal(rgb(palette.surface[1]));
+    await expect(element).to.be.accessible();
+
+    element.setAttribute('theme', 'light');
+    expect(getComputedStyle(element).color).to.equal(rgb(palette.text[0]));
+    await emulateMedia({ colorScheme: 'light' });
+    element.setAttribute('theme', 'dark');
+    expect(getComputedStyle(element).color).to.equal(rgb(palette.text[1]));
+  });
+
+  it('take the theme of the provider they are in, and page overrides from any ancestor', async () => {
+    const page = document.createElement('div');
+    page.style.setProperty('--billing-color-link', 'rgb(1, 2, 3)');
+    const provider = await fixture(html`<billing-provider theme="dark"><test-frame></test-frame></billing-provider>`, {
+      parentNode: page,
+    });
+    const element = provider.querySelector<TestFrame>('test-frame')!;
+    element.content = litHtml`<a href="#x">Invoice</a>`;
+    element.requestUpdate();
+    await element.updateComplete;
+    expect(getComputedStyle(element).color).to.equal(rgb(palette.text[1]));
+    expect(getComputedStyle(element.shadowRoot!.querySelector('a')!).color).to.equal('rgb(1, 2, 3)');
+  });
+
+  it('draw a visible focus ring on buttons', async () => {
+    const element = await frame(litHtml`<button class="button" type="button">Pay</button>`);
+    const button = element.shadowRoot!.querySelector('button')!;
+    button.focus();
+    // Programmatic focus after no pointer input matches :focus-visible in Chromium.
+    const style = getComputedStyle(button);
+    expect(style.outlineStyle).to.equal('solid');
+    expect(style.outlineColor).to.equal(rgb(palette.focusRing[0]));
+    expect(Number.parseFloat(style.minHeight)).to.be.at.least(24);
+    await expect(element).to.be.accessible();
+  });
+});

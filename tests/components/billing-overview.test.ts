@@ -1,0 +1,588 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define/billing-overview.js';
+import type { BillingOverview } from '../../src/components/billing-overview/billing-overview.js';
+import type {
+  BillingErrorDetail,
+  BillingInvoiceSelectDetail,
+  BillingPayRequestDetail,
+} from '../../src/components/shared/events.js';
+import { createReferenceApi } from '../../src/testing/index.js';
+import { mountInProvider } from '../helpers/mount.js';
+import type { MountOptions } from '../helpers/mount.js';
+
+const VPS = 'srv_vps_fra1';
+
+function shadow(el: BillingOverview): ShadowRoot {
+  if (!el.shadowRoot) throw new Error('no shadow root');
+  return el.shadowRoot;
+}
+
+function part(el: BillingOverview, name: string): HTMLElement | null {
+  return shadow(el).querySelector<HTMLElement>(`[part~="${name}"]`);
+}
+
+function parts(el: BillingOverview, name: string): HTMLElement[] {
+  return [...shadow(el).querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Waits until nothing is loading or updating any more (no skeleton, no "Updating…"). */
+async function settled(el: BillingOverview): Promise<void> {
+  await waitUntil(
+    () => !part(el, 'skeleton') && !part(el, 'updating') && !part(el, 'show-more-button')?.matches('[aria-disabled="true"]'),
+    'the overview did not settle',
+    { timeout: 4000 },
+  );
+  await el.updateComplete;
+}
+
+async function mount(options: MountOptions & { attrs?: { serviceId?: string; historySize?: number } } = {}) {
+  const { attrs = {}, ...rest } = options;
+  const template =
+    attrs.serviceId !== undefined
+      ? html`<billing-overview service-id=${attrs.serviceId}></billing-overview>`
+      : attrs.historySize !== undefined
+        ? html`<billing-overview history-size=${attrs.historySize}></billing-overview>`
+        : html`<billing-overview></billing-overview>`;
+  const mounted = await mountInProvider<BillingOverview>(template, rest);
+  await settled(mounted.el);
+  return mounted;
+}
+
+function historyRows(el: BillingOverview): HTMLTableRowElement[] {
+  return [...shadow(el).querySelectorAll<HTMLTableRowElement>('[part="history-table"] tbody tr')];
+}
+
+function rowIds(el: BillingOverview): string[] {
+  return historyRows(el).map((row) => row.dataset['paymentId'] ?? '');
+}
+
+function rowTimes(el: BillingOverview): number[] {
+  return historyRows(el).map((row) => Date.parse(row.querySelector('time')?.getAttribute('datetime') ?? ''));
+}
+
+function isNewestFirst(times: number[]): boolean {
+  return times.every((time, i) => i === 0 || (times[i - 1] ?? time) >= time);
+}
+
+function button(el: BillingOverview, name: string): HTMLButtonElement {
+  const found = part(el, name);
+  if (!(found instanceof HTMLButtonElement)) throw new Error(`no <button part="${name}">`);
+  return found;
+}
+
+describe('<billing-overview> account mode', () => {
+  it('puts what needs attention first on the overdue account', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+
+    const alert = part(el, 'overdue-alert');
+    expect(alert?.getAttribute('role')).to.equal('alert');
+    expect(text(alert)).to.contain('1 invoice is overdue ($31.80)');
+    expect(text(alert)).to.contain('Most overdue: invoice PL-2026-0142');
+    expect(text(alert)).to.contain('Overdue by 5 days');
+
+    // Order: the alert, then the invoice due soonest, then payments still processing.
+    const attention = [...(part(el, 'attention')?.children ?? [])].map((node) => node.getAttribute('part'));
+    expect(attention).to.deep.equal(['overdue-alert', 'next-due', 'pending-notice']);
+    expect(text(part(el, 'pending-notice'))).to.contain('1 payment is still processing');
+
+    const nextDue = part(el, 'next-due');
+    expect(text(nextDue)).to.contain('November 21, 2026');
+    expect(text(part(el, 'due-wording'))).to.equal('Overdue by 5 days');
+    expect(text(nextDue)).to.contain('Invoice PL-2026-0142, $31.80');
+    expect(nextDue?.querySelector('[part="status-badge"]')?.getAttribute('data-status')).to.equal('overdue');
+
+    expect(text(part(el, 'unpaid'))).to.contain('3 unpaid invoices, $1,273.79 in total');
+    expect(text(part(el, 'wallet'))).to.contain('$12.50');
+
+    const services = parts(el, 'service');
+    expect(services).to.have.length(1);
+    expect(text(services[0])).to.contain('VPS Cloud 4 · fra1-vps-042');
+    expect(services[0]?.querySelector('[part="status-badge"]')?.getAttribute('data-status')).to.equal('at_risk');
+    expect(text(services[0]?.querySelector('[part="service-date"]'))).to.equal('Suspension on November 28, 2026');
+    expect(text(services[0])).to.contain('PL-2026-0142');
+
+    expect(part(el, 'as-of')?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-26T09:00:00.000Z');
+    expect(part(el, 'all-paid')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says "all paid up" on a healthy account, with the wallet and the history', async () => {
+    const { el } = await mount({ scenario: 'healthy' });
+    expect(part(el, 'overdue-alert')).to.equal(null);
+    expect(part(el, 'next-due')).to.equal(null);
+    expect(text(part(el, 'all-paid'))).to.contain("You're all paid up");
+    expect(text(part(el, 'wallet'))).to.contain('$85.00');
+    expect(text(part(el, 'services'))).to.contain('No services are affected by billing.');
+    expect(historyRows(el)).to.have.length(5);
+    expect(isNewestFirst(rowTimes(el))).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('greets a new account with friendly empty text', async () => {
+    const { el } = await mount({ scenario: 'new-account' });
+    expect(text(part(el, 'attention'))).to.contain('Welcome! You have no invoices or payments yet.');
+    expect(part(el, 'all-paid')).to.equal(null);
+    expect(part(el, 'history-table')).to.equal(null);
+    expect(text(part(el, 'history'))).to.contain('No payments yet.');
+    expect(text(part(el, 'wallet'))).to.contain('$0.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a suspended service with its termination date', async () => {
+    const { el } = await mount({ scenario: 'suspended' });
+    const [service] = parts(el, 'service');
+    expect(text(service)).to.contain('VPS Cloud 2 · sgp1-vps-118');
+    expect(text(service?.querySelector('[part="status-badge"]'))).to.equal('Suspended for non-payment');
+    expect(text(service?.querySelector('[part="service-date"]'))).to.equal('Termination on December 1, 2026');
+    expect(text(service)).to.contain('PL-2026-0133');
+    expect(text(part(el, 'overdue-alert'))).to.contain('Overdue by 16 days');
+    await expect(el).to.be.accessible();
+  });
+
+  it('offers no pay action to a read-only member and says why', async () => {
+    const { el } = await mount({ scenario: 'read-only' });
+    expect(part(el, 'overdue-alert')).not.to.equal(null);
+    expect(parts(el, 'pay-button')).to.have.length(0);
+    expect(text(part(el, 'read-only-reason'))).to.equal('You can view billing but not pay; ask the account owner.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a partially paid invoice as next due with its balance', async () => {
+    const { el } = await mount({ scenario: 'partially-paid' });
+    const nextDue = part(el, 'next-due');
+    expect(text(nextDue)).to.contain('Invoice PL-2026-0155, $99.00');
+    expect(text(nextDue?.querySelector('[part="status-badge"]'))).to.equal('Partially paid');
+    expect(text(part(el, 'due-wording'))).to.equal('Due in 8 days');
+    expect(part(el, 'overdue-alert')).to.equal(null);
+    expect(text(button(el, 'pay-button'))).to.equal('Pay $99.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks to pay the next due invoice through a cancelable billing-pay-request', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    const pay = button(el, 'pay-button');
+    expect(text(pay)).to.equal('Pay $31.80');
+    setTimeout(() => pay.click());
+    const event = await oneEvent<CustomEvent<BillingPayRequestDetail>>(el, 'billing-pay-request');
+    const detail = event.detail;
+    expect(detail).to.deep.equal({ invoiceId: 'inv_1001', number: 'PL-2026-0142', balanceDue: { amount: 3180, currency: 'USD' } });
+    expect(event.cancelable).to.equal(true);
+    expect(event.bubbles && event.composed).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens an invoice with a button and billing-invoice-select when there is no invoice-href', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    const open = part(el, 'next-due')?.querySelector<HTMLButtonElement>('button[part="invoice-link"]');
+    expect(text(open)).to.equal('View invoice PL-2026-0142');
+    setTimeout(() => open?.click());
+    const event = await oneEvent<CustomEvent<BillingInvoiceSelectDetail>>(el, 'billing-invoice-select');
+    const detail = event.detail;
+    expect(detail).to.deep.equal({ invoiceId: 'inv_1001', number: 'PL-2026-0142', href: undefined });
+    expect(event.cancelable).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('links invoices through invoice-href; cancelling the event keeps the page for the host to route', async () => {
+    const { el } = await mount({ scenario: 'overdue', invoiceHref: '/billing/invoices/{id}' });
+    const link = part(el, 'next-due')?.querySelector<HTMLAnchorElement>('a[part="invoice-link"]');
+    expect(link?.getAttribute('href')).to.equal('/billing/invoices/inv_1001');
+    const serviceLink = parts(el, 'service')[0]?.querySelector<HTMLAnchorElement>('a[part="invoice-link"]');
+    expect(serviceLink?.getAttribute('href')).to.equal('/billing/invoices/inv_1001');
+
+    let select: CustomEvent<BillingInvoiceSelectDetail> | undefined;
+    const route = (event: CustomEvent<BillingInvoiceSelectDetail>) => {
+      select = event;
+      event.preventDefault();
+    };
+    el.addEventListener('billing-invoice-select', route);
+    const click = new MouseEvent('click', { bubbles: true, composed: true, cancelable: true, button: 0 });
+    link?.dispatchEvent(click);
+    el.removeEventListener('billing-invoice-select', route);
+    expect(select?.detail).to.deep.equal({ invoiceId: 'inv_1001', number: 'PL-2026-0142', href: '/billing/invoices/inv_1001' });
+    expect(click.defaultPrevented, 'the link did not navigate').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<billing-overview> payment history', () => {
+  it('lists the latest payments with status, method and reference, kinds labelled', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    const table = part(el, 'history-table') as HTMLTableElement;
+    expect(table.tagName).to.equal('TABLE');
+    expect(text(table.caption)).to.equal('Payments, latest first');
+    const headers = [...table.querySelectorAll('thead th')];
+    expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
+    expect(headers.map(text)).to.deep.equal(['Date', 'Type', 'Method', 'Reference', 'Amount', 'Status']);
+    expect(isNewestFirst(rowTimes(el))).to.equal(true);
+
+    const row = (id: string) => historyRows(el).find((r) => r.dataset['paymentId'] === id);
+    expect(text(row('pay_5004'))).to.contain('Bank transfer');
+    expect(text(row('pay_5004'))).to.contain('PL-2026-0145');
+    expect(text(row('pay_5004')?.querySelector('[part="status-badge"]'))).to.equal('Processing');
+    expect(text(row('pay_5003'))).to.contain('Wallet top-up');
+    expect(text(row('pay_5003'))).to.contain('tu_7000');
+    expect(text(row('pay_5001'))).to.contain('Refund');
+    expect(text(row('pay_5002'))).to.contain('Invoice payment');
+    expect(text(row('pay_5002'))).to.contain('Visa ending 4242');
+    expect(text(row('pay_5002')?.querySelector('[part="status-badge"]'))).to.equal('Completed');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows why a payment failed', async () => {
+    const api = createReferenceApi({ scenario: 'healthy' });
+    // A valid body with a failed payment on top: the schema allows it, the seed has none.
+    api.inject({ match: 'GET /payments', type: 'schema', patch: { 'data.0.status': 'failed', 'data.0.failure_reason': 'Card declined by the issuer' } });
+    const { el } = await mount({ api });
+    const [first] = historyRows(el);
+    expect(text(first?.querySelector('[part="status-badge"]'))).to.equal('Failed');
+    expect(text(first?.querySelector('[part="failure-reason"]'))).to.equal('Reason: Card declined by the issuer');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pages through the whole history with "Show more", appending without duplicates', async () => {
+    const { el, api } = await mount({ scenario: 'healthy' });
+    const firstPage = rowIds(el);
+    expect(firstPage).to.have.length(5);
+
+    button(el, 'show-more-button').click();
+    await waitUntil(() => historyRows(el).length === 10, 'the second page was not appended');
+    await settled(el);
+    expect(rowIds(el).slice(0, 5)).to.deep.equal(firstPage);
+    expect(text(part(el, 'live-region'))).to.equal('Showing 10 payments');
+
+    button(el, 'show-more-button').click();
+    await waitUntil(() => historyRows(el).length === 12, 'the last page was not appended');
+    await settled(el);
+    const ids = rowIds(el);
+    expect(new Set(ids).size).to.equal(ids.length);
+    expect(isNewestFirst(rowTimes(el))).to.equal(true);
+    expect(part(el, 'show-more-button')).to.equal(null);
+    expect(text(part(el, 'history'))).to.contain('Everything is shown.');
+    expect(api.requestLog().filter((entry) => entry === 'GET /payments')).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows history-size payments per page', async () => {
+    const { el } = await mount({ scenario: 'healthy', attrs: { historySize: 3 } });
+    expect(historyRows(el)).to.have.length(3);
+    button(el, 'show-more-button').click();
+    await waitUntil(() => historyRows(el).length === 6, 'the next page was not appended');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the shown pages when loading more fails, and retries', async () => {
+    const { el, api } = await mount({ scenario: 'healthy' });
+    api.inject({ match: 'GET /payments', type: 'status', status: 500 });
+    button(el, 'show-more-button').click();
+    await waitUntil(() => part(el, 'error'), 'no error for the failed page');
+    expect(historyRows(el)).to.have.length(5);
+    expect(part(el, 'error')?.dataset['code']).to.equal('server_error');
+    (part(el, 'error')?.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => historyRows(el).length === 10, 'the retry did not append the page');
+    expect(part(el, 'error')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<billing-overview> refresh', () => {
+  it('reloads everything on the page through refreshAll and announces "Updated"', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const { el, client, provider } = await mountInProvider<BillingOverview>(
+      html`<billing-overview></billing-overview><billing-overview service-id=${VPS}></billing-overview>`,
+      { api },
+    );
+    const banner = provider.querySelector<BillingOverview>(`billing-overview[service-id="${VPS}"]`)!;
+    await settled(el);
+    await settled(banner);
+    const alert = part(el, 'overdue-alert');
+
+    let refreshAllCalls = 0;
+    const refreshAll = client.refreshAll.bind(client);
+    client.refreshAll = () => {
+      refreshAllCalls++;
+      refreshAll();
+    };
+    api.clock.advance(60_000);
+    const before = api.requestLog().length;
+    button(el, 'refresh-button').click();
+    await waitUntil(() => text(part(el, 'live-region')) === 'Updated', 'no "Updated" announcement');
+
+    expect(refreshAllCalls).to.equal(1);
+    const fresh = api.requestLog().slice(before);
+    expect(fresh).to.include('GET /summary');
+    expect(fresh).to.include('GET /payments');
+    expect(fresh, 'the other element on the page reloaded too').to.include('GET /services/*/billing');
+    expect(part(el, 'as-of')?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-26T09:01:00.000Z');
+    // The same alert node stays: an unchanged alert is not announced again.
+    expect(part(el, 'overdue-alert')).to.equal(alert);
+    await expect(el).to.be.accessible();
+    await expect(banner).to.be.accessible();
+  });
+
+  it('keeps the data on screen, marked as updating, while refreshing', async () => {
+    const { el, api } = await mount({ scenario: 'overdue' });
+    api.inject({ match: 'GET /summary', type: 'latency', ms: 400 });
+    button(el, 'refresh-button').click();
+    await waitUntil(() => part(el, 'updating'), 'no "Updating…" note');
+    expect(text(part(el, 'updating'))).to.equal('Updating…');
+    expect(part(el, 'overview')?.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, 'overdue-alert')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(part(el, 'overview')?.getAttribute('aria-busy')).to.equal('false');
+  });
+
+  it('shows stale data with "could not refresh" and a retry when a refresh fails', async () => {
+    const { el, api } = await mount({ scenario: 'overdue' });
+    api.inject({ match: 'GET /summary', type: 'status', status: 500 });
+    button(el, 'refresh-button').click();
+    await waitUntil(() => part(el, 'stale-notice'), 'no stale notice');
+    await settled(el);
+    expect(text(part(el, 'stale-notice'))).to.contain('Could not refresh');
+    expect(part(el, 'overdue-alert'), 'the old data stays').not.to.equal(null);
+    expect(text(part(el, 'live-region'))).to.equal('Could not refresh; showing the previous data.');
+    await expect(el).to.be.accessible();
+
+    (part(el, 'stale-notice')?.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
+    await waitUntil(() => !part(el, 'stale-notice'), 'the retry did not recover');
+    expect(part(el, 'overdue-alert')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('reloads the pages shown with "Show more" after a refresh, keeping them', async () => {
+    const { el, api } = await mount({ scenario: 'healthy' });
+    button(el, 'show-more-button').click();
+    await waitUntil(() => historyRows(el).length === 10, 'the second page was not appended');
+    const shown = rowIds(el);
+    const before = api.requestLog().length;
+    button(el, 'refresh-button').click();
+    await waitUntil(() => text(part(el, 'live-region')) === 'Updated', 'no "Updated" announcement');
+    await waitUntil(() => api.requestLog().slice(before).filter((e) => e === 'GET /payments').length === 2, 'the second page was not reloaded');
+    await settled(el);
+    expect(rowIds(el)).to.deep.equal(shown);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<billing-overview> view states', () => {
+  it('shows a skeleton while loading', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /summary', type: 'latency', ms: 500 });
+    const { el } = await mountInProvider<BillingOverview>(html`<billing-overview></billing-overview>`, { api });
+    await el.updateComplete;
+    expect(part(el, 'skeleton')?.getAttribute('role')).to.equal('status');
+    expect(part(el, 'overdue-alert')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(part(el, 'overdue-alert')).not.to.equal(null);
+  });
+
+  const errors: Array<{ name: string; fault: Parameters<ReturnType<typeof createReferenceApi>['inject']>[0]; code: string; message: string }> = [
+    { name: 'a server error', fault: { match: 'GET /summary', type: 'status', status: 500 }, code: 'server_error', message: 'The billing service had a problem.' },
+    { name: 'an expired token', fault: { match: 'GET /summary', type: 'expired-token' }, code: 'unauthorized', message: 'Your session has expired.' },
+    { name: 'a body that fails the schema', fault: { match: 'GET /summary', type: 'schema' }, code: 'bad_response', message: 'The billing service sent data we could not read.' },
+  ];
+  for (const { name, fault, code, message } of errors) {
+    it(`shows ${name} with its own message, reports billing-error, and retries`, async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject(fault);
+      const reported: BillingErrorDetail[] = [];
+      const listener = (event: CustomEvent<BillingErrorDetail>) => reported.push(event.detail);
+      document.addEventListener('billing-error', listener);
+      try {
+        const { el } = await mountInProvider<BillingOverview>(html`<billing-overview></billing-overview>`, { api });
+        await waitUntil(() => part(el, 'error'), 'no error panel');
+        const panel = part(el, 'error');
+        expect(panel?.dataset['code']).to.equal(code);
+        expect(panel?.getAttribute('role')).to.equal('alert');
+        expect(text(panel)).to.contain(message);
+        expect(reported.map((d) => [d.code, d.element])).to.deep.include([code, 'billing-overview']);
+        await expect(el).to.be.accessible();
+
+        (panel?.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
+        await waitUntil(() => part(el, 'overdue-alert'), 'the retry did not load the summary');
+        expect(part(el, 'error')).to.equal(null);
+        await expect(el).to.be.accessible();
+      } finally {
+        document.removeEventListener('billing-error', listener);
+      }
+    });
+  }
+
+  it('shows the configuration error without a provider', async () => {
+    const el = await fixture<BillingOverview>(html`<billing-overview></billing-overview>`);
+    expect(part(el, 'config-error')).not.to.equal(null);
+    expect(text(part(el, 'config-error'))).to.contain('Billing is not set up on this page');
+    expect(part(el, 'skeleton')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<billing-overview> locales and themes', () => {
+  it('formats EUR in German', async () => {
+    const { el } = await mount({ scenario: 'eur', locale: 'de' });
+    expect(el.getAttribute('lang')).to.equal('de');
+    expect(text(part(el, 'wallet'))).to.match(/40,00\s€/);
+    expect(text(part(el, 'due-wording'))).to.equal('Fällig in 3 Tagen');
+    expect(text(part(el, 'title'))).to.equal('Abrechnungsübersicht');
+    expect(text(button(el, 'refresh-button'))).to.equal('Aktualisieren');
+    expect(text(historyRows(el)[0]?.querySelector('[part="status-badge"]'))).to.equal('Abgeschlossen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows JPY without minor digits', async () => {
+    const { el } = await mount({ scenario: 'jpy', locale: 'ja' });
+    expect(text(part(el, 'unpaid'))).to.contain('168,000');
+    expect(text(part(el, 'unpaid'))).not.to.contain('1,680');
+    expect(text(part(el, 'wallet'))).to.match(/5,000(?![.,]\d)/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out right to left in Persian', async () => {
+    const { el } = await mount({ scenario: 'overdue', locale: 'fa' });
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(el.getAttribute('lang')).to.equal('fa');
+    expect(getComputedStyle(part(el, 'overview')!).direction).to.equal('rtl');
+    expect(text(part(el, 'wallet'))).to.match(/[۰-۹]/);
+    expect(text(button(el, 'refresh-button'))).not.to.equal('Refresh');
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes the dark token set from the theme attribute', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('dark');
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<billing-overview service-id> service mode', () => {
+  it('shows an at-risk VPS as an alert with its suspension date, blocking invoices and pay actions', async () => {
+    const { el, api } = await mount({ scenario: 'overdue', attrs: { serviceId: VPS } });
+    const message = part(el, 'banner-message');
+    expect(message?.getAttribute('role')).to.equal('alert');
+    expect(text(message)).to.equal('At risk: suspension on November 28, 2026 unless paid');
+    expect(part(el, 'banner')?.dataset['tone']).to.equal('danger');
+    expect(text(shadow(el).querySelector('h2'))).to.equal('Billing for VPS Cloud 4 · fra1-vps-042');
+
+    const rows = [...shadow(el).querySelectorAll('[part="blocking-table"] tbody tr')];
+    expect(rows).to.have.length(1);
+    expect(text(rows[0])).to.contain('PL-2026-0142');
+    expect(text(rows[0])).to.contain('$31.80');
+    expect(text(rows[0])).to.contain('Overdue by 5 days');
+    expect(text(button(el, 'pay-button'))).to.equal('Pay invoice PL-2026-0142');
+    expect(api.requestLog()).not.to.include('GET /payments');
+    expect(part(el, 'overview')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('emits a cancelable billing-pay-request for a blocking invoice', async () => {
+    const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: VPS } });
+    let received: CustomEvent<BillingPayRequestDetail> | undefined;
+    const handle = (event: CustomEvent<BillingPayRequestDetail>) => {
+      received = event;
+      event.preventDefault();
+    };
+    document.addEventListener('billing-pay-request', handle);
+    button(el, 'pay-button').click();
+    document.removeEventListener('billing-pay-request', handle);
+    expect(received?.detail).to.deep.equal({ invoiceId: 'inv_1001', number: 'PL-2026-0142', balanceDue: { amount: 3180, currency: 'USD' } });
+    expect(received?.cancelable).to.equal(true);
+    expect(received?.defaultPrevented).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a suspended service with the termination date', async () => {
+    const { el } = await mount({ scenario: 'suspended', attrs: { serviceId: 'srv_vps_sgp1' } });
+    const message = part(el, 'banner-message');
+    expect(message?.getAttribute('role')).to.equal('alert');
+    expect(text(message)).to.equal('Suspended for non-payment; terminated on December 1, 2026 unless paid');
+    expect(text(shadow(el).querySelector('[part="blocking-table"] tbody'))).to.contain('PL-2026-0133');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a service without billing issues as a polite status', async () => {
+    const { el } = await mount({ scenario: 'healthy', attrs: { serviceId: VPS } });
+    const message = part(el, 'banner-message');
+    expect(message?.getAttribute('role')).to.equal('status');
+    expect(text(message)).to.equal('No billing issues');
+    expect(part(el, 'banner')?.dataset['tone']).to.equal('ok');
+    expect(part(el, 'blocking-table')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when a payment is due on a service', async () => {
+    const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: 'srv_gpu_ams1' } });
+    const message = part(el, 'banner-message');
+    expect(message?.getAttribute('role')).to.equal('status');
+    expect(text(message)).to.equal('Payment due December 4, 2026');
+    expect(text(part(el, 'due-wording'))).to.equal('Due in 8 days');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says an unknown service was not found', async () => {
+    const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: 'srv_nope' } });
+    const panel = part(el, 'error');
+    expect(panel?.dataset['code']).to.equal('not_found');
+    expect(text(panel)).to.contain('We could not find this record.');
+    expect(part(el, 'retry-button')).not.to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a billing state from a newer server neutrally, with its raw label and no alert', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /services/*/billing', type: 'schema', patch: { state: 'grace_period' } });
+    const { el } = await mount({ api, attrs: { serviceId: VPS } });
+    const message = part(el, 'banner-message');
+    expect(text(message)).to.equal('Unknown status (grace_period)');
+    expect(message?.getAttribute('role')).to.equal('status');
+    expect(part(el, 'banner')?.dataset['tone']).to.equal('neutral');
+    await expect(el).to.be.accessible();
+  });
+
+  it('hides the pay action from a read-only member and says why', async () => {
+    const { el } = await mount({ scenario: 'read-only', attrs: { serviceId: VPS } });
+    await waitUntil(() => part(el, 'read-only-reason'), 'no read-only reason');
+    expect(parts(el, 'pay-button')).to.have.length(0);
+    expect(text(part(el, 'read-only-reason'))).to.equal('You can view billing but not pay; ask the account owner.');
+    expect(text(part(el, 'blocking-table'))).to.contain('PL-2026-0142');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a load error with a retry', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /services/*/billing', type: 'status', status: 500 });
+    const { el } = await mountInProvider<BillingOverview>(html`<billing-overview service-id=${VPS}></billing-overview>`, { api });
+    await waitUntil(() => part(el, 'error'), 'no error panel');
+    expect(part(el, 'error')?.dataset['code']).to.equal('server_error');
+    await expect(el).to.be.accessible();
+    button(el, 'retry-button').click();
+    await waitUntil(() => part(el, 'banner-message'), 'the retry did not load');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the alert node on a background reload, and marks stale data when it fails', async () => {
+    const { el, api, client } = await mount({ scenario: 'overdue', attrs: { serviceId: VPS } });
+    const alert = part(el, 'banner-message');
+    api.inject({ match: 'GET /services/*/billing', type: 'latency', ms: 300 });
+    client.invalidate([`service:${VPS}`]);
+    await waitUntil(() => part(el, 'updating'), 'no "Updating…" note');
+    expect(part(el, 'service-banner')?.getAttribute('aria-busy')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await settled(el);
+    expect(part(el, 'banner-message'), 'the same alert node: not announced again').to.equal(alert);
+
+    api.inject({ match: 'GET /services/*/billing', type: 'status', status: 500 });
+    client.invalidate([`service:${VPS}`]);
+    await waitUntil(() => part(el, 'stale-notice'), 'no stale notice');
+    expect(part(el, 'banner-message')).to.equal(alert);
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,94 @@
+import { css } from 'lit';
+import { baseStyles, tokens } from '../shared/index.js';
+
+export const walletBalanceStyles = [
+  baseStyles,
+  css`
+    .wallet {
+      display: grid;
+      gap: ${tokens.spaceM};
+      padding: ${tokens.spaceL};
+      border: 1px solid ${tokens.border};
+      border-radius: ${tokens.radius};
+    }
+
+    .header {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      justify-content: space-between;
+      gap: ${tokens.spaceS};
+    }
+    .header .notice {
+      flex-basis: 100%;
+    }
+    .title {
+      margin: 0;
+      font-size: ${tokens.fontSizeLarge};
+      font-weight: ${tokens.fontWeightStrong};
+    }
+
+    /* The skeleton and the figures share this box, whose height covers both: no jump on load. */
+    .body {
+      min-height: 6em;
+    }
+    .figures {
+      display: grid;
+      gap: ${tokens.spaceXs};
+      margin: 0;
+    }
+    .label,
+    .meta {
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .amount {
+      margin: 0;
+      font-size: calc(${tokens.fontSizeLarge} * 1.6);
+      font-weight: ${tokens.fontWeightStrong};
+      line-height: 1.25;
+      font-variant-numeric: tabular-nums;
+    }
+    .meta {
+      margin: 0;
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${tokens.spaceXs} ${tokens.spaceM};
+    }
+    .pending {
+      color: ${tokens.text};
+      font-weight: ${tokens.fontWeightStrong};
+    }
+
+    .notice p {
+      margin: 0;
+    }
+    .low-label {
+      font-weight: ${tokens.fontWeightStrong};
+    }
+
+    .read-only {
+      display: flex;
+      align-items: center;
+      gap: ${tokens.spaceXs};
+      margin: 0;
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .read-only svg {
+      flex: none;
+      width: 1em;
+      height: 1em;
+    }
+
+    .action {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: ${tokens.spaceS};
+    }
+    .action[hidden] {
+      display: none;
+    }
+  `,
+];

@@ -1,0 +1,252 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Money, Permissions, Wallet } from '../../api/schemas.js';
+import { currencyDigits } from '../../i18n/format.js';
+import {
+  BillingConsumerElement,
+  BillingQueryController,
+  liveRegion,
+  money,
+  renderAsOf,
+  renderQueryFallback,
+  renderQueryNotice,
+  toneIcon,
+} from '../shared/index.js';
+import { walletBalanceStyles } from './wallet-balance.styles.js';
+
+/** `10` major units of a currency with `digits` minor digits, as minor units: 1000 for USD, 10 for JPY. */
+function toMinorUnits(major: number, digits: number): number {
+  return Math.round(major * 10 ** digits);
+}
+
+/**
+ * The customer's wallet: balance, top-ups still being paid, when the balance was last
+ * updated, and a low-balance warning (text and icon) before renewals start to fail. With
+ * `top-up` it offers a `<top-up-button>`; a page can put its own action in the `action` slot
+ * instead. A team member without top-up permission sees why there is no top-up action.
+ *
+ * ```html
+ * <billing-provider api-base="/api/billing/v1">
+ *   <wallet-balance top-up low-balance-threshold="25"></wallet-balance>
+ * </billing-provider>
+ * ```
+ *
+ * @summary Wallet balance, pending top-ups, "as of" stamp and low-balance warning, with an optional top-up action.
+ * @tag wallet-balance
+ *
+ * @slot action - The page's own top-up action (a link or button). Wins over the built-in `top-up` button; hidden, like it, for a member who may not top up.
+ *
+ * @fires billing-error - The wallet (or, with a top-up action, the account's permissions) could not be loaded; `detail.code` says why. The element shows the error itself.
+ *
+ * @csspart base - The wallet card.
+ * @csspart header - The row with the title and the "Updating…" or "could not refresh" notice.
+ * @csspart title - The "Wallet" heading.
+ * @csspart updating - "Updating…" while the wallet reloads.
+ * @csspart stale-notice - "Could not refresh" with a retry, over the last known balance.
+ * @csspart retry-button - Loads again after a failure.
+ * @csspart body - The box holding the skeleton, the figures or the error; the same height loading and loaded.
+ * @csspart skeleton - The placeholder while the wallet first loads.
+ * @csspart error - The error panel when the wallet could not be loaded.
+ * @csspart config-error - Shown instead of data when no `<billing-provider>` is above the element.
+ * @csspart balance-label - The "Balance" label.
+ * @csspart balance - The balance amount.
+ * @csspart pending - "+ 20.00 pending": top-ups that are paid for but not credited yet (only when there are any).
+ * @csspart as-of - When the balance was last updated.
+ * @csspart low-balance - The low-balance warning (icon, label and hint).
+ * @csspart read-only - Why there is no top-up action for this member.
+ * @csspart action - The top-up action: the `action` slot or the built-in button.
+ * @csspart top-up-button - The built-in `<top-up-button>` (with `top-up`).
+ * @csspart live-region - The polite live region announcing balance changes (visually hidden).
+ *
+ * @cssproperty --billing-color-surface - Card background.
+ * @cssproperty --billing-color-text - Text and the balance.
+ * @cssproperty --billing-color-text-muted - Labels, the "as of" stamp, the read-only reason.
+ * @cssproperty --billing-color-border - Card edge.
+ * @cssproperty --billing-color-warning-bg - Background of the low-balance and stale notices.
+ * @cssproperty --billing-color-warning-text - Text of the low-balance and stale notices.
+ * @cssproperty --billing-color-danger-bg - Background of the error panel.
+ * @cssproperty --billing-color-danger-text - Text of the error panel.
+ * @cssproperty --billing-color-skeleton - The loading placeholder.
+ * @cssproperty --billing-font-size-large - Title size; the balance is 1.6 times it.
+ * @cssproperty --billing-font-size-small - Labels and stamps.
+ * @cssproperty --billing-font-weight-strong - Title, balance and labels.
+ * @cssproperty --billing-radius - Corner radius of the card.
+ * @cssproperty --billing-space-l - Card padding.
+ */
+export class WalletBalance extends BillingConsumerElement {
+  static override tagName = 'wallet-balance';
+  static override styles = walletBalanceStyles;
+
+  /**
+   * Below this balance the wallet shows the low-balance warning: a number in major units of
+   * the wallet currency (`10` is 10.00 USD, or 10 yen). Default: the wallet's minimum top-up.
+   * @attr low-balance-threshold
+   */
+  @property({ type: Number, attribute: 'low-balance-threshold' })
+  lowBalanceThreshold: number | null | undefined;
+
+  /**
+   * Shows a `<top-up-button>` beside the balance (unless the `action` slot has content).
+   * @attr top-up
+   */
+  @property({ type: Boolean, attribute: 'top-up' })
+  topUp = false;
+
+  /** Forces the light or dark token set; default follows the provider, else `prefers-color-scheme`. */
+  @property({ reflect: true })
+  theme: 'light' | 'dark' | undefined;
+
+  /** Whether the page put something in the `action` slot. */
+  @state()
+  private hasSlottedAction = false;
+
+  /** What a screen reader is told after a reload changed the balance. */
+  @state()
+  private announcement = '';
+
+  /** @internal */
+  readonly wallet = new BillingQueryController(this, {
+    tags: () => ['wallet'],
+    args: () => [],
+    task: (client, _args, options) => client.getWallet(options),
+  });
+
+  /**
+   * Whether this member may top up; asked only when the element offers a top-up action. The
+   * summary is shared through the cache with `<billing-overview>` and `<top-up-button>`.
+   * @internal
+   */
+  readonly permissions = new BillingQueryController(this, {
+    tags: () => ['summary'],
+    args: () => [this.offersTopUp],
+    task: async (client, [wanted], options): Promise<Permissions | null> =>
+      wanted ? (await client.getSummary(options)).permissions : null,
+  });
+
+  /** The last balance shown, to announce a change after a reload (not the first load). */
+  #shownBalance: Wallet | undefined;
+
+  /** Whether the element offers a top-up action: the `top-up` attribute or the page's own in the slot. */
+  get offersTopUp(): boolean {
+    return this.topUp || this.hasSlottedAction;
+  }
+
+  /** Whether the balance is below the low-balance threshold (or the minimum top-up); undefined before the wallet loads. */
+  get isLowBalance(): boolean | undefined {
+    const wallet = this.wallet.value;
+    if (!wallet) return undefined;
+    return wallet.balance.amount < this.#lowBalanceLimit(wallet).amount;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Known before the first render, so the permissions load starts with the right args.
+    this.hasSlottedAction = this.querySelector(':scope > [slot="action"]') !== null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const wallet = this.wallet.value;
+    if (wallet && wallet !== this.#shownBalance) {
+      const before = this.#shownBalance;
+      if (before && (before.balance.amount !== wallet.balance.amount || before.balance.currency !== wallet.balance.currency)) {
+        this.announcement = this.msg('wallet.balance_updated', { amount: money(wallet.balance, this.displayLocale) });
+      }
+      this.#shownBalance = wallet;
+    }
+  }
+
+  override render() {
+    const locale = this.displayLocale;
+    const query = this.wallet;
+    return html`<section class="wallet" part="base" aria-labelledby="title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'}>
+      <div class="header" part="header">
+        <h2 class="title" part="title" id="title">${this.msg('wallet.title')}</h2>
+        ${renderQueryNotice(query, locale, this.#retry)}
+      </div>
+      <div class="body" part="body">${renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale)}</div>
+      ${this.#renderLowBalance()} ${this.#renderAction()} ${liveRegion(this.announcement)}
+    </section>`;
+  }
+
+  #renderFigures(locale: string) {
+    const wallet = this.wallet.value;
+    if (!wallet) return nothing;
+    return html`<div class="figures">
+      <span class="label" part="balance-label">${this.msg('wallet.balance')}</span>
+      <p class="amount" part="balance" data-currency=${wallet.balance.currency}>${money(wallet.balance, locale)}</p>
+      <p class="meta">
+        ${wallet.pending_top_ups.amount > 0
+          ? html`<span class="pending" part="pending"
+              >${this.msg('wallet.pending_amount', { amount: money(wallet.pending_top_ups, locale) })}</span
+            >`
+          : nothing}
+        ${renderAsOf(wallet.updated_at, locale)}
+      </p>
+    </div>`;
+  }
+
+  #renderLowBalance() {
+    if (!this.isLowBalance) return nothing;
+    return html`<div class="notice" part="low-balance" data-tone="warning">
+      ${toneIcon('warning')}
+      <div class="notice__body">
+        <p class="low-label">${this.msg('wallet.low_label')}</p>
+        <p>${this.msg('wallet.low_hint')}</p>
+      </div>
+    </div>`;
+  }
+
+  /**
+   * The slot is always in the tree (so `slotchange` keeps working) and shown only once the
+   * wallet is on screen and the member is known to be allowed to top up.
+   */
+  #renderAction() {
+    const permissions = this.permissions.value;
+    const readOnly = this.offersTopUp && permissions?.can_top_up === false;
+    const permissionsFailed = this.offersTopUp && this.permissions.state === 'error';
+    const visible = this.wallet.value !== undefined && permissions?.can_top_up === true;
+    return html`${readOnly
+        ? html`<p class="read-only" part="read-only">${toneIcon('neutral')}<span>${this.msg('topup.disabled.read_only')}</span></p>`
+        : nothing}
+      ${permissionsFailed && this.wallet.value !== undefined
+        ? html`<p class="read-only" part="read-only" data-reason="unknown">
+            ${toneIcon('warning')}<span>${this.msg('topup.disabled.unknown')}</span>
+            <button class="button button--quiet" part="retry-button" type="button" @click=${this.#retryPermissions}>
+              ${this.msg('common.retry')}
+            </button>
+          </p>`
+        : nothing}
+      <div class="action" part="action" ?hidden=${!visible}>
+        ${this.topUp && !this.hasSlottedAction
+          ? html`<top-up-button part="top-up-button" theme=${ifDefined(this.theme)}></top-up-button>`
+          : nothing}
+        <slot name="action" @slotchange=${this.#onSlotChange}></slot>
+      </div>`;
+  }
+
+  /** The balance below which the wallet is low, in the wallet's currency. */
+  #lowBalanceLimit(wallet: Wallet): Money {
+    const threshold = this.lowBalanceThreshold;
+    const { currency } = wallet.balance;
+    if (typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0) {
+      return { amount: toMinorUnits(threshold, currencyDigits(currency)), currency };
+    }
+    return wallet.top_up.min;
+  }
+
+  #onSlotChange = (event: Event): void => {
+    const slot = event.target as HTMLSlotElement;
+    this.hasSlottedAction = slot.assignedElements({ flatten: true }).length > 0;
+  };
+
+  #retry = (): void => {
+    void this.wallet.run();
+  };
+
+  #retryPermissions = (): void => {
+    void this.permissions.run();
+  };
+}

@@ -1,0 +1,49 @@
+// `npm run build`: the ESM library, the two script-tag files, the type declarations and
+// custom-elements.json, in that order (the library build empties dist/ first), then the
+// sizes of the script-tag files, which is what a third-party page downloads.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+
+const SCRIPT_TAG_FILES = ['dist/billing-widgets.js', 'dist/billing-widgets.iife.js'];
+
+async function step(name, run) {
+  const started = Date.now();
+  console.log(`\n== ${name} ==`);
+  await run();
+  console.log(`   ${name}: ${Date.now() - started} ms`);
+}
+
+function runBin(bin, args) {
+  const result = spawnSync(process.execPath, [join(root, bin), ...args], { stdio: 'inherit' });
+  if (result.status !== 0) throw new Error(`${bin} ${args.join(' ')} exited with ${result.status ?? result.signal}`);
+}
+
+const viteBuild = (mode) => () => build({ root, configFile: join(root, 'vite.config.ts'), mode, logLevel: 'info' });
+
+try {
+  await step('library (dist/index.js, dist/testing.js, dist/define/*)', viteBuild('production'));
+  await step('script tag, ES module (dist/billing-widgets.js)', viteBuild('script-tag'));
+  await step('script tag, IIFE (dist/billing-widgets.iife.js)', viteBuild('script-tag-iife'));
+  await step('declarations (dist/types)', () => runBin('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']));
+  await step('custom-elements.json', () =>
+    runBin('node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.js']),
+  );
+} catch (error) {
+  console.error(`\nbuild failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+console.log('\nscript-tag sizes (raw / gzip -9):');
+for (const file of SCRIPT_TAG_FILES) {
+  const content = readFileSync(join(root, file));
+  const gzipped = gzipSync(content, { level: 9 }).length;
+  console.log(`  ${file.padEnd(30)} ${String(content.length).padStart(8)} B (${kb(content.length)})  ${String(gzipped).padStart(7)} B gz (${kb(gzipped)})`);
+}

@@ -1,0 +1,89 @@
+// Production builds of the package. The mode picks the build (scripts/build.js runs all three):
+//   vite build                          ESM library: dist/index.js, dist/testing.js, dist/define/*.js
+//   vite build --mode script-tag        dist/billing-widgets.js, one self-contained ES module
+//   vite build --mode script-tag-iife   dist/billing-widgets.iife.js, global `PerLodBilling`
+// The demo server (scripts/start.js) configures Vite inline and does not read this file.
+import { existsSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+
+export const SCRIPT_TAG_MODE = 'script-tag';
+export const SCRIPT_TAG_IIFE_MODE = 'script-tag-iife';
+export const IIFE_GLOBAL_NAME = 'PerLodBilling';
+
+const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.meta.url));
+
+// Peer-style runtime dependencies stay imports in the library so an embedder's bundler
+// dedupes them with its own copy (two Lits on a page work, but cost twice the bytes).
+const EXTERNAL = /^(?:lit|zod)(?:\/.*)?$|^@lit\//;
+
+/** One define-only entry per element, picked up from src/define/ as elements are added. */
+function defineEntries(): Record<string, string> {
+  const folder = fromRoot('./src/define/');
+  if (!existsSync(folder)) return {};
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
+      .sort()
+      .map((file) => [`define/${file.slice(0, -'.ts'.length)}`, `${folder}${file}`]),
+  );
+}
+
+function libraryConfig(): UserConfig {
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      emptyOutDir: true,
+      copyPublicDir: false,
+      lib: {
+        entry: {
+          index: fromRoot('./src/index.ts'),
+          testing: fromRoot('./src/testing/index.ts'),
+          ...defineEntries(),
+        },
+        formats: ['es'],
+        fileName: (_format, entryName) => `${entryName}.js`,
+      },
+      rolldownOptions: {
+        external: (id) => EXTERNAL.test(id),
+        output: {
+          chunkFileNames: 'chunks/[name]-[hash].js',
+          // Vite minifies lib ES output but keeps the whitespace; this removes it too.
+          minify: { codegen: { removeWhitespace: true } },
+        },
+      },
+    },
+  };
+}
+
+function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
+  return {
+    build: {
+      target: 'es2022',
+      outDir: 'dist',
+      // The library build ran first and owns dist/.
+      emptyOutDir: false,
+      copyPublicDir: false,
+      lib: {
+        entry: fromRoot('./src/script-tag.ts'),
+        formats: [format],
+        fileName: () => (format === 'es' ? 'billing-widgets.js' : 'billing-widgets.iife.js'),
+        ...(format === 'iife' ? { name: IIFE_GLOBAL_NAME } : {}),
+      },
+      rolldownOptions: {
+        output: {
+          // A script tag loads exactly one file: no chunks, even for dynamic imports.
+          codeSplitting: false,
+          minify: true,
+        },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === SCRIPT_TAG_MODE) return scriptTagConfig('es');
+  if (mode === SCRIPT_TAG_IIFE_MODE) return scriptTagConfig('iife');
+  return libraryConfig();
+});

@@ -1,5 +1,7 @@
-// The package's main entry: the public API. Elements are added here as they land; the
-// reference billing API stays behind the `./testing` subpath so it never ships to users.
+// The package's main entry: the public API. Element classes are exported without registering
+// them (import `@perlod/billing-widgets/define/<name>` or the script-tag file for that), so an
+// embedder with a name clash can define them under other names. The reference billing API
+// stays behind the `./testing` subpath so it never ships to users.
 
 export * from './api/schemas.js';
 
@@ -24,3 +26,28 @@ export type { CacheListener, QueryCacheOptions, QueryFetchOptions } from './api/
 
 export { IntentKeys } from './api/idempotency.js';
 export type { Intent, PendingIntent } from './api/idempotency.js';
+
+export { billingClientContext, billingConfigContext } from './context.js';
+export type { BillingConfig, CheckoutMode } from './context.js';
+
+export { BillingProvider, configureBilling } from './components/billing-provider/index.js';
+export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
+export { BillingOverview } from './components/billing-overview/billing-overview.js';
+export { InvoiceList } from './components/invoice-list/invoice-list.js';
+export { InvoiceDetail } from './components/invoice-detail/invoice-detail.js';
+export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
+export { TopUpButton } from './components/top-up-button/top-up-button.js';
+
+export { BillingElement, BillingConsumerElement, BillingQueryController, tokens, palette } from './components/shared/index.js';
+export type {
+  BillingErrorDetail,
+  BillingEventDetailMap,
+  BillingEventName,
+  BillingInvoicePaidDetail,
+  BillingInvoiceSelectDetail,
+  BillingSupportRequestDetail,
+  BillingTopUpCompletedDetail,
+  QueryViewState,
+} from './components/shared/index.js';
+
+export { t, registerCatalog, textDirection } from './i18n/index.js';

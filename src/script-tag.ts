@@ -1,4 +1,12 @@
 // Entry of the script-tag build (dist/billing-widgets.js and the IIFE): everything bundled,
-// for pages that load one <script> instead of using a bundler. It will define every element;
-// until the elements land it exposes the main entry's API.
+// for pages that load one <script> instead of using a bundler. Loading it defines every
+// element (a second copy of the library on the page warns instead of throwing) and exposes
+// the public API, `configureBilling()` included.
+import './define/billing-provider.js';
+import './define/billing-overview.js';
+import './define/invoice-list.js';
+import './define/invoice-detail.js';
+import './define/wallet-balance.js';
+import './define/top-up-button.js';
+
 export * from './index.js';

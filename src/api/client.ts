@@ -86,11 +86,11 @@ export interface BillingClient {
   createTopUp(request: TopUpRequest, options: MutationOptions): Promise<TopUp>;
 
   /** Marks everything under these tags stale and tells every subscriber (and other tabs). */
-  invalidate(tags: Iterable<CacheTag | string>): void;
+  invalidate(tags: Iterable<CacheTag | (string & {})>): void;
   /** Marks everything stale: the "refresh" action. */
   refreshAll(): void;
   /** Called with the invalidated tags on every invalidation, local or from another tab. Returns an unsubscribe function. */
   subscribe(listener: InvalidationListener): () => void;
   /** When the cached value for these tags was fetched (ms since epoch), for "as of" stamps; undefined when not cached. */
-  fetchedAt?(tag: CacheTag | string): number | undefined;
+  fetchedAt?(tag: CacheTag | (string & {})): number | undefined;
 }

@@ -10,7 +10,8 @@ export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   port: Number(process.env.WTR_PORT ?? 8765),
-  concurrency: 2,
+  // One page at a time: element tests rely on focus, and money tests share the origin's localStorage.
+  concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],

@@ -2,6 +2,11 @@
  * One `Idempotency-Key` per user intent ("pay invoice 42 by card", "top up 50 USD by card"),
  * the same for every retry of that intent, and also after a reload while it is unresolved,
  * so a double click, a retry after a timeout or a reload mid-payment never charges twice.
+ *
+ * Keys live in `localStorage` by default, not `sessionStorage`: session storage belongs to one
+ * tab, so two tabs confirming the same intent would send two keys and be charged twice. An
+ * unresolved key expires (24 hours by default) so an abandoned intent does not pin a stale
+ * key forever; servers keep idempotency records about that long.
  */
 
 /** A plain, JSON-serialisable description of one user intent, e.g. `{ action: 'pay', invoiceId, methodId, applyWallet }`. */
@@ -13,30 +18,47 @@ export interface PendingIntent {
 }
 
 const DEFAULT_PREFIX = 'perlod-billing:intent:';
+const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface IntentKeysOptions {
+  /** Item name prefix in storage. */
+  prefix?: string;
+  /** How long an unresolved intent keeps its key. Default 24 hours. */
+  ttlMs?: number;
+  now?: () => number;
+}
 
 /**
- * Keys are kept in `Storage` (session storage by default) so a reload gets them back. Storage
- * that is missing, full, disabled or holds garbage never throws: the keys then live in memory.
+ * Keys are kept in `Storage` (local storage by default, shared by the origin's tabs) so a
+ * reload or another tab gets them back. Storage that is missing, full, disabled or holds
+ * garbage never throws: the keys then live in memory.
  */
 export class IntentKeys {
   readonly #storage: Storage | undefined;
   readonly #prefix: string;
+  readonly #ttlMs: number;
+  readonly #now: () => number;
   /** Entries that storage refused (or everything, without storage), by storage item name. */
   readonly #memory = new Map<string, string>();
 
-  constructor(storage: Storage | undefined = defaultStorage(), prefix: string = DEFAULT_PREFIX) {
+  constructor(storage: Storage | undefined = defaultIntentStorage(), options: IntentKeysOptions | string = {}) {
+    const { prefix = DEFAULT_PREFIX, ttlMs = DEFAULT_TTL_MS, now = Date.now } =
+      typeof options === 'string' ? { prefix: options } : options;
     this.#storage = storage;
     this.#prefix = prefix;
+    this.#ttlMs = ttlMs;
+    this.#now = now;
   }
 
-  /** The key for this intent: created on first use, then the same until `resolve(intent)`. */
+  /** The key for this intent: created on first use, then the same until `resolve(intent)` or expiry. */
   keyFor(intent: Intent): string {
     const item = this.#prefix + stableJson(intent);
     const known = this.#read(item);
     if (known) return known;
     const key = randomUuid();
+    const stored = `${key} ${this.#now() + this.#ttlMs}`;
     try {
-      this.#storage?.setItem(item, key);
+      this.#storage?.setItem(item, stored);
       if (this.#storage) {
         this.#memory.delete(item);
         return key;
@@ -44,7 +66,7 @@ export class IntentKeys {
     } catch {
       // Quota exceeded or storage disabled: the key still holds for this page's lifetime.
     }
-    this.#memory.set(item, key);
+    this.#memory.set(item, stored);
     return key;
   }
 
@@ -72,22 +94,29 @@ export class IntentKeys {
       // Unreadable storage: what is in memory is all we know.
     }
     const pending: PendingIntent[] = [];
-    for (const [name, key] of items) {
+    for (const [name, value] of items) {
       const intent = parseIntent(name.slice(this.#prefix.length));
-      if (intent && isKey(key)) pending.push({ intent, key });
+      const key = this.#liveKey(value);
+      if (intent && key) pending.push({ intent, key });
     }
     return pending;
   }
 
   #read(item: string): string | undefined {
     try {
-      const stored = this.#storage?.getItem(item);
-      if (isKey(stored)) return stored;
+      const key = this.#liveKey(this.#storage?.getItem(item));
+      if (key) return key;
     } catch {
       // Storage disabled since construction: fall through to memory.
     }
-    const remembered = this.#memory.get(item);
-    return isKey(remembered) ? remembered : undefined;
+    return this.#liveKey(this.#memory.get(item));
+  }
+
+  /** The key in a stored `"<uuid> <expires-at-ms>"` value, unless it expired or is garbage. */
+  #liveKey(value: string | null | undefined): string | undefined {
+    const [key, expiresAt] = (value ?? '').split(' ');
+    if (!isKey(key)) return undefined;
+    return Number(expiresAt) > this.#now() ? key : undefined;
   }
 }
 
@@ -118,13 +147,18 @@ function isKey(value: string | null | undefined): value is string {
   return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
-function defaultStorage(): Storage | undefined {
-  try {
-    // Reading `sessionStorage` itself throws in sandboxed iframes and with storage blocked.
-    return globalThis.sessionStorage ?? undefined;
-  } catch {
-    return undefined;
+/** Local storage when the page may use it, else session storage, else none (memory). */
+export function defaultIntentStorage(): Storage | undefined {
+  for (const name of ['localStorage', 'sessionStorage'] as const) {
+    try {
+      // Reading the property itself throws in sandboxed iframes and with storage blocked.
+      const storage = globalThis[name];
+      if (storage) return storage;
+    } catch {
+      // Try the next one.
+    }
   }
+  return undefined;
 }
 
 /** `crypto.randomUUID` exists only in secure contexts; an http:// dev host gets an equivalent v4 UUID. */

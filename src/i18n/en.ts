@@ -137,6 +137,11 @@ export const en = {
   'invoices.count': { one: '{n} invoice shown', other: '{n} invoices shown' },
   'invoices.empty': 'You have no invoices yet.',
   'invoices.empty_filtered': 'No invoices match these filters.',
+  // <invoice-list>: added by the invoice-list element
+  'invoices.caption_attention': 'Your invoices, needs attention first',
+  'invoices.needs_attention': 'Needs attention',
+  'invoices.empty_hint': 'Invoices appear here when you order or renew a service.',
+  'invoices.load_more_failed': 'Could not load more invoices. The invoices above are still current.',
 
   // <invoice-detail>
   'invoice.title': 'Invoice {number}',
@@ -213,6 +218,37 @@ export const en = {
   'support.sent': 'Your request about invoice {number} is ready for support.',
   'support.subject': 'Billing question about invoice {number}',
 
+  // <invoice-detail> (element helper block)
+  'invoice_detail.back': 'Back to invoices',
+  'invoice_detail.go_back': 'Go back',
+  'invoice_detail.not_found.title': 'We could not find this invoice.',
+  'invoice_detail.not_found.body': 'It may have been removed, or the link is wrong. Check the link or go back to your invoices.',
+  'invoice_detail.pay_disabled.paid': 'Already paid',
+  'invoice_detail.pay_disabled.refunded': 'Refunded; nothing to pay',
+  'invoice_detail.pay_disabled.cancelled': 'Cancelled',
+  'invoice_detail.pay_disabled.nothing_due': 'Nothing left to pay',
+  'invoice_detail.pay_disabled.processing': 'Payment is being processed',
+  'invoice_detail.pay_disabled.unknown': 'Unknown status: {label}; contact support',
+  'invoice_detail.pay_disabled.read_only': "You don't have permission to pay; ask the account owner",
+  'invoice_detail.pay_disabled.checking': 'Checking whether you can pay…',
+  'invoice_detail.pay_disabled.permissions_failed': 'Could not check whether you can pay.',
+  'invoice_detail.pdf_refused': 'The PDF address is not secure, so no link is shown. Contact support for a copy.',
+  'invoice_detail.lines_empty': 'This invoice has no line items.',
+  'invoice_detail.recheck.heading': 'Is this up to date?',
+  'invoice_detail.recheck.hint': 'Asks the billing service again instead of using saved data.',
+  'invoice_detail.rechecked': 'Checked just now: {status}',
+  'invoice_detail.recheck_failed': 'Could not re-check this invoice; the last known data is shown.',
+  'invoice_detail.compare.invoice': 'Invoice',
+  'invoice_detail.compare.paid_not_restored': 'If you just paid, re-check in a minute; if it stays like this, contact support.',
+  'invoice_detail.compare.unpaid_suspended': 'The service stays suspended until its overdue invoices are paid.',
+  'invoice_detail.support.heading': 'Still looks wrong?',
+  'invoice_detail.support.counter': '{n} of {max} characters',
+  'invoice_detail.support.required': 'Describe the problem before contacting support.',
+  'invoice_detail.support.prepared': 'Support request prepared',
+  'invoice_detail.support.copy_label': 'Copy this text and send it to support',
+  'invoice_detail.support.text': 'Invoice {number}: {description}',
+  // end <invoice-detail>
+
   // <wallet-balance>
   'wallet.title': 'Wallet',
   'wallet.balance': 'Balance',
@@ -220,6 +256,12 @@ export const en = {
   'wallet.pending_none': 'No pending top-ups',
   'wallet.low': 'Your balance is low. Top up to keep your services running.',
   'wallet.low_label': 'Low balance',
+
+  // <wallet-balance> and <top-up-button> (added with the wallet elements)
+  'wallet.pending_amount': '+ {amount} pending',
+  'wallet.low_hint': 'Top up to avoid failed renewals.',
+  'wallet.balance_updated': 'Wallet balance updated: {amount}',
+  'topup.disabled.unknown': 'Could not check whether your account can top up.',
 
   // <top-up-button>
   'topup.button': 'Top up',
@@ -283,6 +325,59 @@ export const en = {
   'service.unknown': '{name}: billing state {label}',
   'service.blocking': 'Invoices to pay',
   'service.pay': 'Pay invoice {number}',
+
+  // <billing-overview> element (added with the element): account mode, history, service banner
+  'overview.all_paid_up': "You're all paid up",
+  'overview.new_account':
+    'Welcome! You have no invoices or payments yet. They will appear here after your first order.',
+  'overview.most_overdue': 'Most overdue: invoice {number}',
+  'overview.pending_payments': {
+    one: '{n} payment is still processing. It can take a few days to clear.',
+    other: '{n} payments are still processing. They can take a few days to clear.',
+  },
+  'overview.wallet_pending': 'Pending top-ups: {amount}',
+  'overview.suspension_on': 'Suspension on {date}',
+  'overview.termination_on': 'Termination on {date}',
+  'overview.updated': 'Updated',
+  'overview.refresh_failed': 'Could not refresh; showing the previous data.',
+  'overview.history.show_more': 'Show more',
+  'overview.history.shown': { one: 'Showing {n} payment', other: 'Showing {n} payments' },
+  'overview.history.failure': 'Reason: {reason}',
+  'service.banner.payment_due': 'Payment due {date}',
+  'service.banner.at_risk': 'At risk: suspension on {date} unless paid',
+  'service.banner.suspended': 'Suspended for non-payment; terminated on {date} unless paid',
+  'service.banner.terminated': 'Terminated for non-payment',
+  // end <billing-overview>
+  // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
+  'checkout.unsafe_url': 'The payment page address is not secure; nothing was charged. Contact support.',
+  'checkout.redirecting': 'Taking you to the payment page…',
+  'checkout.awaiting': 'Finish the payment in the payment window. This page updates by itself.',
+  'checkout.popup_blocked': 'Your browser blocked the payment window.',
+  'checkout.open_page': 'Open the payment page',
+  'checkout.popup_closed': "The payment window was closed. We're still checking whether the payment went through.",
+  'checkout.processing': 'Checking the payment status…',
+  'checkout.replayed': "This payment was already started (in another window or an earlier try). Showing its status; you won't be charged twice.",
+  'checkout.error.network.title': 'We could not confirm whether your payment request went through.',
+  'checkout.error.network.action': "Check your connection and try again — you won't be charged twice.",
+  'checkout.error.timeout.title': 'The billing service took too long to answer; the payment may or may not have started.',
+  'checkout.error.timeout.action': "Check your connection and try again — you won't be charged twice.",
+  'checkout.error.server_error.action': "Try again in a moment — you won't be charged twice. If it keeps happening, contact support.",
+  'checkout.error.idempotency_conflict.title': 'A request for this payment is still being processed.',
+  'checkout.error.idempotency_conflict.action': "Wait a moment, then re-check. You won't be charged twice.",
+  'checkout.error.unauthorized.action': "Sign in again, then try again; you won't be charged twice.",
+  'checkout.error.forbidden.title': 'Your account can view billing but not make payments.',
+  // <top-up-button> dialog
+  'topup_dialog.error.min': 'Minimum top-up is {min}',
+  'topup_dialog.error.max': 'Maximum is {max}',
+  'topup_dialog.error.format': 'Enter an amount like {example}',
+  'topup_dialog.quote_failed': 'Could not calculate the total.',
+  'topup_dialog.succeeded': 'Added {amount} to your wallet',
+  'topup_dialog.try_another': 'Try another method',
+  'topup_dialog.still_processing': "We're still confirming this top-up",
+  'topup_dialog.still_processing_hint': "It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
+  'topup_dialog.unfinished': 'You have an unfinished top-up of {amount}. Confirming it again will not charge you twice.',
+  'topup_dialog.no_methods': 'No payment methods can top up your wallet.',
+  // end shared/checkout.ts and <top-up-button> dialog
 } as const satisfies Record<string, Message>;
 
 /** Every message key; the English catalog is their source. */

@@ -147,21 +147,37 @@ describe('IntentKeys', () => {
     expect(keys.pending()).to.deep.equal([]);
     const key = keys.keyFor(pay);
     expect(key).to.match(UUID);
-    expect(storage.getItem(prefix + stableJson(pay))).to.equal(key);
+    expect(storage.getItem(prefix + stableJson(pay))?.split(' ')[0]).to.equal(key);
     expect(keys.pending()).to.deep.equal([{ intent: pay, key }]);
   });
 
-  it('uses sessionStorage by default', () => {
+  it('uses localStorage by default, so every tab of the origin sends the same key', () => {
     const keys = new IntentKeys();
     const intent = { action: 'pay', invoiceId: `inv_${crypto.randomUUID()}` };
     const key = keys.keyFor(intent);
     try {
       expect(new IntentKeys().keyFor(intent)).to.equal(key);
-      expect(sessionStorage.getItem(`perlod-billing:intent:${stableJson(intent)}`)).to.equal(key);
+      expect(localStorage.getItem(`perlod-billing:intent:${stableJson(intent)}`)?.split(' ')[0]).to.equal(key);
+      expect(sessionStorage.getItem(`perlod-billing:intent:${stableJson(intent)}`)).to.equal(null);
     } finally {
       keys.resolve(intent);
     }
-    expect(sessionStorage.getItem(`perlod-billing:intent:${stableJson(intent)}`)).to.equal(null);
+    expect(localStorage.getItem(`perlod-billing:intent:${stableJson(intent)}`)).to.equal(null);
+  });
+
+  it('gives an abandoned intent a new key once its key expires', () => {
+    const storage = new MapStorage();
+    let now = 1_000_000;
+    const options = { ttlMs: 60_000, now: () => now };
+    const intent = { action: 'top_up', amount: { amount: 2500, currency: 'USD' }, methodId: 'pm_card' };
+    const first = new IntentKeys(storage, options).keyFor(intent);
+    now += 59_999;
+    expect(new IntentKeys(storage, options).keyFor(intent)).to.equal(first);
+    expect(new IntentKeys(storage, options).pending()).to.have.length(1);
+    now += 1;
+    expect(new IntentKeys(storage, options).pending()).to.deep.equal([]);
+    const second = new IntentKeys(storage, options).keyFor(intent);
+    expect(second).to.not.equal(first);
   });
 });
 

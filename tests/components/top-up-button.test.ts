@@ -1,7 +1,9 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/top-up-button.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { BillingTopUpRequestDetail } from '../../src/components/shared/events.js';
+import { checkoutNavigator } from '../../src/components/shared/checkout.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
@@ -61,8 +63,11 @@ describe('<top-up-button>', () => {
     expect(event.composed).to.equal(true);
     expect(event.cancelable).to.equal(true);
     expect(event.defaultPrevented).to.equal(false);
-    // The dialog comes with the next issue: until then nothing pretends to open one.
-    expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+    // Not cancelled: the top-up dialog opens.
+    await el.updateComplete;
+    const dialog = el.shadowRoot!.querySelector('dialog')!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
@@ -110,6 +115,8 @@ describe('<top-up-button>', () => {
 
     const events = await requestsDuring(() => button.click());
     expect(events, 'an inactive button emits nothing').to.have.length(0);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('dialog'), 'no dialog for a read-only member').to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -197,6 +204,317 @@ describe('<top-up-button>', () => {
     const { el } = await mountButton(html`<top-up-button theme="dark"></top-up-button>`, { scenario: 'read-only' });
     expect(getComputedStyle(el).colorScheme).to.equal('dark');
     expect(getComputedStyle(innerButton(el)).backgroundColor).to.equal('rgb(127, 176, 255)');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('<top-up-button> dialog', () => {
+  const API_BASE = `${location.origin}/api/billing/v1`;
+  const original = { ...checkoutNavigator };
+  let assigned: string[];
+
+  beforeEach(() => {
+    for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
+    assigned = [];
+    checkoutNavigator.assign = (url) => void assigned.push(url);
+  });
+  afterEach(() => {
+    Object.assign(checkoutNavigator, original);
+    for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
+  });
+
+  async function mountDialogButton(content = html`<top-up-button></top-up-button>`, options: MountOptions = {}) {
+    const mounted = await mountButton(content, { ...options, client: { baseUrl: API_BASE, ...options.client } });
+    mounted.el.quoteDelayMs = 0;
+    return mounted;
+  }
+
+  const part = <T extends Element = HTMLElement>(el: TopUpButton, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+  const parts = <T extends Element = HTMLElement>(el: TopUpButton, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
+  const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+  const dialogOf = (el: TopUpButton) => el.shadowRoot!.querySelector('dialog');
+  const amountInput = (el: TopUpButton) => part<HTMLInputElement>(el, 'amount-input')!;
+  const amountError = (el: TopUpButton) => (part(el, 'amount-error')!.hidden ? '' : text(part(el, 'amount-error')));
+  const confirmButton = (el: TopUpButton) => part<HTMLButtonElement>(el, 'confirm-button')!;
+
+  /** The quote as [term, amount] pairs. */
+  const quoteLines = (el: TopUpButton) => [...part(el, 'quote')!.querySelectorAll('dl > div')].map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]);
+
+  async function openDialog(el: TopUpButton) {
+    innerButton(el).click();
+    await waitUntil(() => part(el, 'amount-input') && part(el, 'method'), 'the form is ready');
+    await el.updateComplete;
+  }
+
+  function typeAmount(el: TopUpButton, value: string) {
+    amountInput(el).value = value;
+    amountInput(el).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+
+  async function typed(el: TopUpButton, value: string) {
+    typeAmount(el, value);
+    await el.updateComplete;
+  }
+
+  async function confirmLabel(el: TopUpButton, label: string) {
+    await waitUntil(() => text(confirmButton(el)) === label && confirmButton(el).getAttribute('aria-disabled') === 'false', `confirm reads "${label}" (reads "${text(confirmButton(el))}")`);
+  }
+
+  it('opens a modal dialog labelled by its heading, moves focus to the amount, and restores it on close', async () => {
+    const { el } = await mountDialogButton();
+    await openDialog(el);
+    const dialog = dialogOf(el)!;
+    expect(dialog.open).to.equal(true);
+    const title = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!;
+    expect(title.localName).to.equal('h2');
+    expect(text(title)).to.equal('Top up your wallet');
+    await waitUntil(() => el.shadowRoot!.activeElement === amountInput(el), 'focus in the amount field');
+    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal('Amount (USD)');
+    expect(amountInput(el).getAttribute('aria-describedby')).to.equal('amount-hint');
+    expect(text(part(el, 'amount-hint'))).to.equal('Between $5.00 and $5,000.00');
+    await expect(el).to.be.accessible();
+
+    part<HTMLButtonElement>(el, 'close-button')!.click();
+    await el.updateComplete;
+    await waitUntil(() => dialogOf(el) === null, 'the dialog is gone');
+    await waitUntil(() => el.shadowRoot!.activeElement === innerButton(el), 'focus back on the button');
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes with Escape, but not while a payment is being submitted', async () => {
+    const { el, api } = await mountDialogButton();
+    await openDialog(el);
+    amountInput(el).focus();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => dialogOf(el) === null, 'Escape closed the dialog');
+    await waitUntil(() => el.shadowRoot!.activeElement === innerButton(el), 'focus back on the button');
+
+    await openDialog(el);
+    await typed(el, '25');
+    await confirmLabel(el, 'Pay $26.03');
+    api.inject({ match: 'POST /wallet/top-ups', type: 'latency', ms: 400 });
+    confirmButton(el).click();
+    await el.updateComplete;
+    expect(el.flow.step).to.equal('submitting');
+    expect(text(part(el, 'progress'))).to.equal('Starting the payment…');
+    expect(part(el, 'close-button')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect(dialogOf(el)?.open, 'still open while submitting').to.equal(true);
+    part<HTMLButtonElement>(el, 'close-button')!.click();
+    await el.updateComplete;
+    expect(dialogOf(el)?.open, 'the close button waits too').to.equal(true);
+    await waitUntil(() => el.flow.step === 'redirecting');
+    expect(assigned).to.have.length(1);
+  });
+
+  it('works with the keyboard alone: type, choose a method with the arrows, confirm with Enter', async () => {
+    const { el } = await mountDialogButton();
+    innerButton(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === amountInput(el), 'focus in the amount field');
+    await sendKeys({ type: '40' });
+    await confirmLabel(el, 'Pay $41.46');
+    // Tab past the presets to the checked radio, then arrow to the next method.
+    const radios = parts<HTMLElement>(el, 'method').map((m) => m.querySelector('input')!);
+    for (let i = 0; i < 10 && el.shadowRoot!.activeElement !== radios[0]; i++) await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(radios[0]);
+    await sendKeys({ press: 'ArrowDown' });
+    await confirmLabel(el, 'Pay $40.40');
+    amountInput(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.flow.step === 'redirecting', 'submitted from the keyboard');
+    expect(assigned).to.have.length(1);
+  });
+
+  it('offers the wallet presets as buttons and takes one as the amount', async () => {
+    const { el, api } = await mountDialogButton();
+    await openDialog(el);
+    const presets = parts<HTMLButtonElement>(el, 'preset');
+    expect(presets.map(text)).to.deep.equal(['$10.00', '$25.00', '$50.00', '$100.00']);
+    expect(part(el, 'presets')!.getAttribute('role')).to.equal('group');
+    presets[1].click();
+    await el.updateComplete;
+    expect(amountInput(el).value).to.equal('25.00');
+    expect(presets.map((p) => p.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'false', 'false']);
+    await confirmLabel(el, 'Pay $26.03');
+    expect(api.requestLog().filter((r) => r === 'POST /wallet/top-ups/quote').length).to.be.greaterThan(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lists the methods that can top up (not the wallet itself) as a radio group', async () => {
+    const { el } = await mountDialogButton();
+    await openDialog(el);
+    const group = part(el, 'methods')!;
+    expect(group.localName).to.equal('fieldset');
+    expect(text(group.querySelector('legend'))).to.equal('Payment method');
+    const labels = parts(el, 'method').map(text);
+    expect(labels).to.deep.equal(['Visa ending 4242 Card', 'Crypto (USDT, BTC, ETH) Cryptocurrency', 'Bank transfer Bank transfer']);
+    expect(parts(el, 'method').every((m) => m.querySelector('input')!.type === 'radio')).to.equal(true);
+    expect(parts(el, 'method')[0].querySelector('input')!.checked).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks the amount as it is typed and says why it is not accepted', async () => {
+    const { el } = await mountDialogButton();
+    await openDialog(el);
+    const cases: Array<[string, string]> = [
+      ['2', 'Minimum top-up is $5.00'],
+      ['4.99', 'Minimum top-up is $5.00'],
+      ['5000.01', 'Maximum is $5,000.00'],
+      ['12.345', 'Enter an amount like 25.00'],
+      ['abc', 'Enter an amount like 25.00'],
+      ['1,000.00', 'Enter an amount like 25.00'],
+      ['-5', 'Enter an amount like 25.00'],
+      ['', 'Enter an amount.'],
+    ];
+    for (const [value, message] of cases) {
+      await typed(el, value);
+      expect(amountError(el), value).to.equal(message);
+      expect(amountInput(el).getAttribute('aria-invalid'), value).to.equal('true');
+      expect(amountInput(el).getAttribute('aria-describedby')).to.equal('amount-error amount-hint');
+      expect(confirmButton(el).getAttribute('aria-disabled'), value).to.equal('true');
+      expect(part(el, 'quote'), `no quote for ${value}`).to.equal(null);
+    }
+    await expect(el).to.be.accessible();
+
+    await typed(el, '19.99');
+    expect(amountError(el)).to.equal('');
+    expect(amountInput(el).getAttribute('aria-invalid')).to.equal('false');
+    // 19.99 is 1999 cents exactly: fee 2.9 % of 1999 (57.971 → 58) + 30 = 88 → total 20.87.
+    await confirmLabel(el, 'Pay $20.87');
+    expect(quoteLines(el)).to.deep.equal([
+      ['Added to your wallet', '$19.99'],
+      ['Fee', '$0.88'],
+      ['Tax', '$0.00'],
+      ['Total to pay', '$20.87'],
+    ]);
+
+    // Clicking Confirm on an invalid amount sends nothing and puts focus on the field.
+    await typed(el, '1');
+    confirmButton(el).click();
+    await el.updateComplete;
+    expect(el.flow.step).to.equal('choosing');
+    expect(el.shadowRoot!.activeElement).to.equal(amountInput(el));
+    await expect(el).to.be.accessible();
+  });
+
+  it('respects the currency digits: yen have no decimals', async () => {
+    const { el } = await mountDialogButton(undefined, { scenario: 'jpy' });
+    await openDialog(el);
+    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal('Amount (JPY)');
+    expect(amountInput(el).inputMode).to.equal('numeric');
+    await typed(el, '2500.5');
+    expect(amountError(el)).to.equal('Enter an amount like 2500');
+    await typed(el, '2500.');
+    expect(amountError(el)).to.equal('Enter an amount like 2500');
+    await typed(el, '400');
+    expect(amountError(el)).to.equal('Minimum top-up is ¥500');
+    await typed(el, '2500');
+    expect(amountError(el)).to.equal('');
+    // 2.9 % of 2500 (72.5 → 73) + 40 = 113 → 2,613 yen.
+    await confirmLabel(el, 'Pay ¥2,613');
+    expect(parts(el, 'preset').map(text)).to.deep.equal(['¥1,000', '¥3,000', '¥5,000', '¥10,000']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the quote and refreshes it (debounced, stale answers dropped) when the amount or method changes', async () => {
+    const { el, api } = await mountDialogButton();
+    el.quoteDelayMs = 50;
+    await openDialog(el);
+    const quotes = () => api.requestLog().filter((r) => r === 'POST /wallet/top-ups/quote').length;
+    for (const value of ['2', '25', '25.0', '25.00']) typeAmount(el, value);
+    await confirmLabel(el, 'Pay $26.03');
+    expect(quotes(), 'one quote for a burst of typing').to.equal(1);
+    expect(quoteLines(el).at(-1)).to.deep.equal(['Total to pay', '$26.03']);
+
+    // A slow quote for 30.00 is overtaken by one for 40.00: only the current one is shown.
+    api.inject({ match: 'POST /wallet/top-ups/quote', type: 'latency', ms: 300 });
+    await typed(el, '30');
+    await waitUntil(() => quotes() === 2, 'the slow quote is asked');
+    expect(text(part(el, 'quote-status'))).to.equal('Calculating the total…');
+    expect(confirmButton(el).getAttribute('aria-disabled'), 'no confirm without a current quote').to.equal('true');
+    await typed(el, '40');
+    await confirmLabel(el, 'Pay $41.46');
+
+    const crypto = parts(el, 'method')[1].querySelector('input')!;
+    crypto.click();
+    await confirmLabel(el, 'Pay $40.40');
+    expect(quoteLines(el)).to.deep.equal([
+      ['Added to your wallet', '$40.00'],
+      ['Fee', '$0.40'],
+      ['Tax', '$0.00'],
+      ['Total to pay', '$40.40'],
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a failed quote with its reason, blocks confirm, and retries', async () => {
+    const { el, api } = await mountDialogButton();
+    await openDialog(el);
+    api.inject({ match: 'POST /wallet/top-ups/quote', type: 'status', status: 500 });
+    await typed(el, '25');
+    await waitUntil(() => part(el, 'quote-status')?.getAttribute('role') === 'alert', 'the quote failed');
+    expect(text(part(el, 'quote-status'))).to.contain('Could not calculate the total. The billing service had a problem.');
+    expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(confirmButton(el).getAttribute('aria-describedby')).to.equal('quote-status');
+    await expect(el).to.be.accessible();
+    part<HTMLButtonElement>(el, 'quote-status')!.querySelector('button')!.click();
+    await confirmLabel(el, 'Pay $26.03');
+  });
+
+  it('pre-fills the amount attribute', async () => {
+    const { el } = await mountDialogButton(html`<top-up-button amount="19.99" label="Add money"></top-up-button>`);
+    expect(innerButton(el).textContent.trim()).to.equal('Add money');
+    await openDialog(el);
+    await waitUntil(() => amountInput(el).value === '19.99');
+    await confirmLabel(el, 'Pay $20.87');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the wallet load error with a retry inside the dialog', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const { el } = await mountDialogButton(undefined, { api });
+    api.inject({ match: 'GET /wallet', type: 'status', status: 500 });
+    innerButton(el).click();
+    await waitUntil(() => el.shadowRoot!.querySelector('dialog [part="error"]'), 'the error is shown');
+    expect(text(el.shadowRoot!.querySelector('dialog [part="error"]'))).to.contain('The billing service had a problem.');
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog [part="retry-button"]')!.click();
+    await waitUntil(() => part(el, 'amount-input'), 'the form after the retry');
+  });
+
+  it('speaks German with euro amounts and a decimal comma', async () => {
+    const { el } = await mountDialogButton(undefined, { scenario: 'eur', locale: 'de' });
+    await openDialog(el);
+    expect(text(el.shadowRoot!.querySelector('#dialog-title'))).to.equal('Guthaben aufladen');
+    await typed(el, '1');
+    expect(amountError(el)).to.equal('Die Mindestaufladung beträgt 5,00 €');
+    await typed(el, '2,5x');
+    expect(amountError(el)).to.equal('Geben Sie einen Betrag wie 25,00 ein');
+    parts<HTMLButtonElement>(el, 'preset')[1].click();
+    await el.updateComplete;
+    expect(amountInput(el).value).to.equal('25,00');
+    // EUR: 2.9 % of 2500 (73) + 25 = 98 fee, 20 % VAT on the fee (19.6 → 20): 26,18 €.
+    await confirmLabel(el, '26,18 € bezahlen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays the dialog out right to left in Persian', async () => {
+    const { el } = await mountDialogButton(undefined, { locale: 'fa' });
+    await openDialog(el);
+    expect(getComputedStyle(dialogOf(el)!).direction).to.equal('rtl');
+    await typed(el, '۲۵');
+    expect(amountError(el), 'Persian digits are read').to.equal('');
+    await waitUntil(() => confirmButton(el).getAttribute('aria-disabled') === 'false');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the dialog in the dark token set', async () => {
+    const { el } = await mountDialogButton(html`<top-up-button theme="dark"></top-up-button>`);
+    await openDialog(el);
+    expect(getComputedStyle(dialogOf(el)!).backgroundColor).to.equal('rgb(22, 25, 30)');
     await expect(el).to.be.accessible();
   });
 });

@@ -33,6 +33,25 @@ export interface BillingSupportRequestDetail {
   description: string;
 }
 
+/**
+ * The customer asked to pay an invoice. Cancelable: a host page that runs its own pay flow
+ * calls `preventDefault()`.
+ */
+export interface BillingPayRequestDetail {
+  invoiceId: string;
+  number: string;
+  balanceDue: Money;
+}
+
+/**
+ * The customer asked to top up the wallet (`<top-up-button>`). Cancelable: a host page that
+ * runs its own top-up flow calls `preventDefault()`, and the element opens nothing.
+ */
+export interface BillingTopUpRequestDetail {
+  /** The preset amount from the `amount` attribute, in major units of the wallet currency (`20` is 20.00 USD). */
+  amount?: number | undefined;
+}
+
 /** A load or an action failed; for the host page's logging. The element shows the error itself. */
 export interface BillingErrorDetail {
   code: BillingErrorCode;
@@ -46,7 +65,9 @@ export interface BillingEventDetailMap {
   'billing-invoice-select': BillingInvoiceSelectDetail;
   'billing-invoice-paid': BillingInvoicePaidDetail;
   'billing-top-up-completed': BillingTopUpCompletedDetail;
+  'billing-top-up-request': BillingTopUpRequestDetail;
   'billing-support-request': BillingSupportRequestDetail;
+  'billing-pay-request': BillingPayRequestDetail;
   'billing-error': BillingErrorDetail;
 }
 
@@ -57,7 +78,9 @@ declare global {
     'billing-invoice-select': CustomEvent<BillingInvoiceSelectDetail>;
     'billing-invoice-paid': CustomEvent<BillingInvoicePaidDetail>;
     'billing-top-up-completed': CustomEvent<BillingTopUpCompletedDetail>;
+    'billing-top-up-request': CustomEvent<BillingTopUpRequestDetail>;
     'billing-support-request': CustomEvent<BillingSupportRequestDetail>;
+    'billing-pay-request': CustomEvent<BillingPayRequestDetail>;
     'billing-error': CustomEvent<BillingErrorDetail>;
   }
 }

@@ -23,10 +23,220 @@ export const topUpButtonStyles = [
       color: ${tokens.textMuted};
       font-size: ${tokens.fontSizeSmall};
     }
-    .reason svg {
+    .reason svg,
+    .notice svg,
+    .field-error svg,
+    .status__text svg,
+    .result__title svg {
       flex: none;
       width: 1em;
       height: 1em;
+    }
+
+    /* The dialog: its own surface and text, so it reads the same on any page. */
+    .dialog {
+      width: min(32rem, calc(100vw - 2rem));
+      max-height: calc(100dvh - 2rem);
+      padding: ${tokens.spaceL};
+      border: 1px solid ${tokens.border};
+      border-radius: ${tokens.radius};
+      background: ${tokens.surface};
+      color: ${tokens.text};
+      font-family: ${tokens.fontFamily};
+      line-height: ${tokens.lineHeight};
+      text-align: start;
+    }
+    .dialog::backdrop {
+      background: rgb(0 0 0 / 45%);
+    }
+    .dialog__header {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: ${tokens.spaceS};
+      margin-block-end: ${tokens.spaceM};
+    }
+    .dialog__title {
+      margin: 0;
+      font-size: ${tokens.fontSizeLarge};
+    }
+
+    .form {
+      display: grid;
+      gap: ${tokens.spaceM};
+    }
+    .field {
+      display: grid;
+      gap: ${tokens.spaceXs};
+    }
+    .label,
+    legend {
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .input {
+      min-height: ${tokens.controlHeight};
+      padding: 0 ${tokens.spaceS};
+      border: 1px solid ${tokens.borderStrong};
+      border-radius: ${tokens.radius};
+      background: ${tokens.surface};
+      color: ${tokens.text};
+      font: inherit;
+      font-variant-numeric: tabular-nums;
+    }
+    .input[aria-invalid='true'] {
+      border-color: ${tokens.dangerText};
+    }
+    .hint {
+      margin: 0;
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .field-error {
+      display: flex;
+      align-items: center;
+      gap: ${tokens.spaceXs};
+      margin: 0;
+      color: ${tokens.dangerText};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    .field-error[hidden] {
+      display: none;
+    }
+
+    .presets {
+      display: grid;
+      gap: ${tokens.spaceXs};
+    }
+    .presets__list {
+      display: flex;
+      flex-wrap: wrap;
+      gap: ${tokens.spaceS};
+    }
+    .preset[aria-pressed='true'] {
+      border-color: ${tokens.accent};
+      box-shadow: inset 0 0 0 1px ${tokens.accent};
+    }
+
+    .methods {
+      display: grid;
+      gap: ${tokens.spaceXs};
+      margin: 0;
+      padding: ${tokens.spaceS} ${tokens.spaceM};
+      border: 1px solid ${tokens.border};
+      border-radius: ${tokens.radius};
+    }
+    .method {
+      display: flex;
+      align-items: center;
+      gap: ${tokens.spaceS};
+      min-height: ${tokens.controlHeight};
+      cursor: pointer;
+    }
+    .method input {
+      width: 1.125rem;
+      height: 1.125rem;
+      margin: 0;
+      accent-color: ${tokens.accent};
+    }
+    .method__type {
+      color: ${tokens.textMuted};
+      font-size: ${tokens.fontSizeSmall};
+    }
+
+    .quote {
+      padding: ${tokens.spaceS} ${tokens.spaceM};
+      border-radius: ${tokens.radius};
+      background: ${tokens.surfaceSubtle};
+    }
+    .quote__title {
+      margin: 0 0 ${tokens.spaceXs};
+      font-size: 1em;
+    }
+    .quote__lines {
+      display: grid;
+      gap: ${tokens.spaceXs};
+      margin: 0;
+      font-variant-numeric: tabular-nums;
+    }
+    .quote__lines > div {
+      display: flex;
+      justify-content: space-between;
+      gap: ${tokens.spaceM};
+    }
+    .quote__lines dd {
+      margin: 0;
+    }
+    .quote__total {
+      padding-block-start: ${tokens.spaceXs};
+      border-block-start: 1px solid ${tokens.border};
+      font-weight: ${tokens.fontWeightStrong};
+      font-size: ${tokens.fontSizeLarge};
+    }
+
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      justify-content: flex-end;
+      gap: ${tokens.spaceS};
+      margin-block-start: ${tokens.spaceM};
+    }
+
+    .notice {
+      margin: 0 0 ${tokens.spaceS};
+      align-items: center;
+    }
+    .progress,
+    .status__text,
+    .result__title {
+      display: flex;
+      align-items: center;
+      gap: ${tokens.spaceS};
+      margin: 0;
+    }
+    .status,
+    .result {
+      display: grid;
+      gap: ${tokens.spaceS};
+      padding: ${tokens.spaceM};
+      border-radius: ${tokens.radius};
+    }
+    .result__title {
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    .result__detail {
+      margin: 0;
+    }
+    .result[data-tone='ok'] {
+      background: ${tokens.okBg};
+      color: ${tokens.okText};
+    }
+    .result[data-tone='danger'] {
+      background: ${tokens.dangerBg};
+      color: ${tokens.dangerText};
+    }
+    .result[data-tone='info'],
+    .status {
+      background: ${tokens.infoBg};
+      color: ${tokens.infoText};
+    }
+    .status a,
+    .notice a {
+      color: inherit;
+      font-weight: ${tokens.fontWeightStrong};
+    }
+    [data-focus-target]:focus {
+      outline: none;
+    }
+    [data-focus-target]:focus-visible {
+      outline: ${tokens.focusRingWidth} solid ${tokens.focusRing};
+      outline-offset: 2px;
+    }
+
+    @media (forced-colors: active) {
+      .result,
+      .status {
+        border: 1px solid CanvasText;
+      }
     }
   `,
 ];

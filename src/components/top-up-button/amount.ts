@@ -1,0 +1,66 @@
+/**
+ * The top-up amount as the customer types it: major units in, integer minor units out, with
+ * no float on the way ("19.99" is 1999 by string arithmetic, never 19.99 * 100).
+ */
+import type { Money } from '../../api/schemas.js';
+import { currencyDigits } from '../../i18n/format.js';
+
+export type AmountCheck =
+  | { ok: true; money: Money }
+  | { ok: false; reason: 'required' | 'format' | 'below_min' | 'above_max' };
+
+/** Persian and Arabic-Indic digits and separators, as a Persian keyboard types them. */
+const LOCAL_DIGITS = /[\u06f0-\u06f9\u0660-\u0669]/g;
+
+function asciiDigits(text: string): string {
+  return text
+    .replace(LOCAL_DIGITS, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90 % 16))
+    .replace(/\u066b/g, '.');
+}
+
+/**
+ * `"19.99"` (or `"19,99"`) in a 2-digit currency is 1999; `"2500"` in JPY is 2500. Undefined for
+ * anything else: grouping, signs, exponents, more decimals than the currency has, or no digits.
+ */
+export function parseMajorUnits(text: string, currency: string): number | undefined {
+  const digits = currencyDigits(currency);
+  const value = asciiDigits(text.trim());
+  const match = /^(\d+)(?:[.,](\d*))?$/.exec(value);
+  if (!match) return undefined;
+  const [, whole, fraction = ''] = match;
+  if (fraction.length > digits || (digits === 0 && value.length !== whole.length)) return undefined;
+  const minor = Number(whole + fraction.padEnd(digits, '0'));
+  return Number.isSafeInteger(minor) ? minor : undefined;
+}
+
+/** The typed amount checked against the limits from `GET /wallet`. */
+export function checkAmount(text: string, limits: { min: Money; max: Money }): AmountCheck {
+  if (text.trim() === '') return { ok: false, reason: 'required' };
+  const currency = limits.min.currency;
+  const amount = parseMajorUnits(text, currency);
+  if (amount === undefined) return { ok: false, reason: 'format' };
+  if (amount < limits.min.amount) return { ok: false, reason: 'below_min' };
+  if (amount > limits.max.amount) return { ok: false, reason: 'above_max' };
+  return { ok: true, money: { amount, currency } };
+}
+
+/** An amount for the input field: `2500` USD is "25.00" in `en`, "25,00" in `de`; no grouping, no symbol. */
+export function formatAmountInput(money: Money, locale: string): string {
+  const digits = currencyDigits(money.currency);
+  const format = new Intl.NumberFormat(locale, {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    useGrouping: false,
+    numberingSystem: 'latn',
+  });
+  // Exact: the value is scaled as a decimal string, never divided as a float.
+  const units = Math.abs(money.amount).toString().padStart(digits + 1, '0');
+  const decimal = digits === 0 ? units : `${units.slice(0, -digits)}.${units.slice(-digits)}`;
+  return format.format(decimal as `${number}`);
+}
+
+/** "25.00" (or "2500" for yen): the shape the format error asks for, in the locale's decimal mark. */
+export function amountExample(currency: string, locale: string): string {
+  const digits = currencyDigits(currency);
+  return formatAmountInput({ amount: digits === 0 ? 2500 : 25 * 10 ** digits, currency }, locale);
+}

@@ -42,7 +42,8 @@ ${body}
 
 export function checkoutPage(checkout: Checkout, payment: StoredPayment, currency: string, basePath: string): string {
   const amount = formatMoney(checkout.amount, currency);
-  const action = (outcome: string) => `${basePath}/_checkout/${encodeURIComponent(checkout.id)}/${outcome}`;
+  const back = checkout.returnUrl ? `?return=${encodeURIComponent(checkout.returnUrl)}` : '';
+  const action = (outcome: string) => `${basePath}/_checkout/${encodeURIComponent(checkout.id)}/${outcome}${back}`;
   if (checkout.status !== 'open') return checkoutResultPage(checkout, payment, currency, basePath);
   return page(
     'PerLod test checkout',

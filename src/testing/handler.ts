@@ -245,11 +245,20 @@ function checkoutRoute(rt: Runtime, request: Request, path: string): Response {
   const checkout = state.checkouts.get(decodeURIComponent(id));
   if (!checkout) return html(404, '<!doctype html><html lang="en"><title>Not found</title><h1>No such checkout</h1></html>');
   const payment = state.payments.get(checkout.paymentId)!;
-  if (request.method === 'GET' && outcome === undefined) return html(200, checkoutPage(checkout, payment, state.account.currency, basePath));
+  // Like a gateway, the page takes the shop's return address from its own URL (`?return=`):
+  // a widget can only build it once it knows the payment id, after creating the payment.
+  let returnUrl = checkout.returnUrl;
+  try {
+    returnUrl = readReturnUrl(new URL(request.url).searchParams.get('return')) ?? checkout.returnUrl;
+  } catch {
+    // Not an absolute http(s) address: ignore it, as a gateway would refuse it.
+  }
+  const shown = { ...checkout, returnUrl };
+  if (request.method === 'GET' && outcome === undefined) return html(200, checkoutPage(shown, payment, state.account.currency, basePath));
   if (request.method === 'POST' && (outcome === 'approve' || outcome === 'decline')) {
     settleCheckout(state, checkout.id, outcome);
-    if (checkout.returnUrl) return new Response(null, { status: 303, headers: { Location: checkout.returnUrl } });
-    return html(200, checkoutResultPage(checkout, payment, state.account.currency, basePath));
+    if (returnUrl) return new Response(null, { status: 303, headers: { Location: returnUrl } });
+    return html(200, checkoutResultPage(shown, payment, state.account.currency, basePath));
   }
   return html(405, '<!doctype html><html lang="en"><title>Not allowed</title><h1>Method not allowed</h1></html>');
 }

@@ -230,6 +230,25 @@ describe('reference API: the test checkout page', () => {
     expectAuditClean(api);
   });
 
+  it("takes the return address from the page's own ?return= (added by the widget after creating the payment)", async () => {
+    const { api, result } = await openCheckout();
+    const back = 'http://127.0.0.1:5173/invoice.html?id=inv_1001&billing_return=pay:pay_1';
+    const pageUrl = `${result.next_action!.url}?return=${encodeURIComponent(back)}`;
+    const doc = new DOMParser().parseFromString(await (await api.fetch(pageUrl)).text(), 'text/html');
+    const action = doc.querySelector('form')!.getAttribute('action')!;
+    expect(new URL(action, 'http://billing.test').searchParams.get('return')).to.equal(back);
+    const approve = await api.fetch(action, { method: 'POST', redirect: 'manual' });
+    expect(approve.status).to.equal(303);
+    expect(approve.headers.get('Location')).to.equal(back);
+    expect(api.audit().chargesByIntent).to.deep.equal({ 'page:card': 1 });
+    // A return address that is not an absolute http(s) URL is ignored, as a gateway would.
+    const { api: other, result: second, id: otherId } = await openCheckout();
+    const hostile = await other.fetch(`${second.next_action!.url}?return=${encodeURIComponent('javascript:alert(1)')}`);
+    expect(await hostile.text()).to.not.contain('javascript:');
+    const settled = await other.fetch(`/api/billing/v1/_checkout/${otherId}/decline?return=javascript%3Aalert(1)`, { method: 'POST', redirect: 'manual' });
+    expect(settled.status).to.equal(200);
+  });
+
   it('without a return URL, shows the result', async () => {
     const { api, id } = await openCheckout();
     const decline = await api.fetch(`/api/billing/v1/_checkout/${id}/decline`, { method: 'POST' });

@@ -1,5 +1,6 @@
-// The demo page against the demo server: it shows the reference API's state and its
-// scenario switcher resets that state through the control endpoint.
+// The demo's debug page against the demo server: it shows the reference API's raw state,
+// is linked from every page's footer, and its scenario switcher resets that state through
+// the control endpoint without leaving the page.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startDemo } from './harness.js';
@@ -11,7 +12,7 @@ async function renderedSummary(page) {
   return JSON.parse(await summary.textContent());
 }
 
-describe('demo page', () => {
+describe('demo API state page', () => {
   let app;
   before(async () => {
     app = await startDemo({ scenario: 'overdue' });
@@ -23,7 +24,9 @@ describe('demo page', () => {
   it('shows the API summary and switches scenario through the switcher', async () => {
     const { page, errors } = await app.newPage();
     await page.goto('/');
-    assert.equal(await page.title(), 'PerLod billing widgets: demo');
+    await page.locator('.site-footer a[href="/api.html"]').click();
+    await page.waitForURL((url) => url.pathname === '/api.html');
+    assert.equal(await page.title(), 'API state · PerLod Dash');
 
     const overdue = await renderedSummary(page);
     assert.ok(overdue.overdue.count > 0, 'the overdue scenario has an overdue invoice');
@@ -33,6 +36,7 @@ describe('demo page', () => {
     await page.locator('#scenario').selectOption('healthy');
     await reloaded;
 
+    assert.equal(new URL(page.url()).pathname, '/api.html', 'the switch keeps the page');
     const healthy = await renderedSummary(page);
     assert.equal(healthy.overdue.count, 0);
     assert.equal(healthy.unpaid.count, 0);

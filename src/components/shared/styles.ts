@@ -64,7 +64,9 @@ export const baseStyles = [
       font-size: ${tokens.fontSizeSmall};
       font-weight: ${tokens.fontWeightStrong};
       line-height: 1.4;
-      white-space: nowrap;
+      /* A long unknown status ("Unknown status (in_dispute)") wraps instead of widening a table past the page. */
+      max-width: 100%;
+      overflow-wrap: anywhere;
       background: ${tokens.neutralBg};
       color: ${tokens.neutralText};
     }

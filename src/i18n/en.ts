@@ -378,6 +378,31 @@ export const en = {
   'topup_dialog.unfinished': 'You have an unfinished top-up of {amount}. Confirming it again will not charge you twice.',
   'topup_dialog.no_methods': 'No payment methods can top up your wallet.',
   // end shared/checkout.ts and <top-up-button> dialog
+  // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  'pay_dialog.title_generic': 'Pay invoice',
+  'pay_dialog.wallet_available': '{amount} available',
+  'pay_dialog.wallet_covers_all': 'Your wallet covers all of {total}; nothing is charged to {method}.',
+  'pay_dialog.wallet_covers_part': 'Wallet covers {wallet} of {total}; {rest} by {method}',
+  'pay_dialog.wallet_pays': 'Your wallet pays {total} at once; {left} stays in your wallet.',
+  'pay_dialog.wallet_short': "Your wallet ({balance}) doesn't cover {total}. Choose another method, or top up first.",
+  'pay_dialog.summary': 'What you pay',
+  'pay_dialog.from_wallet': 'From your wallet',
+  'pay_dialog.charged_to': 'Charged to {method}',
+  'pay_dialog.not_payable': 'This invoice has nothing left to pay ({status}).',
+  'pay_dialog.unfinished': 'You have an unfinished payment for this invoice. Confirming it again will not charge you twice.',
+  'pay_dialog.succeeded': 'Invoice {number} is paid',
+  'pay_dialog.succeeded_amount': 'Payment received: {amount}.',
+  'pay_dialog.failed_hint': 'Nothing was charged by this method. Choose another method to pay what is still due.',
+  'pay_dialog.failed_wallet_kept': 'The {amount} from your wallet stays applied to the invoice.',
+  'pay_dialog.try_another': 'Try another method',
+  'pay_dialog.still_processing': "We're still confirming this payment",
+  'pay_dialog.still_processing_hint': "It has not failed. The invoice updates when it completes, and you won't be charged twice.",
+  'pay_dialog.bank_transfer': 'Transfer {amount} with the reference {reference}. The invoice is marked paid when the money arrives, usually within 1 to 3 business days.',
+  'checkout.error.invoice_not_payable.title': 'This invoice was already paid.',
+  'checkout.error.invoice_not_payable.action': 'Refresh to see its current status. Nothing more was charged.',
+  'checkout.error.insufficient_funds.title': 'Your wallet no longer covers this invoice.',
+  'checkout.error.insufficient_funds.action': 'Choose a card or another method, or top up your wallet first. Nothing was charged.',
+  // end shared/pay-flow.ts
 } as const satisfies Record<string, Message>;
 
 /** Every message key; the English catalog is their source. */

@@ -9,6 +9,7 @@ import { dueState, dueWording } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
+import { PayFlow, payFlowStyles } from '../shared/pay-flow.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
@@ -68,7 +69,8 @@ function uniquePayments(...lists: readonly (readonly Payment[])[]): Payment[] {
  * @tag billing-overview
  *
  * @fires billing-invoice-select - An invoice was chosen (next due, a blocking invoice). `detail`: `invoiceId`, `number`, `href` (when `invoice-href` is set). Cancelable: `preventDefault()` stops the link so the host page can route itself.
- * @fires billing-pay-request - The customer pressed "Pay" on an invoice. `detail`: `invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow.
+ * @fires billing-pay-request - The customer pressed "Pay" on an invoice. `detail`: `invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow; otherwise the pay dialog opens.
+ * @fires billing-invoice-paid - An invoice paid through the pay dialog settled: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
  * @fires billing-error - A load failed; `detail.code` says why. The element shows the error itself, with a retry.
  *
  * @csspart overview - Account mode: the whole overview.
@@ -109,6 +111,7 @@ function uniquePayments(...lists: readonly (readonly Payment[])[]): Payment[] {
  * @csspart read-only-reason - Why there is no pay action.
  * @csspart status-badge - A status, as icon and text.
  * @csspart live-region - Announcements ("Updated", "Showing 10 payments").
+ * @csspart pay-dialog - The pay dialog (`<dialog>`); its inner parts are those of shared/pay-flow.ts: `pay-dialog-header`, `pay-dialog-title`, `pay-close-button`, `pay-live-region`, `pay-form`, `pay-facts`, `pay-methods`, `pay-method`, `pay-apply-wallet`, `pay-summary`, `pay-split`, `pay-notice`, `pay-actions`, `pay-cancel-button`, `pay-confirm-button`, `pay-progress`, `pay-checkout-link`, `pay-result`, `pay-error`, `pay-retry-button`, `pay-recheck-button`, `pay-refresh-button`, `pay-try-another-button`.
  *
  * @cssproperty --billing-color-surface - Background.
  * @cssproperty --billing-color-surface-subtle - Background of the next-due card.
@@ -139,7 +142,7 @@ function uniquePayments(...lists: readonly (readonly Payment[])[]): Payment[] {
  */
 export class BillingOverview extends BillingConsumerElement {
   static override tagName = 'billing-overview';
-  static override styles = overviewStyles;
+  static override styles = [overviewStyles, payFlowStyles];
 
   /** Show the billing impact of this one service (service mode) instead of the whole account. */
   @property({ attribute: 'service-id', reflect: true })
@@ -180,6 +183,9 @@ export class BillingOverview extends BillingConsumerElement {
     task: (client, [serviceId], options) =>
       serviceId === null ? Promise.resolve(null) : client.getServiceBilling(serviceId, options),
   });
+
+  /** The pay dialog; it also resumes a redirect checkout this element started. */
+  readonly #pay = new PayFlow(this, { starter: 'billing-overview', resume: 'own' });
 
   /** The first page the "Show more" pages follow, and what they were loaded with. */
   #firstPage: Page<Payment> | undefined;
@@ -341,18 +347,19 @@ export class BillingOverview extends BillingConsumerElement {
     if (!proceed) event.preventDefault();
   }
 
-  #requestPay(invoice: InvoiceSummary): void {
-    // The pay flow itself is wired by the host page (or a later version of this element).
-    this.emit(
+  #requestPay(invoice: InvoiceSummary, opener: HTMLElement): void {
+    // A host page that runs its own pay flow cancels the request; otherwise the dialog opens.
+    const proceed = this.emit(
       'billing-pay-request',
       { invoiceId: invoice.id, number: invoice.number, balanceDue: invoice.balance_due },
       { cancelable: true },
     );
+    if (proceed) this.#pay.open(invoice.id, opener);
   }
 
   protected override render(): TemplateResult {
     if (!this.billingClient) return renderConfigError(this.displayLocale);
-    return this.#serviceMode ? this.#renderServiceMode() : this.#renderAccountMode();
+    return html`${this.#serviceMode ? this.#renderServiceMode() : this.#renderAccountMode()}${this.#pay.render()}`;
   }
 
   // ---- shared pieces ----
@@ -385,7 +392,7 @@ export class BillingOverview extends BillingConsumerElement {
       part="pay-button"
       type="button"
       data-invoice-id=${invoice.id}
-      @click=${() => this.#requestPay(invoice)}
+      @click=${(event: MouseEvent) => this.#requestPay(invoice, event.currentTarget as HTMLElement)}
     >
       ${label}
     </button>`;

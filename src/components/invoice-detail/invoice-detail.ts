@@ -1,0 +1,734 @@
+import { html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isKnownInvoiceStatus, isPayable } from '../../api/schemas.js';
+import type { Invoice, InvoiceLine, Payment, Permissions, ServiceBilling } from '../../api/schemas.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
+import { BillingConsumerElement } from '../shared/consumer-element.js';
+import { isSafeExternalUrl } from '../shared/links.js';
+import { PayFlow, payFlowStyles } from '../shared/pay-flow.js';
+import { BillingQueryController } from '../shared/query.js';
+import {
+  liveRegion,
+  money,
+  openLabel,
+  renderAsOf,
+  renderConfigError,
+  renderDate,
+  renderError,
+  renderInstant,
+  renderQueryNotice,
+  renderSkeleton,
+  statusBadge,
+  statusLabel,
+} from '../shared/render.js';
+import { invoiceDetailStyles } from './invoice-detail.styles.js';
+
+/** Longest support description the element accepts. */
+export const SUPPORT_DESCRIPTION_MAX = 500;
+
+/** Why the pay button is disabled, as a message key (with the raw status for an unknown one). */
+export type PayBlockReason =
+  | { key: MessageKey; label?: string }
+  | undefined;
+
+/**
+ * Why this invoice cannot be paid now, or undefined when it can. The invoice's own state comes
+ * first (a paid invoice says "Already paid" to everyone), then the account's permission.
+ * Unknown permissions (still loading, failed) never unlock paying.
+ */
+export function payBlockReason(
+  invoice: Pick<Invoice, 'status' | 'balance_due'>,
+  permissions: Pick<Permissions, 'can_pay'> | undefined,
+  permissionsFailed = false,
+): PayBlockReason {
+  const { status } = invoice;
+  if (!isKnownInvoiceStatus(status)) return { key: 'invoice_detail.pay_disabled.unknown', label: status };
+  switch (status) {
+    case 'paid':
+      return { key: 'invoice_detail.pay_disabled.paid' };
+    case 'refunded':
+      return { key: 'invoice_detail.pay_disabled.refunded' };
+    case 'cancelled':
+      return { key: 'invoice_detail.pay_disabled.cancelled' };
+    case 'pending':
+      return { key: 'invoice_detail.pay_disabled.processing' };
+    default:
+      break;
+  }
+  if (invoice.balance_due.amount <= 0) return { key: 'invoice_detail.pay_disabled.nothing_due' };
+  if (!permissions) {
+    return { key: permissionsFailed ? 'invoice_detail.pay_disabled.permissions_failed' : 'invoice_detail.pay_disabled.checking' };
+  }
+  if (!permissions.can_pay) return { key: 'invoice_detail.pay_disabled.read_only' };
+  return isPayable(invoice, permissions) ? undefined : { key: 'pay.disabled.not_payable' };
+}
+
+/**
+ * The link "Contact support" opens: the invoice number and description added as query
+ * parameters (`invoice`, `description`), or for a `mailto:` link as `subject` and `body`.
+ * Undefined for an address that is neither http(s) nor mailto (e.g. `javascript:`).
+ */
+export function supportRequestHref(
+  href: string,
+  request: { number: string; description: string; subject: string; body: string },
+  base: string = globalThis.document?.baseURI ?? 'https://invalid.test/',
+): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol === 'mailto:') {
+    // URLSearchParams writes spaces as "+", which mail clients show literally.
+    const query = `subject=${encodeURIComponent(request.subject)}&body=${encodeURIComponent(request.body)}`;
+    return `${href}${href.includes('?') ? '&' : '?'}${query}`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  url.searchParams.set('invoice', request.number);
+  url.searchParams.set('description', request.description);
+  return url.href;
+}
+
+const SERVICE_TROUBLE_STATES: ReadonlySet<string> = new Set(['payment_due', 'at_risk', 'suspended', 'terminated']);
+
+/**
+ * One invoice in full: the header (number, status, issue and due dates with the due wording,
+ * total, amount paid, balance due), what it is for (kind and service), line items,
+ * transactions, the PDF link, the pay action, and a "Something looks wrong?" panel to re-check
+ * the invoice, compare it with its service and contact support.
+ *
+ * ```html
+ * <billing-provider api-base="/api/billing/v1" support-href="/support/new">
+ *   <invoice-detail invoice-id="inv_1001" back-href="/billing/invoices"></invoice-detail>
+ * </billing-provider>
+ * ```
+ *
+ * The pay button is enabled only when `isPayable(invoice, permissions)`; otherwise it stays
+ * focusable with `aria-disabled="true"` and the reason is shown beside it. The account's
+ * permissions come from the summary (cached and shared with the other billing elements).
+ * The service comparison loads when the "Something looks wrong?" panel is first opened.
+ *
+ * @summary One invoice with its lines, payments, PDF, pay action and a "something looks wrong?" panel.
+ * @tag invoice-detail
+ *
+ * @attr {string} invoice-id - The id of the invoice to show. Changing it loads the new invoice and aborts the old request.
+ * @attr {string} back-href - Link back to the invoice list, shown above the invoice and on "not found".
+ *
+ * @fires {CustomEvent<BillingPayRequestDetail>} billing-pay-request - The customer pressed "Pay" on a payable invoice. Cancelable: cancelling it keeps the pay dialog closed so the host page can run its own pay flow.
+ * @fires {CustomEvent<BillingInvoicePaidDetail>} billing-invoice-paid - A payment made in the pay dialog settled the invoice: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
+ * @fires {CustomEvent<BillingSupportRequestDetail>} billing-support-request - The customer asked support about this invoice. Cancelable: cancelling it stops the navigation to `support-href`.
+ * @fires {CustomEvent<BillingErrorDetail>} billing-error - Loading the invoice, the permissions or the service failed.
+ *
+ * @csspart base - The element's content box.
+ * @csspart back-link - The link back to the invoice list.
+ * @csspart header - Number, status, dates, amounts and actions.
+ * @csspart title - The invoice number heading.
+ * @csspart status-badge - A status badge (invoice, service, payment).
+ * @csspart facts - The list of dates and amounts.
+ * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
+ * @csspart actions - The pay action and the PDF link.
+ * @csspart pay-button - The "Pay <balance due>" button.
+ * @csspart pay-reason - Why paying is not possible now.
+ * @csspart pdf-link - The PDF link (only for an https: or same-origin address).
+ * @csspart pdf-note - Shown instead of the PDF link when there is none or it was refused.
+ * @csspart purpose - What the invoice is for: kind and service.
+ * @csspart lines - The line items section.
+ * @csspart lines-table - The line items table, with the totals in its footer.
+ * @csspart line-period - The service period under a line's description.
+ * @csspart transactions - The transactions section.
+ * @csspart transactions-table - The payments on this invoice.
+ * @csspart failure-reason - Why a payment failed.
+ * @csspart empty - An empty list's message.
+ * @csspart support-panel - The "Something looks wrong?" `<details>`.
+ * @csspart recheck-button - "Re-check this invoice".
+ * @csspart recheck-result - "Checked just now: <status>".
+ * @csspart comparison - The invoice's status beside the service's status and billing state.
+ * @csspart comparison-hint - What to do when the two disagree.
+ * @csspart support-form - The contact support form.
+ * @csspart support-description - The description textarea.
+ * @csspart support-counter - The character counter.
+ * @csspart support-error - The inline validation error.
+ * @csspart support-button - The "Contact support" button.
+ * @csspart support-prepared - The prepared request text, when there is no `support-href`.
+ * @csspart not-found - The "invoice not found" message.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart error - The error panel.
+ * @csspart retry-button - A retry button.
+ * @csspart config-error - Shown without a `<billing-provider>`.
+ * @csspart updating - "Updating…" while refreshing.
+ * @csspart stale-notice - "Could not refresh" with a retry.
+ * @csspart as-of - The "as of" stamp.
+ * @csspart live-region - The polite live region.
+ * @csspart pay-dialog - The pay dialog (`<dialog>`); its inner parts are those of shared/pay-flow.ts: `pay-dialog-header`, `pay-dialog-title`, `pay-close-button`, `pay-live-region`, `pay-form`, `pay-facts`, `pay-methods`, `pay-method`, `pay-apply-wallet`, `pay-summary`, `pay-split`, `pay-notice`, `pay-actions`, `pay-cancel-button`, `pay-confirm-button`, `pay-progress`, `pay-checkout-link`, `pay-result`, `pay-error`, `pay-retry-button`, `pay-recheck-button`, `pay-refresh-button`, `pay-try-another-button`.
+ *
+ * @cssproperty --billing-color-surface - Background.
+ * @cssproperty --billing-color-surface-subtle - Background of the "Something looks wrong?" panel.
+ * @cssproperty --billing-color-text - Text.
+ * @cssproperty --billing-color-text-muted - Labels, hints, the due wording.
+ * @cssproperty --billing-color-border - Table rules and the panel's edge.
+ * @cssproperty --billing-color-border-strong - The description field's edge.
+ * @cssproperty --billing-color-accent - The pay button.
+ * @cssproperty --billing-color-accent-text - Text on the pay button.
+ * @cssproperty --billing-color-link - Links.
+ * @cssproperty --billing-color-danger-text - Overdue wording, failure reasons, validation errors.
+ * @cssproperty --billing-color-focus-ring - Focus outline.
+ * @cssproperty --billing-font-size-large - The title and the balance due.
+ * @cssproperty --billing-font-size-small - Labels and notes.
+ * @cssproperty --billing-space-m - Spacing.
+ * @cssproperty --billing-radius - Corner radius of the panel and fields.
+ */
+export class InvoiceDetail extends BillingConsumerElement {
+  static override tagName = 'invoice-detail';
+  static override styles = [invoiceDetailStyles, payFlowStyles];
+
+  /** The id of the invoice to show. */
+  @property({ attribute: 'invoice-id' })
+  invoiceId: string | undefined;
+
+  /** Link back to the invoice list, e.g. `/billing/invoices`. Without it, "not found" offers the browser's back. */
+  @property({ attribute: 'back-href' })
+  backHref: string | undefined;
+
+  readonly #invoice = new BillingQueryController(this, {
+    tags: () => [`invoice:${this.invoiceId ?? ''}`],
+    args: () => [this.invoiceId ?? ''] as const,
+    // A missing id is a missing invoice; no request for it.
+    task: (client, [id], options) => (id ? client.getInvoice(id, options) : Promise.resolve(null)),
+  });
+
+  /** Permissions for the pay action; the summary is cached and shared, so this is one request per page. */
+  readonly #summary = new BillingQueryController(this, {
+    tags: () => ['summary'],
+    args: () => [] as const,
+    task: (client, _args, options) => client.getSummary(options),
+  });
+
+  /** The pay dialog; on connect it resumes a redirect checkout this page came back from. */
+  readonly #pay = new PayFlow(this, { starter: 'invoice-detail', resume: 'any' });
+
+  /** The service's billing impact, loaded once the panel has been opened. */
+  readonly #service = new BillingQueryController(this, {
+    tags: () => (this.#comparedServiceId ? [`service:${this.#comparedServiceId}`] : []),
+    args: () => [this.#comparedServiceId] as const,
+    task: (client, [serviceId], options): Promise<ServiceBilling | null> =>
+      serviceId ? client.getServiceBilling(serviceId, options) : Promise.resolve(null),
+  });
+
+  @state() private panelOpened = false;
+  @state() private announcement = '';
+  @state() private recheckResult = '';
+  @state() private rechecking = false;
+  @state() private description = '';
+  @state() private descriptionError = false;
+  @state() private preparedText: string | undefined;
+
+  get #comparedServiceId(): string | undefined {
+    return this.panelOpened ? (this.#invoice.value?.service?.id ?? undefined) : undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
+      // Another invoice: nothing typed or checked for the old one carries over.
+      this.announcement = '';
+      this.recheckResult = '';
+      this.description = '';
+      this.descriptionError = false;
+      this.preparedText = undefined;
+    }
+  }
+
+  /** Resolves once the invoice, permission and service loads have settled (for tests and stories). */
+  async settled(): Promise<void> {
+    await this.updateComplete;
+    await Promise.all([this.#invoice.settled(), this.#summary.settled(), this.#service.settled()]);
+    await this.updateComplete;
+  }
+
+  /**
+   * Opens the support page. Separate so an embedder (or a test) can route it differently by
+   * subclassing; the default replaces this page, as a link would.
+   */
+  protected openSupport(href: string): void {
+    window.location.assign(href);
+  }
+
+  protected override render(): TemplateResult {
+    const refreshing = this.#invoice.state === 'refreshing';
+    return html`<div class="detail" part="base" aria-busy=${refreshing ? 'true' : 'false'}>
+      ${liveRegion(this.announcement)} ${this.#renderBody()}
+    </div>${this.#pay.render()}`;
+  }
+
+  #renderBody(): TemplateResult {
+    const locale = this.displayLocale;
+    const query = this.#invoice;
+    switch (query.state) {
+      case 'no-client':
+        return renderConfigError(locale);
+      case 'loading':
+        return renderSkeleton(14, locale);
+      case 'error':
+        if (query.error?.code === 'not_found') return this.#renderNotFound();
+        return renderError(query.error ?? { code: 'server_error' }, locale, query.error?.code === 'forbidden' ? undefined : this.#retry);
+      default:
+        break;
+    }
+    const invoice = query.value;
+    if (!invoice) return this.#renderNotFound();
+    return html`
+      ${this.#renderBackLink()} ${this.#renderHeader(invoice)} ${this.#renderPurpose(invoice)}
+      ${this.#renderLines(invoice)} ${this.#renderTransactions(invoice)} ${this.#renderSupportPanel(invoice)}
+    `;
+  }
+
+  #renderBackLink(): TemplateResult | typeof nothing {
+    if (!this.backHref) return nothing;
+    return html`<a part="back-link" href=${this.backHref}>${this.msg('invoice_detail.back')}</a>`;
+  }
+
+  #renderNotFound(): TemplateResult {
+    const canGoBack = !this.backHref && typeof history !== 'undefined' && history.length > 1;
+    return html`<div class="notice" part="not-found" data-tone="warning">
+      <div class="notice__body">
+        <h2 class="notice__text">${this.msg('invoice_detail.not_found.title')}</h2>
+        <p class="notice__text">${this.msg('invoice_detail.not_found.body')}</p>
+        ${this.backHref
+          ? html`<a part="back-link" href=${this.backHref}>${this.msg('invoice_detail.back')}</a>`
+          : canGoBack
+            ? html`<button class="button" part="back-button" type="button" @click=${() => history.back()}>
+                ${this.msg('invoice_detail.go_back')}
+              </button>`
+            : nothing}
+      </div>
+    </div>`;
+  }
+
+  #renderHeader(invoice: Invoice): TemplateResult {
+    const locale = this.displayLocale;
+    const due = dueState(invoice, this.today);
+    return html`<header class="header" part="header">
+      <div class="title-row">
+        <h2 part="title">${this.msg('invoice.title', { number: invoice.number })}</h2>
+        ${statusBadge('invoice', invoice.status, locale)}
+      </div>
+      ${renderQueryNotice(this.#invoice, locale, this.#retry)}
+      <dl class="facts" part="facts">
+        <div class="fact">
+          <dt>${this.msg('invoice.issue_date')}</dt>
+          <dd>${renderDate(invoice.issue_date, locale)}</dd>
+        </div>
+        <div class="fact">
+          <dt>${this.msg('invoice.due_date')}</dt>
+          <dd>
+            ${renderDate(invoice.due_date, locale)}
+            ${due.kind === 'none'
+              ? nothing
+              : html`<span class="due-wording" part="due-wording" data-due=${due.kind}
+                  >${dueWording(invoice, this.today, locale)}</span
+                >`}
+          </dd>
+        </div>
+        <div class="fact">
+          <dt>${this.msg('invoice.total')}</dt>
+          <dd data-amount="total">${money(invoice.total, locale)}</dd>
+        </div>
+        <div class="fact">
+          <dt>${this.msg('invoice.amount_paid')}</dt>
+          <dd data-amount="amount_paid">${money(invoice.amount_paid, locale)}</dd>
+        </div>
+        <div class="fact fact--strong">
+          <dt>${this.msg('invoice.balance_due')}</dt>
+          <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
+        </div>
+      </dl>
+      <div class="actions" part="actions">${this.#renderPay(invoice)} ${this.#renderPdf(invoice)}</div>
+    </header>`;
+  }
+
+  #payBlock(invoice: Invoice): PayBlockReason {
+    const summary = this.#summary;
+    return payBlockReason(invoice, summary.value?.permissions, summary.state === 'error');
+  }
+
+  #renderPay(invoice: Invoice): TemplateResult {
+    const reason = this.#payBlock(invoice);
+    const blocked = reason !== undefined;
+    return html`<div class="pay">
+      <button
+        class="button button--primary"
+        part="pay-button"
+        type="button"
+        aria-disabled=${blocked ? 'true' : 'false'}
+        aria-describedby=${blocked ? 'pay-reason' : nothing}
+        @click=${this.#onPayClick}
+      >
+        ${this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}
+      </button>
+      ${reason
+        ? html`<span class="pay-reason" part="pay-reason" id="pay-reason" data-reason=${reason.key}
+            >${this.msg(reason.key, reason.label === undefined ? {} : { label: reason.label })}</span
+          >`
+        : nothing}
+      ${reason?.key === 'invoice_detail.pay_disabled.permissions_failed'
+        ? html`<button class="button button--quiet" part="retry-button" type="button" @click=${() => void this.#summary.run()}>
+            ${this.msg('common.retry')}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+
+  #renderPdf(invoice: Invoice): TemplateResult {
+    const url = invoice.pdf_url;
+    if (url && isSafeExternalUrl(url)) {
+      return html`<a part="pdf-link" href=${url} rel="noopener">${this.msg('invoice.pdf')}</a>`;
+    }
+    const key: MessageKey = url ? 'invoice_detail.pdf_refused' : 'invoice.pdf_unavailable';
+    return html`<p class="muted" part="pdf-note" data-reason=${url ? 'refused' : 'none'}>${this.msg(key)}</p>`;
+  }
+
+  #renderPurpose(invoice: Invoice): TemplateResult {
+    const locale = this.displayLocale;
+    return html`<section part="purpose" aria-labelledby="purpose-title">
+      <h3 id="purpose-title">${this.msg('invoice.purpose')}</h3>
+      <dl class="facts">
+        <div class="fact">
+          <dt>${this.msg('invoice.kind')}</dt>
+          <dd data-kind=${invoice.kind}>${openLabel('kind.invoice', invoice.kind, locale)}</dd>
+        </div>
+        <div class="fact">
+          <dt>${this.msg('invoice.service')}</dt>
+          <dd data-service=${invoice.service?.id ?? nothing}>
+            ${invoice.service
+              ? html`<span>${invoice.service.name}</span> ${statusBadge('service', invoice.service.status, locale)}`
+              : this.msg('invoice.no_service')}
+          </dd>
+        </div>
+      </dl>
+    </section>`;
+  }
+
+  #renderLines(invoice: Invoice): TemplateResult {
+    const locale = this.displayLocale;
+    if (invoice.lines.length === 0) {
+      return html`<section part="lines" aria-labelledby="lines-title">
+        <h3 id="lines-title">${this.msg('invoice.lines')}</h3>
+        <p class="muted" part="empty">${this.msg('invoice_detail.lines_empty')}</p>
+      </section>`;
+    }
+    const quantity = new Intl.NumberFormat(locale);
+    return html`<section part="lines">
+      <div class="table-scroll" role="region" aria-labelledby="lines-caption" tabindex="0">
+        <table class="table" part="lines-table">
+          <caption id="lines-caption">
+            ${this.msg('invoice.lines')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.msg('invoice.line.description')}</th>
+              <th scope="col" class="numeric">${this.msg('invoice.line.quantity')}</th>
+              <th scope="col" class="numeric">${this.msg('invoice.line.unit_price')}</th>
+              <th scope="col" class="numeric">${this.msg('invoice.line.amount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${invoice.lines.map(
+              (line) => html`<tr>
+                <th scope="row">${line.description} ${this.#renderPeriod(line)}</th>
+                <td class="numeric">${quantity.format(line.quantity)}</td>
+                <td class="numeric">${money(line.unit_price, locale)}</td>
+                <td class="numeric">${money(line.amount, locale)}</td>
+              </tr>`,
+            )}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colspan="3">${this.msg('invoice.total')}</th>
+              <td class="numeric">${money(invoice.total, locale)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colspan="3">${this.msg('invoice.amount_paid')}</th>
+              <td class="numeric">${money(invoice.amount_paid, locale)}</td>
+            </tr>
+            <tr>
+              <th scope="row" colspan="3">${this.msg('invoice.balance_due')}</th>
+              <td class="numeric">${money(invoice.balance_due, locale)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  #renderPeriod(line: InvoiceLine): TemplateResult | typeof nothing {
+    if (!line.period_start) return nothing;
+    const locale = this.displayLocale;
+    const start = formatCalendarDate(line.period_start, locale);
+    const text = line.period_end
+      ? this.msg('invoice.line.period_range', { start, end: formatCalendarDate(line.period_end, locale) })
+      : start;
+    return html`<span class="line-period" part="line-period"
+      ><span class="visually-hidden">${this.msg('invoice.line.period')}: </span>${text}</span
+    >`;
+  }
+
+  #renderTransactions(invoice: Invoice): TemplateResult {
+    const payments = invoice.transactions;
+    if (payments.length === 0) {
+      return html`<section part="transactions" aria-labelledby="transactions-title">
+        <h3 id="transactions-title">${this.msg('invoice.transactions')}</h3>
+        <p class="muted" part="empty">${this.msg('invoice.transactions_empty')}</p>
+      </section>`;
+    }
+    // The reason column only when a payment failed: most invoices never need it.
+    const showFailure = payments.some((p) => p.status === 'failed');
+    return html`<section part="transactions">
+      <div class="table-scroll" role="region" aria-labelledby="transactions-caption" tabindex="0">
+        <table class="table" part="transactions-table">
+          <caption id="transactions-caption">
+            ${this.msg('invoice.transactions')}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${this.msg('payments.col.date')}</th>
+              <th scope="col">${this.msg('payments.col.kind')}</th>
+              <th scope="col">${this.msg('payments.col.method')}</th>
+              <th scope="col">${this.msg('payments.col.status')}</th>
+              <th scope="col" class="numeric">${this.msg('payments.col.amount')}</th>
+              <th scope="col">${this.msg('payments.col.reference')}</th>
+              ${showFailure ? html`<th scope="col">${this.msg('payments.col.failure')}</th>` : nothing}
+            </tr>
+          </thead>
+          <tbody>
+            ${payments.map((payment) => this.#renderPayment(payment, showFailure))}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+
+  #renderPayment(payment: Payment, showFailure: boolean): TemplateResult {
+    const locale = this.displayLocale;
+    return html`<tr data-payment=${payment.id}>
+      <td>${renderInstant(payment.created_at, locale)}</td>
+      <td>${openLabel('kind.payment', payment.kind, locale)}</td>
+      <td>${payment.method.label}</td>
+      <td>${statusBadge('payment', payment.status, locale)}</td>
+      <td class="numeric">${money(payment.amount, locale)}</td>
+      <td>${payment.reference ?? this.msg('common.none')}</td>
+      ${showFailure
+        ? html`<td>
+            ${payment.status === 'failed'
+              ? html`<span class="failure" part="failure-reason"
+                  >${payment.failure_reason ?? this.msg('invoice.payment_failed_generic')}</span
+                >`
+              : nothing}
+          </td>`
+        : nothing}
+    </tr>`;
+  }
+
+  #renderSupportPanel(invoice: Invoice): TemplateResult {
+    return html`<details class="panel" part="support-panel" ?open=${this.panelOpened} @toggle=${this.#onPanelToggle}>
+      <summary>${this.msg('support.title')}</summary>
+      <div class="panel__body">
+        <p>${this.msg('support.intro')}</p>
+        ${this.#renderRecheck()} ${this.#renderComparison(invoice)} ${this.#renderContact(invoice)}
+      </div>
+    </details>`;
+  }
+
+  #renderRecheck(): TemplateResult {
+    return html`<div class="step" role="group" aria-labelledby="recheck-title">
+      <h3 id="recheck-title">${this.msg('invoice_detail.recheck.heading')}</h3>
+      <p class="muted" id="recheck-hint">${this.msg('invoice_detail.recheck.hint')}</p>
+      <button
+        class="button"
+        part="recheck-button"
+        type="button"
+        aria-describedby="recheck-hint"
+        aria-disabled=${this.rechecking ? 'true' : 'false'}
+        @click=${this.#recheck}
+      >
+        ${this.msg('support.recheck')}
+      </button>
+      ${this.recheckResult ? html`<p part="recheck-result">${this.recheckResult}</p>` : nothing}
+      ${renderAsOf(this.#invoice.fetchedAt, this.displayLocale)}
+    </div>`;
+  }
+
+  #renderComparison(invoice: Invoice): TemplateResult | typeof nothing {
+    const locale = this.displayLocale;
+    const heading = html`<h3 id="compare-title">${this.msg('support.compare_service')}</h3>`;
+    if (!invoice.service) {
+      return html`<div class="step" role="group" aria-labelledby="compare-title">
+        ${heading}
+        <p class="muted">${this.msg('invoice.no_service')}</p>
+      </div>`;
+    }
+    const query = this.#service;
+    let body: TemplateResult | typeof nothing;
+    if (!this.panelOpened) {
+      body = nothing;
+    } else if (query.state === 'error') {
+      body = renderError(query.error ?? { code: 'server_error' }, locale, () => void query.run());
+    } else if (!query.value) {
+      body = renderSkeleton(2, locale);
+    } else {
+      const billing = query.value;
+      body = html`<dl class="comparison" part="comparison">
+          <dt>${this.msg('invoice_detail.compare.invoice')}</dt>
+          <dd data-compare="invoice">${statusBadge('invoice', invoice.status, locale)}</dd>
+          <dt>${billing.service.name}</dt>
+          <dd data-compare="service">
+            ${statusBadge('service', billing.service.status, locale)}
+            ${statusBadge('service_billing', billing.state, locale)}
+          </dd>
+        </dl>
+        ${this.#renderComparisonHint(invoice, billing)}`;
+    }
+    return html`<div class="step" role="group" aria-labelledby="compare-title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'}>
+      ${heading} ${body}
+    </div>`;
+  }
+
+  #renderComparisonHint(invoice: Invoice, billing: ServiceBilling): TemplateResult | typeof nothing {
+    const serviceTroubled = SERVICE_TROUBLE_STATES.has(billing.state) || billing.service.status === 'suspended';
+    let key: MessageKey | undefined;
+    if (invoice.status === 'paid' && serviceTroubled) key = 'invoice_detail.compare.paid_not_restored';
+    else if (isPayable(invoice) && (billing.state === 'suspended' || billing.service.status === 'suspended')) {
+      key = 'invoice_detail.compare.unpaid_suspended';
+    }
+    return key ? html`<p part="comparison-hint" data-hint=${key}>${this.msg(key)}</p>` : nothing;
+  }
+
+  #renderContact(invoice: Invoice): TemplateResult {
+    const length = this.description.length;
+    const describedBy = ['support-hint', 'support-counter', ...(this.descriptionError ? ['support-error'] : [])].join(' ');
+    return html`<div class="step" role="group" aria-labelledby="contact-title">
+      <h3 id="contact-title">${this.msg('invoice_detail.support.heading')}</h3>
+      <form part="support-form" novalidate @submit=${this.#onSupportSubmit}>
+        <label for="support-description">${this.msg('support.description')}</label>
+        <textarea
+          id="support-description"
+          part="support-description"
+          required
+          maxlength=${SUPPORT_DESCRIPTION_MAX}
+          aria-invalid=${this.descriptionError ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          .value=${this.description}
+          @input=${this.#onDescriptionInput}
+        ></textarea>
+        <p class="muted" id="support-hint">${this.msg('support.description_hint', { number: invoice.number })}</p>
+        <p class="muted counter" part="support-counter" id="support-counter">
+          ${this.msg('invoice_detail.support.counter', { n: length, max: SUPPORT_DESCRIPTION_MAX })}
+        </p>
+        ${this.descriptionError
+          ? html`<p class="field-error" part="support-error" id="support-error">${this.msg('invoice_detail.support.required')}</p>`
+          : nothing}
+        <button class="button" part="support-button" type="submit">${this.msg('support.contact')}</button>
+      </form>
+      ${this.preparedText === undefined
+        ? nothing
+        : html`<div part="support-prepared">
+            <p><strong>${this.msg('invoice_detail.support.prepared')}</strong></p>
+            <label for="support-prepared-text">${this.msg('invoice_detail.support.copy_label')}</label>
+            <textarea id="support-prepared-text" readonly .value=${this.preparedText}></textarea>
+          </div>`}
+    </div>`;
+  }
+
+  #retry = (): void => {
+    void this.#invoice.run();
+  };
+
+  #onPanelToggle = (event: Event): void => {
+    const open = (event.currentTarget as HTMLDetailsElement).open;
+    // Opening once is enough to load the comparison; keep it loaded (and current) after.
+    if (open && !this.panelOpened) this.panelOpened = true;
+  };
+
+  #onPayClick = (): void => {
+    const invoice = this.#invoice.value;
+    if (!invoice || this.#payBlock(invoice) !== undefined) return;
+    this.#startPayment(invoice);
+  };
+
+  /** Starts paying a payable invoice: asks the host page first (`billing-pay-request`), then opens the pay dialog. */
+  #startPayment(invoice: Invoice): void {
+    const proceed = this.emit(
+      'billing-pay-request',
+      { invoiceId: invoice.id, number: invoice.number, balanceDue: invoice.balance_due },
+      { cancelable: true },
+    );
+    if (proceed) this.#pay.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
+  }
+
+  /** Re-check: ask the server again, bypassing the cache, then say what it found. */
+  #recheck = async (): Promise<void> => {
+    if (this.rechecking) return;
+    this.rechecking = true;
+    this.announcement = '';
+    const runs = [this.#invoice.run({ fresh: true })];
+    if (this.#comparedServiceId) runs.push(this.#service.run({ fresh: true }));
+    await Promise.all(runs);
+    // A fresh result notifies the cache's subscribers, which may start one more (cached) run.
+    await Promise.all([this.#invoice.settled(), this.#service.settled()]);
+    this.rechecking = false;
+    const invoice = this.#invoice.value;
+    const failed = this.#invoice.state === 'stale' || this.#invoice.state === 'error';
+    this.recheckResult =
+      failed || !invoice
+        ? this.msg('invoice_detail.recheck_failed')
+        : this.msg('invoice_detail.rechecked', { status: statusLabel('invoice', invoice.status, this.displayLocale) });
+    this.announcement = this.recheckResult;
+  };
+
+  #onDescriptionInput = (event: Event): void => {
+    this.description = (event.target as HTMLTextAreaElement).value;
+    if (this.descriptionError && this.description.trim()) this.descriptionError = false;
+  };
+
+  #onSupportSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const invoice = this.#invoice.value;
+    if (!invoice) return;
+    const description = this.description.trim();
+    if (!description) {
+      this.descriptionError = true;
+      this.preparedText = undefined;
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#support-description')?.focus());
+      return;
+    }
+    this.descriptionError = false;
+    const proceed = this.emit(
+      'billing-support-request',
+      { invoiceId: invoice.id, number: invoice.number, description },
+      { cancelable: true },
+    );
+    if (!proceed) {
+      this.preparedText = undefined;
+      return;
+    }
+    const text = this.msg('invoice_detail.support.text', { number: invoice.number, description });
+    const supportHref = this.billingConfig?.supportHref;
+    const href = supportHref
+      ? supportRequestHref(supportHref, {
+          number: invoice.number,
+          description,
+          subject: this.msg('support.subject', { number: invoice.number }),
+          body: text,
+        })
+      : undefined;
+    if (href) {
+      this.openSupport(href);
+      return;
+    }
+    this.preparedText = text;
+    this.announcement = this.msg('invoice_detail.support.prepared');
+  };
+}
+

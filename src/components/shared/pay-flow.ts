@@ -1,0 +1,1051 @@
+/**
+ * The pay dialog: paying one invoice exactly once per intent, shared by `<invoice-detail>` and
+ * `<billing-overview>` (and any element that wants a pay action).
+ *
+ * Shape: a reactive controller (`PayFlow`) plus its `render()` and `payFlowStyles`, not an
+ * element of its own. The dialog then lives in the host's shadow root: it reads the host's
+ * client, config and locale directly, its parts (`pay-*`) are the host's parts
+ * (`invoice-detail::part(pay-dialog)`), and no extra tag has to be registered (or clash) on
+ * the embedding page. Every class is prefixed `pf-` and every id `pay-flow-`, so it never
+ * collides with the host's own styles and ids.
+ *
+ * ```ts
+ * static override styles = [myStyles, payFlowStyles];
+ * readonly #pay = new PayFlow(this, { starter: 'invoice-detail', resume: 'any' });
+ * // on "Pay", after a non-cancelled `billing-pay-request`:
+ * this.#pay.open(invoice.id);
+ * // in render():
+ * html`...${this.#pay.render()}`;
+ * ```
+ *
+ * The steps (see `MoneyFlowController` in `checkout.ts`): the form (balance due, methods from
+ * `GET /payment-methods`, the wallet from `GET /wallet` and how much of the invoice it covers,
+ * "use my wallet" and the final amount to be charged) → confirm (`POST /invoices/{id}/payments`
+ * with the intent's `Idempotency-Key`) → paid at once (wallet), or the checkout (redirect or
+ * popup) and polling with backoff → paid, failed (with the reason and "Try another method"), or
+ * "still processing" with a re-check; never a false success. Every request error has its own
+ * message and next step (`moneyErrorMessage`).
+ *
+ * After settling it invalidates the invoice, the list, the wallet, payments, the summary and the
+ * invoice's service, so every element on the page (and in other tabs) shows the new state, and
+ * dispatches `billing-invoice-paid` from the host on success.
+ *
+ * Redirect checkouts: the page comes back with `billing_return=pay:<paymentId>`. The element that
+ * started the payment resumes it (a marker in local storage names it); `resume: 'any'` also
+ * resumes a return no element on the page claimed (the invoice page).
+ */
+import { css, html, nothing } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { BillingClient } from '../../api/client.js';
+import { BillingApiError, isBillingApiError } from '../../api/errors.js';
+import { defaultIntentStorage } from '../../api/idempotency.js';
+import { isPayable } from '../../api/schemas.js';
+import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../../api/schemas.js';
+import type { BillingConfig } from '../../context.js';
+import { t } from '../../i18n/catalog.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/types.js';
+import { MoneyFlowController, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
+import type { Intent, MoneyFlowStep, MoneyFlowSubmit } from './checkout.js';
+import type { BillingEventDetailMap, BillingEventName } from './events.js';
+import { toneIcon } from './icons.js';
+import type { Tone } from './icons.js';
+import { BillingQueryController } from './query.js';
+import { money, openLabel, renderQueryFallback, statusLabel } from './render.js';
+import { tokens } from './tokens.js';
+
+/** The pay intent: one idempotency key per invoice, method and wallet choice until it settles. */
+export interface PayIntent extends Intent {
+  readonly action: 'pay';
+  readonly invoiceId: string;
+  readonly methodId: string;
+  readonly applyWallet: boolean;
+}
+
+/** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
+export const INVOICE_PAYMENT_METHOD_TYPES: ReadonlySet<string> = new Set(['wallet', 'card', 'crypto', 'bank_transfer']);
+
+/**
+ * How a payment splits between the wallet and the chosen method:
+ * - `wallet-pays`: the wallet method pays everything (settles at once);
+ * - `wallet-short`: the wallet method was chosen but the balance does not cover the invoice;
+ * - `covers-all`: another method with "use my wallet", and the wallet covers everything;
+ * - `covers-part`: the wallet pays `wallet`, the method `charged`;
+ * - `method-only`: the method pays everything.
+ */
+export interface PaySplit {
+  kind: 'wallet-pays' | 'wallet-short' | 'covers-all' | 'covers-part' | 'method-only';
+  balanceDue: Money;
+  /** What the wallet pays. */
+  wallet: Money;
+  /** What the chosen (non-wallet) method is charged. */
+  charged: Money;
+}
+
+/** The split the server will make (`payInvoice`: the wallet pays what it can, the method the rest). */
+export function paySplit(balanceDue: Money, walletBalance: Money, methodType: string, applyWallet: boolean): PaySplit {
+  const currency = balanceDue.currency;
+  const zero = { amount: 0, currency };
+  // A wallet in another currency cannot pay this invoice.
+  const available = walletBalance.currency === currency ? Math.max(0, walletBalance.amount) : 0;
+  if (methodType === 'wallet') {
+    return available >= balanceDue.amount
+      ? { kind: 'wallet-pays', balanceDue, wallet: balanceDue, charged: zero }
+      : { kind: 'wallet-short', balanceDue, wallet: zero, charged: zero };
+  }
+  const walletPart = applyWallet ? Math.min(available, balanceDue.amount) : 0;
+  const rest = balanceDue.amount - walletPart;
+  const kind = walletPart === 0 ? 'method-only' : rest === 0 ? 'covers-all' : 'covers-part';
+  return { kind, balanceDue, wallet: { amount: walletPart, currency }, charged: { amount: rest, currency } };
+}
+
+/** What the controller needs from its element: a `BillingConsumerElement` fits. */
+export interface PayFlowHost extends ReactiveControllerHost, HTMLElement {
+  readonly billingClient: BillingClient | undefined;
+  readonly billingConfig: BillingConfig | undefined;
+  readonly displayLocale: string;
+  readonly renderRoot: HTMLElement | DocumentFragment;
+}
+
+export interface PayFlowOptions {
+  /** Who starts payments here (the host's tag), remembered with a redirect checkout. */
+  starter: string;
+  /**
+   * Which returns from a redirect checkout this host resumes: `own` only those it started;
+   * `any` also those no element claimed (a return from another page's flow, or storage lost).
+   */
+  resume: 'own' | 'any';
+}
+
+/** Which element sent the customer to a checkout, by payment id: so the same element resumes it. */
+interface ReturnMark {
+  starter: string;
+  invoiceId: string;
+}
+
+const RETURN_MARK_PREFIX = 'perlod-billing:pay-return:';
+
+const returnMarks = {
+  get(paymentId: string): ReturnMark | undefined {
+    try {
+      const value = JSON.parse(defaultIntentStorage()?.getItem(RETURN_MARK_PREFIX + paymentId) ?? 'null') as Partial<ReturnMark> | null;
+      return typeof value?.starter === 'string' && typeof value.invoiceId === 'string' ? (value as ReturnMark) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  set(paymentId: string, mark: ReturnMark): void {
+    try {
+      defaultIntentStorage()?.setItem(RETURN_MARK_PREFIX + paymentId, JSON.stringify(mark));
+    } catch {
+      // Storage refused: the return is still resumed by a host with `resume: 'any'`.
+    }
+  },
+  delete(paymentId: string): void {
+    try {
+      defaultIntentStorage()?.removeItem(RETURN_MARK_PREFIX + paymentId);
+    } catch {
+      // Nothing stored.
+    }
+  },
+};
+
+/**
+ * The pay dialog of one host element. Create it once in a field; call `open(invoiceId)` and put
+ * `render()` in the host's template, `payFlowStyles` in its styles.
+ */
+export class PayFlow implements ReactiveController {
+  /**
+   * The money flow (key per intent, checkout, polling). Tests shorten `flow.timing`.
+   * @internal
+   */
+  readonly flow: MoneyFlowController<Payment>;
+
+  /** The invoice in the dialog, loaded fresh through the cache while it is open. @internal */
+  readonly invoice: BillingQueryController<readonly [string | null], Invoice | null>;
+  /** The wallet balance, while the dialog is open. @internal */
+  readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
+  /** The methods that can pay an invoice, while the dialog is open. @internal */
+  readonly methods: BillingQueryController<readonly [boolean], PaymentMethod[] | null>;
+
+  readonly #host: PayFlowHost;
+  readonly #options: PayFlowOptions;
+  #open = false;
+  #invoiceId: string | undefined;
+  #methodId: string | undefined;
+  #applyWallet = true;
+  /** The form was pre-filled from an unsettled intent (a reload mid-payment). */
+  #unfinished = false;
+  /** The split shown when the customer confirmed, for the outcome's wording. */
+  #submitted: { invoiceId: string; number: string; split: PaySplit } | undefined;
+  /** A payment this page came back to from a redirect checkout, resumed once the client is there. */
+  #resumeId: string | undefined;
+  #opener: HTMLElement | undefined;
+  /** The step whose outcome took focus last, so focus moves once per outcome. */
+  #focusedStep: MoneyFlowStep | undefined;
+
+  constructor(host: PayFlowHost, options: PayFlowOptions) {
+    this.#host = host;
+    this.#options = options;
+    host.addController(this);
+    this.invoice = new BillingQueryController(host, {
+      tags: () => (this.invoiceId ? [`invoice:${this.invoiceId}`] : []),
+      args: () => [this.#open ? (this.invoiceId ?? null) : null] as const,
+      task: (client, [id], options) => (id ? client.getInvoice(id, options) : Promise.resolve(null)),
+    });
+    this.wallet = new BillingQueryController(host, {
+      tags: () => ['wallet'],
+      args: () => [this.#open] as const,
+      task: (client, [open], options) => (open ? client.getWallet(options) : Promise.resolve(null)),
+    });
+    this.methods = new BillingQueryController(host, {
+      tags: () => ['payment-methods'],
+      args: () => [this.#open] as const,
+      task: async (client, [open], options) =>
+        open ? (await client.listPaymentMethods(options)).filter((method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type)) : null,
+    });
+    this.flow = new MoneyFlowController<Payment>(host, {
+      flow: 'pay',
+      load: (id, signal) => this.#client().getPayment(id, { signal, fresh: true }),
+      announce: (flow) => this.#announce(flow.step),
+      onSettled: (payment, outcome) => this.#onSettled(payment, outcome),
+    });
+  }
+
+  /** Whether the dialog is open. */
+  get isOpen(): boolean {
+    return this.#open;
+  }
+
+  /** The invoice being paid: the one opened, else the one of the intent or payment being resumed. */
+  get invoiceId(): string | undefined {
+    return this.#invoiceId ?? (this.flow.intent as Partial<PayIntent> | undefined)?.invoiceId ?? this.flow.record?.invoice_id ?? undefined;
+  }
+
+  /** The method chosen in the form. @internal */
+  get methodId(): string | undefined {
+    return this.#methodId;
+  }
+
+  /**
+   * Opens the dialog to pay `invoiceId`. `opener` gets focus back when it closes (default: what
+   * has focus now). Ignored while a request is in flight.
+   */
+  open(invoiceId: string, opener?: HTMLElement | null): void {
+    if (this.flow.busy) return;
+    if (this.#open && invoiceId === this.invoiceId) return;
+    this.#opener = opener ?? this.#activeElement() ?? undefined;
+    const running = this.flow.step === 'awaiting_checkout' || this.flow.step === 'processing';
+    // A payment still checking in the background (dialog closed mid-checkout) is shown as it is.
+    if (running && this.invoiceId === invoiceId) {
+      this.#invoiceId = invoiceId;
+    } else {
+      this.#invoiceId = invoiceId;
+      this.#resetForm();
+      this.flow.choose();
+    }
+    this.#open = true;
+    this.#focusedStep = undefined;
+    this.#host.requestUpdate();
+  }
+
+  /** Closes the dialog (as its Close button does); ignored while a request is in flight. */
+  close(): void {
+    if (this.flow.busy) return;
+    const dialog = this.#dialog();
+    if (dialog?.open) dialog.close();
+    else this.#closed();
+  }
+
+  hostConnected(): void {
+    if (this.#resumeId !== undefined) return;
+    const id = readCheckoutReturn('pay');
+    if (id === undefined) return;
+    const mark = returnMarks.get(id);
+    if (mark ? mark.starter !== this.#options.starter : this.#options.resume !== 'any') return;
+    takeCheckoutReturn('pay');
+    returnMarks.delete(id);
+    this.#resumeId = id;
+    if (mark) this.#invoiceId = mark.invoiceId;
+  }
+
+  hostUpdate(): void {
+    if (this.#resumeId !== undefined && this.#host.billingClient) {
+      // Back from a redirect checkout: show the payment's progress in the dialog.
+      const id = this.#resumeId;
+      this.#resumeId = undefined;
+      this.#open = true;
+      this.#focusedStep = undefined;
+      void this.flow.resume(id);
+    }
+    this.#fillDefaults();
+  }
+
+  hostUpdated(): void {
+    const dialog = this.#dialog();
+    if (this.#open && dialog && !dialog.open) {
+      dialog.showModal();
+      this.#focusInitial();
+    }
+    this.#focusOutcome();
+  }
+
+  // ---- rendering ----
+
+  /** The dialog while open; nothing otherwise. */
+  render(): TemplateResult | typeof nothing {
+    if (!this.#open) return nothing;
+    const step = this.flow.step;
+    const busy = this.flow.busy;
+    const number = this.invoice.value?.number ?? this.#submitted?.number;
+    return html`<dialog
+      class="pf-dialog"
+      part="pay-dialog"
+      aria-labelledby="pay-flow-title"
+      data-step=${step}
+      aria-busy=${busy ? 'true' : 'false'}
+      @keydown=${this.#onKeydown}
+      @cancel=${this.#onCancel}
+      @close=${this.#onClose}
+    >
+      <div class="pf-header" part="pay-dialog-header">
+        <h2 class="pf-title" part="pay-dialog-title" id="pay-flow-title">
+          ${number ? this.#msg('pay.dialog_title', { number }) : this.#msg('pay_dialog.title_generic')}
+        </h2>
+        <button
+          class="button button--quiet"
+          part="pay-close-button"
+          type="button"
+          aria-disabled=${busy ? 'true' : 'false'}
+          @click=${this.#requestClose}
+        >
+          ${this.#msg('common.close')}
+        </button>
+      </div>
+      <div class="live-region" part="pay-live-region" role="status" aria-live="polite" aria-atomic="true">${this.flow.announcement}</div>
+      ${this.#renderBody(step)}
+    </dialog>`;
+  }
+
+  #renderBody(step: MoneyFlowStep): TemplateResult {
+    switch (step) {
+      case 'redirecting':
+      case 'awaiting_checkout':
+      case 'processing':
+        return this.#renderProgress(step);
+      case 'succeeded':
+      case 'failed':
+      case 'still_processing':
+        return this.#renderResult(step);
+      case 'error':
+        // A POST that failed leaves the form to fix or retry; a failed check has nothing to edit.
+        return this.flow.record ? this.#renderFlowError() : this.#renderForm();
+      default:
+        return this.#renderForm();
+    }
+  }
+
+  #renderForm(): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const fallback =
+      renderQueryFallback(this.invoice, locale, () => void this.invoice.run(), 3) ??
+      renderQueryFallback(this.wallet, locale, () => void this.wallet.run(), 3) ??
+      renderQueryFallback(this.methods, locale, () => void this.methods.run(), 4);
+    if (fallback) return html`${fallback}${this.#renderCloseActions()}`;
+    const invoice = this.invoice.value;
+    const wallet = this.wallet.value;
+    const methods = this.methods.value;
+    if (!invoice || !wallet || !methods) return html`${this.#renderCloseActions()}`;
+    if (!isPayable(invoice)) {
+      // Paid (or cancelled) meanwhile: elsewhere, in another tab, or just now by this dialog's retry.
+      return html`${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
+        <p class="notice" part="pay-notice" data-notice="not-payable" data-tone="info">
+          ${toneIcon('info')}<span>${this.#msg('pay_dialog.not_payable', { status: statusLabel('invoice', invoice.status, locale) })}</span>
+        </p>
+        ${this.#renderCloseActions()}`;
+    }
+    if (methods.length === 0) {
+      return html`<p class="notice" part="pay-notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('pay.no_methods')}</span></p>
+        ${this.#renderCloseActions()}`;
+    }
+    const busy = this.flow.busy;
+    const method = methods.find((m) => m.id === this.#methodId);
+    const split = method ? paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet) : undefined;
+    const canConfirm = !busy && split !== undefined && split.kind !== 'wallet-short';
+    const offerWallet = method !== undefined && method.type !== 'wallet' && wallet.balance.amount > 0 && wallet.balance.currency === invoice.balance_due.currency;
+    return html`<form class="pf-form" part="pay-form" novalidate @submit=${this.#onSubmit}>
+      ${this.#unfinished
+        ? html`<p class="notice" part="pay-notice" data-notice="unfinished">${toneIcon('info')}<span>${this.#msg('pay_dialog.unfinished')}</span></p>`
+        : nothing}
+      <dl class="pf-facts" part="pay-facts">
+        <div>
+          <dt>${this.#msg('invoice.balance_due')}</dt>
+          <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
+        </div>
+      </dl>
+      <fieldset class="pf-methods" part="pay-methods" ?disabled=${busy}>
+        <legend class="pf-label">${this.#msg('pay.method')}</legend>
+        ${methods.map(
+          (m) => html`<label class="pf-method" part="pay-method" data-method-id=${m.id} data-method-type=${m.type}>
+            <input type="radio" name="pay-flow-method" .value=${m.id} .checked=${m.id === this.#methodId} @change=${() => this.#chooseMethod(m.id)} />
+            <span>${m.label}</span>
+            <span class="pf-method__type"
+              >${m.type === 'wallet' ? this.#msg('pay_dialog.wallet_available', { amount: money(wallet.balance, locale) }) : openLabel('method', m.type, locale)}</span
+            >
+          </label>`,
+        )}
+      </fieldset>
+      ${offerWallet
+        ? html`<label class="pf-check" part="pay-apply-wallet">
+            <input type="checkbox" .checked=${this.#applyWallet} ?disabled=${busy} @change=${this.#onApplyWallet} />
+            <span>${this.#msg('pay.apply_wallet', { amount: money(wallet.balance, locale) })}</span>
+          </label>`
+        : nothing}
+      ${method && split ? this.#renderSummary(method, split, wallet) : nothing}
+      ${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
+      ${busy ? html`<p class="pf-progress" part="pay-progress" data-step="submitting">${this.#msg('pay.paying')}</p>` : nothing}
+      <div class="pf-actions" part="pay-actions">
+        <button class="button" part="pay-cancel-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#requestClose}>
+          ${this.#msg('common.cancel')}
+        </button>
+        <button
+          class="button button--primary"
+          part="pay-confirm-button"
+          type="submit"
+          aria-disabled=${canConfirm ? 'false' : 'true'}
+          aria-describedby=${split?.kind === 'wallet-short' ? 'pay-flow-split' : nothing}
+        >
+          ${this.#msg('pay.confirm', { amount: money(invoice.balance_due, locale) })}
+        </button>
+      </div>
+    </form>`;
+  }
+
+  /** The split in words ("Wallet covers $12.50 of $31.80; $19.30 by Visa") and as lines, ending with what is charged. */
+  #renderSummary(method: PaymentMethod, split: PaySplit, wallet: Wallet): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const total = money(split.balanceDue, locale);
+    let words: string | undefined;
+    switch (split.kind) {
+      case 'wallet-pays':
+        words = this.#msg('pay_dialog.wallet_pays', {
+          total,
+          left: money({ amount: wallet.balance.amount - split.balanceDue.amount, currency: wallet.balance.currency }, locale),
+        });
+        break;
+      case 'wallet-short':
+        words = this.#msg('pay_dialog.wallet_short', { balance: money(wallet.balance, locale), total });
+        break;
+      case 'covers-all':
+        words = this.#msg('pay_dialog.wallet_covers_all', { total, method: method.label });
+        break;
+      case 'covers-part':
+        words = this.#msg('pay_dialog.wallet_covers_part', {
+          wallet: money(split.wallet, locale),
+          total,
+          rest: money(split.charged, locale),
+          method: method.label,
+        });
+        break;
+      default:
+        words = undefined;
+    }
+    const short = split.kind === 'wallet-short';
+    return html`<div class="pf-summary" part="pay-summary" data-split=${split.kind}>
+      <h3 class="pf-summary__title">${this.#msg('pay_dialog.summary')}</h3>
+      ${words
+        ? html`<p class="pf-split" part="pay-split" id="pay-flow-split" data-tone=${short ? 'warning' : 'info'}>
+            ${short ? toneIcon('warning') : nothing}<span>${words}</span>
+          </p>`
+        : nothing}
+      ${short
+        ? nothing
+        : html`<dl class="pf-lines">
+            ${split.wallet.amount > 0
+              ? html`<div>
+                  <dt>${this.#msg('pay_dialog.from_wallet')}</dt>
+                  <dd data-amount="wallet">${money(split.wallet, locale)}</dd>
+                </div>`
+              : nothing}
+            ${method.type === 'wallet'
+              ? nothing
+              : html`<div class="pf-lines__total">
+                  <dt>${this.#msg('pay_dialog.charged_to', { method: method.label })}</dt>
+                  <dd data-amount="charged">${money(split.charged, locale)}</dd>
+                </div>`}
+          </dl>`}
+    </div>`;
+  }
+
+  #renderProgress(step: 'redirecting' | 'awaiting_checkout' | 'processing'): TemplateResult {
+    const flow = this.flow;
+    const key: MessageKey = step === 'redirecting' ? 'checkout.redirecting' : step === 'awaiting_checkout' ? 'checkout.awaiting' : 'checkout.processing';
+    return html`<div class="pf-status" part="pay-progress" data-step=${step} tabindex="-1" data-focus-target>
+        ${this.#renderReplayed()}
+        <p class="pf-status__text">${toneIcon('info')}<span>${this.#msg(key)}</span></p>
+        ${this.#renderBankTransfer()}
+        ${step === 'processing' && flow.popupClosed
+          ? html`<p class="notice" part="pay-notice" data-notice="popup-closed">${toneIcon('info')}<span>${this.#msg('checkout.popup_closed')}</span></p>`
+          : nothing}
+        ${flow.popupBlocked && flow.checkoutUrl
+          ? html`<p class="notice" part="pay-notice" data-tone="warning" data-notice="popup-blocked">
+              ${toneIcon('warning')}
+              <span
+                >${this.#msg('checkout.popup_blocked')}
+                <a part="pay-checkout-link" href=${flow.checkoutUrl} target="_blank" rel="noopener noreferrer"
+                  >${this.#msg('checkout.open_page')} <span class="visually-hidden">${this.#msg('common.opens_new_window')}</span></a
+                ></span
+              >
+            </p>`
+          : nothing}
+      </div>
+      ${step === 'redirecting' ? nothing : this.#renderCloseActions()}`;
+  }
+
+  /** A bank transfer waits for the money, not for a checkout: say what to transfer. */
+  #renderBankTransfer(): TemplateResult | typeof nothing {
+    const payment = this.flow.record;
+    if (payment?.method.type !== 'bank_transfer' || payment.status !== 'pending' || !payment.reference) return nothing;
+    return html`<p class="pf-status__detail" data-notice="bank-transfer">
+      ${this.#msg('pay_dialog.bank_transfer', { amount: money(payment.amount, this.#host.displayLocale), reference: payment.reference })}
+    </p>`;
+  }
+
+  #renderResult(step: 'succeeded' | 'failed' | 'still_processing'): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const payment = this.flow.record;
+    const submitted = this.#submitted;
+    let tone: Tone;
+    let title: string;
+    const details: string[] = [];
+    let actions: TemplateResult;
+    const close = html`<button class="button" part="pay-cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>`;
+    if (step === 'succeeded') {
+      tone = 'ok';
+      const number = this.invoice.value?.number ?? submitted?.number;
+      title = number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
+      const amount = submitted?.split.balanceDue ?? payment?.amount;
+      if (amount) details.push(this.#msg('pay_dialog.succeeded_amount', { amount: money(amount, locale) }));
+      actions = html`<button class="button button--primary" part="pay-cancel-button" type="button" @click=${this.#requestClose}>
+        ${this.#msg('common.close')}
+      </button>`;
+    } else if (step === 'failed') {
+      tone = 'danger';
+      title = payment?.failure_reason ? this.#msg('invoice.payment_failed', { reason: payment.failure_reason }) : this.#msg('invoice.payment_failed_generic');
+      details.push(this.#msg('pay_dialog.failed_hint'));
+      if (submitted && submitted.split.wallet.amount > 0 && submitted.split.charged.amount > 0) {
+        details.push(this.#msg('pay_dialog.failed_wallet_kept', { amount: money(submitted.split.wallet, locale) }));
+      }
+      actions = html`${close}
+        <button class="button button--primary" part="pay-try-another-button" type="button" @click=${this.#tryAnother}>
+          ${this.#msg('pay_dialog.try_another')}
+        </button>`;
+    } else {
+      tone = 'info';
+      title = this.#msg('pay_dialog.still_processing');
+      details.push(this.#msg('pay_dialog.still_processing_hint'));
+      actions = html`${close}
+        <button class="button button--primary" part="pay-recheck-button" type="button" @click=${this.#recheck}>
+          ${this.#msg('common.recheck')}
+        </button>`;
+    }
+    return html`<div class="pf-result" part="pay-result" data-outcome=${step} data-tone=${tone} tabindex="-1" data-focus-target>
+        ${this.#renderReplayed()}
+        <p class="pf-result__title">${toneIcon(tone)}<span>${title}</span></p>
+        ${details.map((detail) => html`<p class="pf-result__detail">${detail}</p>`)}
+        ${step === 'still_processing' ? this.#renderBankTransfer() : nothing}
+      </div>
+      <div class="pf-actions" part="pay-actions">${actions}</div>`;
+  }
+
+  #renderReplayed(): TemplateResult | typeof nothing {
+    if (!this.flow.replayed) return nothing;
+    return html`<p class="notice" part="pay-notice" data-notice="replayed">${toneIcon('info')}<span>${this.#msg('checkout.replayed')}</span></p>`;
+  }
+
+  /** A failure of the POST or of a check, with its own message and next step. */
+  #renderFlowError(): TemplateResult {
+    const error = this.flow.error;
+    if (!error) return html``;
+    const message = moneyErrorMessage(error, this.#host.displayLocale);
+    let button: TemplateResult | typeof nothing = nothing;
+    if (message.next === 'retry' || message.next === 'sign_in') {
+      button = html`<button class="button" part="pay-retry-button" type="button" @click=${this.#retryFlow}>${this.#msg('common.retry')}</button>`;
+    } else if (message.next === 'recheck') {
+      button = html`<button class="button" part="pay-recheck-button" type="button" @click=${this.#recheck}>${this.#msg('common.recheck')}</button>`;
+    } else if (message.next === 'refresh') {
+      button = html`<button class="button" part="pay-refresh-button" type="button" @click=${this.#refreshInvoice}>${this.#msg('common.refresh')}</button>`;
+    }
+    const standalone = this.flow.record !== undefined;
+    return html`<div class="error-panel" part="pay-error" role="alert" data-code=${message.code} tabindex="-1" ?data-focus-target=${standalone}>
+        ${toneIcon('danger')}
+        <div class="error-panel__body">
+          <p class="error-panel__title">${message.title}</p>
+          ${message.detail ? html`<p class="error-panel__action" data-detail>${message.detail}</p>` : nothing}
+          ${message.action ? html`<p class="error-panel__action">${message.action}</p>` : nothing} ${button}
+        </div>
+      </div>
+      ${standalone ? this.#renderCloseActions() : nothing}`;
+  }
+
+  #renderCloseActions(): TemplateResult {
+    return html`<div class="pf-actions" part="pay-actions">
+      <button class="button" part="pay-cancel-button" type="button" aria-disabled=${this.flow.busy ? 'true' : 'false'} @click=${this.#requestClose}>
+        ${this.#msg('common.close')}
+      </button>
+    </div>`;
+  }
+
+  // ---- the form ----
+
+  #resetForm(): void {
+    this.#methodId = undefined;
+    this.#applyWallet = true;
+    this.#unfinished = false;
+    this.#submitted = undefined;
+  }
+
+  /** Once the invoice, wallet and methods are there: an unsettled intent's choices, else the wallet if it covers the invoice, else the first other method. */
+  #fillDefaults(): void {
+    const invoice = this.invoice.value;
+    const wallet = this.wallet.value;
+    const methods = this.methods.value;
+    if (!this.#open || !invoice || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
+    if (invoice.id !== this.invoiceId || methods.length === 0) return;
+    const pending = this.#unfinishedIntent(invoice.id, methods);
+    const active = this.#activeElement();
+    const moveFocus = active === null || active.getAttribute('part') === 'pay-close-button';
+    if (pending) {
+      this.#methodId = pending.methodId;
+      this.#applyWallet = pending.applyWallet;
+      this.#unfinished = true;
+    } else {
+      const walletMethod = methods.find((m) => m.type === 'wallet');
+      const covers = walletMethod && paySplit(invoice.balance_due, wallet.balance, 'wallet', true).kind === 'wallet-pays';
+      this.#methodId = (covers ? walletMethod : (methods.find((m) => m.type !== 'wallet') ?? methods[0]))?.id;
+      this.#applyWallet = wallet.balance.amount > 0;
+    }
+    if (moveFocus) void this.#host.updateComplete.then(() => this.#focusInitial());
+  }
+
+  /** An unsettled pay intent for this invoice in the stored keys (a reload mid-payment, or another tab) whose method is still offered. */
+  #unfinishedIntent(invoiceId: string, methods: PaymentMethod[]): PayIntent | undefined {
+    for (const { intent } of this.flow.intentKeys.pending()) {
+      const candidate = intent as Partial<PayIntent>;
+      if (
+        candidate.action === 'pay' &&
+        candidate.invoiceId === invoiceId &&
+        typeof candidate.applyWallet === 'boolean' &&
+        methods.some((m) => m.id === candidate.methodId)
+      ) {
+        return candidate as PayIntent;
+      }
+    }
+    return undefined;
+  }
+
+  #chooseMethod(methodId: string): void {
+    this.#methodId = methodId;
+    this.#afterFormChange();
+  }
+
+  #onApplyWallet = (event: Event): void => {
+    this.#applyWallet = (event.target as HTMLInputElement).checked;
+    this.#afterFormChange();
+  };
+
+  #afterFormChange(): void {
+    // A changed form is a new intent: the old error no longer describes it.
+    if (this.flow.step === 'error') this.flow.choose();
+    this.#unfinished = false;
+    this.#host.requestUpdate();
+  }
+
+  // ---- paying ----
+
+  #onSubmit = (event: Event): void => {
+    event.preventDefault();
+    if (this.flow.busy) return;
+    const invoice = this.invoice.value;
+    const wallet = this.wallet.value;
+    const method = this.methods.value?.find((m) => m.id === this.#methodId);
+    if (!invoice || !wallet || !method || !isPayable(invoice)) return;
+    const split = paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet);
+    if (split.kind === 'wallet-short') return;
+    const client = this.#client();
+    const invoiceId = invoice.id;
+    // The wallet method always pays from the wallet; the box only matters for the others. It is
+    // sent as chosen even when the wallet is empty now: after a reload mid-payment the wallet part
+    // may already be spent, and the same intent must keep its key.
+    const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
+    const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet };
+    const mode = this.#host.billingConfig?.checkoutMode ?? 'redirect';
+    this.#submitted = { invoiceId, number: invoice.number, split };
+    // The methods are disabled while submitting: focus on one of them would fall out of the dialog (and Escape with it).
+    if (this.#activeElement()?.closest('fieldset')) this.#dialog()?.querySelector<HTMLElement>('[part~="pay-confirm-button"]')?.focus();
+    const request: MoneyFlowSubmit<Payment> = {
+      intent,
+      mode,
+      create: async (idempotencyKey, signal) => {
+        try {
+          const result = await client.payInvoice(invoiceId, { method_id: method.id, apply_wallet: applyWallet }, { idempotencyKey, signal });
+          if (mode === 'redirect' && result.next_action) returnMarks.set(result.payment.id, { starter: this.#options.starter, invoiceId });
+          return { record: result.payment, nextAction: result.next_action };
+        } catch (error) {
+          // The wallet changed under the form: show its real balance next to the message.
+          if (isBillingApiError(error) && error.code === 'insufficient_funds') client.invalidate(['wallet', 'summary']);
+          throw error;
+        }
+      },
+    };
+    // Synchronous up to the POST: in popup mode the window opens in this click's turn.
+    void this.flow.submit(request);
+  };
+
+  #retryFlow = (): void => {
+    void this.flow.retry();
+  };
+
+  #recheck = (): void => {
+    void this.flow.recheck();
+  };
+
+  /** "Refresh" after `invoice_not_payable`: reload what the page shows of this invoice; the form then says why it cannot be paid. */
+  #refreshInvoice = (): void => {
+    const id = this.invoiceId;
+    this.flow.choose();
+    if (id) this.#invalidate(id, this.invoice.value?.service?.id);
+  };
+
+  #tryAnother = (): void => {
+    this.flow.reset('choosing');
+    this.#focusedStep = 'choosing';
+    this.#unfinished = false;
+    void this.#host.updateComplete.then(() => this.#focusMethod());
+  };
+
+  #onSettled(payment: Payment, outcome: 'succeeded' | 'failed'): void {
+    const invoiceId = payment.invoice_id ?? this.invoiceId;
+    if (invoiceId) {
+      const loaded = this.invoice.value;
+      const serviceId = loaded?.id === invoiceId ? loaded.service?.id : undefined;
+      this.#invalidate(invoiceId, serviceId, payment.id);
+      if (loaded?.id !== invoiceId) {
+        // Resumed before the invoice loaded: find its service to tell the service banners too.
+        void this.#host.billingClient
+          ?.getInvoice(invoiceId)
+          .then((invoice) => invoice.service && this.#host.billingClient?.invalidate([`service:${invoice.service.id}`]))
+          .catch(() => undefined);
+      }
+    }
+    if (outcome === 'succeeded' && invoiceId) this.#emit('billing-invoice-paid', { invoiceId, paymentId: payment.id });
+  }
+
+  /** Everything a payment changes; the client did this for the POST, a settled checkout changes it again. */
+  #invalidate(invoiceId: string, serviceId: string | undefined, paymentId?: string): void {
+    const tags = [`invoice:${invoiceId}`, 'invoices', 'wallet', 'payments', 'summary'];
+    if (serviceId) tags.push(`service:${serviceId}`);
+    if (paymentId) tags.push(`payment:${paymentId}`);
+    this.#host.billingClient?.invalidate(tags);
+  }
+
+  #announce(step: MoneyFlowStep): string {
+    const locale = this.#host.displayLocale;
+    const payment = this.flow.record;
+    switch (step) {
+      case 'submitting':
+        return this.#msg('pay.paying');
+      case 'redirecting':
+        return this.#msg('checkout.redirecting');
+      case 'awaiting_checkout':
+        return this.flow.popupBlocked ? this.#msg('checkout.popup_blocked') : this.#msg('checkout.awaiting');
+      case 'processing':
+        return this.flow.popupClosed ? this.#msg('checkout.popup_closed') : this.#msg('checkout.processing');
+      case 'succeeded': {
+        const number = this.invoice.value?.number ?? this.#submitted?.number;
+        return number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
+      }
+      case 'failed':
+        return payment?.failure_reason ? this.#msg('invoice.payment_failed', { reason: payment.failure_reason }) : this.#msg('invoice.payment_failed_generic');
+      case 'still_processing':
+        return this.#msg('pay_dialog.still_processing');
+      case 'error':
+        return this.flow.error ? moneyErrorMessage(this.flow.error, locale).title : '';
+      default:
+        return '';
+    }
+  }
+
+  // ---- opening, closing, focus ----
+
+  #requestClose = (): void => {
+    this.close();
+  };
+
+  /** Escape closes the dialog, except while a payment is being submitted (the keydown too: Chrome may not let `cancel` be cancelled). */
+  #onKeydown = (event: KeyboardEvent): void => {
+    if (event.key === 'Escape' && this.flow.busy) event.preventDefault();
+  };
+
+  #onCancel = (event: Event): void => {
+    if (this.flow.busy) event.preventDefault();
+  };
+
+  #onClose = (): void => {
+    this.#closed();
+  };
+
+  #closed(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    // A payment on its way keeps being checked (never abort a money POST); anything else starts over.
+    const step = this.flow.step;
+    if (!this.flow.busy && step !== 'awaiting_checkout' && step !== 'processing') {
+      this.flow.reset('idle');
+      this.#invoiceId = undefined;
+    }
+    const opener = this.#opener;
+    this.#opener = undefined;
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => {
+      const target = opener?.isConnected ? opener : this.#host.renderRoot.querySelector<HTMLElement>('[part~="pay-button"]');
+      target?.focus();
+    });
+  }
+
+  #dialog(): HTMLDialogElement | null {
+    return this.#host.renderRoot.querySelector<HTMLDialogElement>('dialog.pf-dialog');
+  }
+
+  #activeElement(): HTMLElement | null {
+    const root = this.#host.renderRoot;
+    const active = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
+    return active instanceof HTMLElement ? active : null;
+  }
+
+  #focusMethod(): boolean {
+    const dialog = this.#dialog();
+    const radio = dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]:checked') ?? dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]');
+    radio?.focus();
+    return Boolean(radio);
+  }
+
+  #focusInitial(): void {
+    if (this.#focusMethod()) return;
+    const dialog = this.#dialog();
+    const target = dialog?.querySelector<HTMLElement>('[data-focus-target]') ?? dialog?.querySelector<HTMLElement>('[part="pay-close-button"]');
+    target?.focus();
+  }
+
+  /** After an outcome replaces the form, focus goes to it so keyboard and screen reader users land on the news. */
+  #focusOutcome(): void {
+    const step = this.flow.step;
+    if (!this.#open || step === this.#focusedStep) return;
+    if (step === 'choosing' || step === 'submitting' || step === 'idle') {
+      this.#focusedStep = step;
+      return;
+    }
+    const target = this.#dialog()?.querySelector<HTMLElement>('[data-focus-target]');
+    if (target) {
+      this.#focusedStep = step;
+      target.focus();
+    }
+  }
+
+  // ---- helpers ----
+
+  #msg(key: MessageKey, params?: MessageParams): string {
+    return t(this.#host.displayLocale, key, params);
+  }
+
+  #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K]): void {
+    this.#host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+  }
+
+  #client(): BillingClient {
+    const client = this.#host.billingClient;
+    if (!client) throw new BillingApiError('network', 'Billing is not set up on this page (no <billing-provider>)');
+    return client;
+  }
+}
+
+/** The dialog's styles: add them to the host's `static styles` next to `baseStyles`. */
+export const payFlowStyles = css`
+  .pf-dialog {
+    width: min(32rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: ${tokens.spaceL};
+    border: 1px solid ${tokens.border};
+    border-radius: ${tokens.radius};
+    background: ${tokens.surface};
+    color: ${tokens.text};
+    font-family: ${tokens.fontFamily};
+    line-height: ${tokens.lineHeight};
+    text-align: start;
+  }
+  .pf-dialog::backdrop {
+    background: rgb(0 0 0 / 45%);
+  }
+  .pf-dialog svg {
+    flex: none;
+    width: 1em;
+    height: 1em;
+  }
+  .pf-header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${tokens.spaceS};
+    margin-block-end: ${tokens.spaceM};
+  }
+  .pf-title {
+    margin: 0;
+    font-size: ${tokens.fontSizeLarge};
+  }
+  .pf-form {
+    display: grid;
+    gap: ${tokens.spaceM};
+  }
+  .pf-facts,
+  .pf-lines {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .pf-facts > div,
+  .pf-lines > div {
+    display: flex;
+    justify-content: space-between;
+    gap: ${tokens.spaceM};
+  }
+  .pf-facts dd,
+  .pf-lines dd {
+    margin: 0;
+  }
+  .pf-facts {
+    font-weight: ${tokens.fontWeightStrong};
+    font-size: ${tokens.fontSizeLarge};
+  }
+  .pf-label {
+    font-weight: ${tokens.fontWeightStrong};
+  }
+  .pf-methods {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    margin: 0;
+    padding: ${tokens.spaceS} ${tokens.spaceM};
+    border: 1px solid ${tokens.border};
+    border-radius: ${tokens.radius};
+  }
+  .pf-method,
+  .pf-check {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spaceS};
+    min-height: ${tokens.controlHeight};
+    cursor: pointer;
+  }
+  .pf-method input,
+  .pf-check input {
+    flex: none;
+    width: 1.125rem;
+    height: 1.125rem;
+    margin: 0;
+    accent-color: ${tokens.accent};
+  }
+  .pf-method__type {
+    color: ${tokens.textMuted};
+    font-size: ${tokens.fontSizeSmall};
+  }
+  .pf-summary {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    padding: ${tokens.spaceS} ${tokens.spaceM};
+    border-radius: ${tokens.radius};
+    background: ${tokens.surfaceSubtle};
+  }
+  .pf-summary__title {
+    margin: 0;
+    font-size: 1em;
+  }
+  .pf-split {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spaceS};
+    margin: 0;
+  }
+  .pf-split[data-tone='warning'] {
+    color: ${tokens.warningText};
+  }
+  .pf-lines__total {
+    padding-block-start: ${tokens.spaceXs};
+    border-block-start: 1px solid ${tokens.border};
+    font-weight: ${tokens.fontWeightStrong};
+    font-size: ${tokens.fontSizeLarge};
+  }
+  .pf-actions {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: ${tokens.spaceS};
+    margin-block-start: ${tokens.spaceM};
+  }
+  .pf-dialog .notice {
+    margin: 0 0 ${tokens.spaceS};
+    align-items: center;
+  }
+  .pf-progress,
+  .pf-status__text,
+  .pf-result__title {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spaceS};
+    margin: 0;
+  }
+  .pf-status,
+  .pf-result {
+    display: grid;
+    gap: ${tokens.spaceS};
+    padding: ${tokens.spaceM};
+    border-radius: ${tokens.radius};
+  }
+  .pf-status__detail,
+  .pf-result__detail {
+    margin: 0;
+  }
+  .pf-result__title {
+    font-weight: ${tokens.fontWeightStrong};
+  }
+  .pf-result[data-tone='ok'] {
+    background: ${tokens.okBg};
+    color: ${tokens.okText};
+  }
+  .pf-result[data-tone='danger'] {
+    background: ${tokens.dangerBg};
+    color: ${tokens.dangerText};
+  }
+  .pf-result[data-tone='info'],
+  .pf-status {
+    background: ${tokens.infoBg};
+    color: ${tokens.infoText};
+  }
+  .pf-status a,
+  .pf-dialog .notice a {
+    color: inherit;
+    font-weight: ${tokens.fontWeightStrong};
+  }
+  .pf-dialog [data-focus-target]:focus {
+    outline: none;
+  }
+  .pf-dialog [data-focus-target]:focus-visible {
+    outline: ${tokens.focusRingWidth} solid ${tokens.focusRing};
+    outline-offset: 2px;
+  }
+  @media (forced-colors: active) {
+    .pf-result,
+    .pf-status {
+      border: 1px solid CanvasText;
+    }
+  }
+`;

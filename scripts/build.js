@@ -35,6 +35,7 @@ try {
   await step('custom-elements.json', () =>
     runBin('node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.js']),
   );
+  await step('JSX types from the manifest (dist/types/jsx*.d.ts)', () => runBin('scripts/jsx-types.js', []));
 } catch (error) {
   console.error(`\nbuild failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

@@ -39,12 +39,31 @@ async function writeFetchResponse(res, response, method) {
   res.end(body);
 }
 
+// Must match DEMO_SESSION_COOKIE / DEMO_SESSION_VALUE in src/testing/handler.ts.
+const DEMO_SESSION = 'perlod_session=demo-session';
+
 /**
- * @param {{ scenario?: string }} [options] the starting scenario; default `SCENARIO` or 'overdue'.
+ * With `requireAuth`, third-party origins must send a session token. The demo's own pages
+ * (and tools such as curl or the e2e tests, which send no Origin) are the signed-in first
+ * party: a request from them without credentials gets the demo session cookie added.
+ */
+function signInFirstParty(req) {
+  const origin = req.headers.origin;
+  const firstParty = origin === undefined || origin === `http://${req.headers.host}`;
+  if (!firstParty || req.headers.authorization || /(?:^|;\s*)perlod_session=/.test(req.headers.cookie ?? '')) return;
+  req.headers.cookie = req.headers.cookie ? `${req.headers.cookie}; ${DEMO_SESSION}` : DEMO_SESSION;
+}
+
+/**
+ * @param {{ scenario?: string, allowedOrigins?: string[], requireAuth?: boolean }} [options]
+ *   scenario: the starting scenario; default `SCENARIO` or 'overdue'.
+ *   allowedOrigins: other origins (the third-party portal demo) the API answers CORS for.
+ *   requireAuth: other origins need a bearer token from POST /_control/tokens.
  * @returns {import('vite').Plugin}
  */
 export function billingApiPlugin(options = {}) {
   const scenario = options.scenario ?? process.env.SCENARIO ?? 'overdue';
+  const { allowedOrigins = [], requireAuth = false } = options;
   return {
     name: 'perlod-billing-reference-api',
     apply: 'serve',
@@ -54,7 +73,7 @@ export function billingApiPlugin(options = {}) {
       const referenceApi = () => {
         api ??= server
           .ssrLoadModule(REFERENCE_API_MODULE)
-          .then(({ createReferenceApi }) => createReferenceApi({ scenario, control: true }))
+          .then(({ createReferenceApi }) => createReferenceApi({ scenario, control: true, allowedOrigins, requireAuth }))
           .catch((error) => {
             // Retry on the next request (e.g. after fixing a syntax error in src/testing).
             api = undefined;
@@ -68,6 +87,7 @@ export function billingApiPlugin(options = {}) {
         if (path !== API_BASE_PATH && !path.startsWith(`${API_BASE_PATH}/`)) return next();
         try {
           const handler = await referenceApi();
+          if (requireAuth) signInFirstParty(req);
           const response = await handler.handle(await toFetchRequest(req));
           await writeFetchResponse(res, response, req.method);
         } catch (error) {

@@ -1,0 +1,305 @@
+// The third-party portal demo (`npm start` serves it on PORT+1): a page on another origin that
+// loads nothing of ours but the script-tag file, talks to the billing API across origins with
+// a short-lived session token its own server minted, and refreshes it through getToken. Also:
+// the classic-script build with configureBilling(), two copies of the library on one page, an
+// origin the API does not allow, and what the portal sees when a session expires.
+/* global document, window, customElements -- only inside page callbacks, which run in the browser */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { SESSION_TTL_MS } from '../../demo/server/portal-server.js';
+import { API_BASE_PATH, startDemo } from './harness.js';
+
+const DATA_ELEMENTS = ['billing-overview', 'wallet-balance', 'invoice-list'];
+
+function money({ amount, currency }) {
+  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+  return format.format(amount / 10 ** format.resolvedOptions().maximumFractionDigits);
+}
+
+describe('third-party portal (script tag, another origin, session tokens)', () => {
+  let app;
+  let portalUrl;
+  let apiOrigin;
+
+  async function api(path, init) {
+    const response = await fetch(`${app.baseUrl}${API_BASE_PATH}${path}`, init);
+    assert.ok(response.ok, `${init?.method ?? 'GET'} ${path}: HTTP ${response.status}`);
+    return response.status === 204 ? undefined : response.json();
+  }
+
+  /** Moves the API's clock past the lifetime of every token minted so far. */
+  const expireTokens = () =>
+    api('/_control/clock', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ advanceMs: SESSION_TTL_MS + 60_000 }),
+    });
+
+  /**
+   * A page in a fresh browser context (no cookies) that records the billing-error events, the
+   * API requests with their bearer token and status, and every uncaught error.
+   */
+  async function portalPage() {
+    const context = await app.browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    const consoleErrors = [];
+    const apiCalls = [];
+    page.on('pageerror', (error) => errors.push(error));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('response', async (response) => {
+      const request = response.request();
+      if (!request.url().startsWith(`${apiOrigin}${API_BASE_PATH}/`) || request.method() === 'OPTIONS') return;
+      apiCalls.push({
+        path: new URL(request.url()).pathname.slice(API_BASE_PATH.length),
+        status: response.status(),
+        authorization: await request.headerValue('authorization'),
+        cookie: await request.headerValue('cookie'),
+        allowOrigin: await response.headerValue('access-control-allow-origin'),
+      });
+    });
+    await page.addInitScript(() => {
+      window.__billingErrors = [];
+      document.addEventListener('billing-error', (event) => window.__billingErrors.push(event.detail));
+    });
+    return { page, errors, consoleErrors, apiCalls };
+  }
+
+  const billingErrors = (page) => page.evaluate(() => window.__billingErrors);
+
+  before(async () => {
+    app = await startDemo({ scenario: 'overdue' });
+    portalUrl = app.serverOutput().match(/Third-party portal demo: (\S+)/)?.[1];
+    assert.ok(portalUrl, `the demo server prints the portal's address:\n${app.serverOutput()}`);
+    apiOrigin = new URL(app.baseUrl).origin;
+    assert.notEqual(new URL(portalUrl).origin, apiOrigin, 'the portal is on another origin than the API');
+    // The first request builds the script-tag files; do it before any timed wait.
+    const warmUp = await fetch(new URL('/billing-widgets.js', portalUrl));
+    assert.equal(warmUp.status, 200);
+    await warmUp.arrayBuffer();
+    // Fail fast, with the reason, when the built file does not register the elements.
+    const { page } = await portalPage();
+    await page.goto(portalUrl);
+    const defined = await page
+      .waitForFunction(() => ['billing-provider', 'invoice-list'].every((tag) => customElements.get(tag)), null, { timeout: 10_000 })
+      .then(() => true, () => false);
+    await page.context().close();
+    assert.ok(defined, 'billing-widgets.js defines the elements (a build that tree-shakes src/define/* away defines none)');
+  });
+
+  beforeEach(() => app.reset('overdue'));
+
+  after(async () => {
+    await app?.stop();
+  });
+
+  it('renders every widget from the script-tag file alone, with a bearer token across origins', async () => {
+    const summary = await api('/summary');
+    const invoices = await api('/invoices');
+    const { page, errors, apiCalls } = await portalPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(request.url());
+    });
+    await page.goto(portalUrl);
+
+    const balance = page.locator('wallet-balance [part~="balance"]');
+    await balance.waitFor();
+    assert.equal((await balance.textContent()).trim(), money(summary.wallet.balance));
+    await page.locator('billing-overview [part~="overdue-alert"]').waitFor();
+    const numbers = page.locator('invoice-list [part~="row"] [part~="invoice-link"]');
+    await numbers.first().waitFor();
+    assert.deepEqual((await numbers.allTextContents()).map((text) => text.trim()).toSorted(), invoices.data.map((i) => i.number).toSorted());
+
+    // Nothing of ours but the built file (and the portal's own script).
+    assert.deepEqual(scripts.map((url) => new URL(url).pathname).toSorted(), ['/billing-widgets.js', '/portal.js']);
+    assert.ok(scripts.every((url) => new URL(url).origin === new URL(portalUrl).origin));
+
+    // Every API call went to the other origin with the rendered token, and was allowed by CORS for this origin.
+    const token = await page.locator('billing-provider').getAttribute('session-token');
+    assert.match(token, /^plt_test_\d+$/);
+    assert.ok(apiCalls.length >= 4, `API calls: ${JSON.stringify(apiCalls)}`);
+    for (const call of apiCalls) {
+      assert.equal(call.status, 200, call.path);
+      assert.equal(call.authorization, `Bearer ${token}`, call.path);
+      assert.equal(call.cookie, null, 'no first-party cookie is involved');
+      assert.equal(call.allowOrigin, new URL(portalUrl).origin, call.path);
+    }
+
+    // The portal routes itself: choosing an invoice opens it next to the list.
+    const first = invoices.data[0];
+    await page.locator(`invoice-list [part~="row"][data-invoice-id="${first.id}"] [part~="invoice-link"]`).click();
+    await page.locator('invoice-detail [part~="title"]', { hasText: first.number }).waitFor();
+    assert.match(await page.locator('#event-log li[data-type="billing-invoice-select"]').first().textContent(), new RegExp(first.id));
+    assert.deepEqual(await billingErrors(page), []);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('recovers by itself when the token expires mid-session: getToken mints one new token', async () => {
+    const { page, errors, apiCalls } = await portalPage();
+    const mints = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/billing-session') mints.push(request.method());
+    });
+    await page.goto(portalUrl);
+    await page.locator('wallet-balance [part~="balance"]').waitFor();
+    await page.locator('invoice-list [part~="row"]').first().waitFor();
+    const firstToken = apiCalls[0].authorization;
+    assert.equal(mints.length, 0, 'the first token came with the page');
+
+    await expireTokens();
+    const before = apiCalls.length;
+    await page.locator('billing-overview [part~="refresh-button"]').click();
+    // The overview announces the end of its refresh: "Updated", or "Could not refresh".
+    const announcement = page.locator('billing-overview [part~="live-region"]');
+    await page.waitForFunction((region) => region.textContent.trim() !== '', await announcement.elementHandle());
+    assert.equal((await announcement.textContent()).trim(), 'Updated');
+
+    const afterRefresh = apiCalls.slice(before);
+    const rejected = afterRefresh.filter((call) => call.status === 401);
+    const accepted = afterRefresh.filter((call) => call.status === 200);
+    assert.ok(rejected.length > 0, 'the expired token was refused');
+    assert.ok(rejected.every((call) => call.authorization === firstToken));
+    assert.ok(accepted.length > 0 && accepted.every((call) => call.authorization !== firstToken && /^Bearer plt_test_\d+$/.test(call.authorization)));
+    assert.equal(new Set(accepted.map((call) => call.authorization)).size, 1, 'one new token for all requests');
+    assert.deepEqual(mints, ['POST'], 'the portal server was asked once');
+
+    // No error state, no stale notice, no billing-error: the customer saw nothing.
+    for (const tag of DATA_ELEMENTS) {
+      assert.equal(await page.locator(`${tag} [part~="error"], ${tag} [part~="stale-notice"]`).count(), 0, tag);
+    }
+    assert.deepEqual(await billingErrors(page), []);
+    assert.ok(await page.locator('#session-notice').isHidden());
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('without getToken, an expired token shows "session expired" and fires billing-error unauthorized; the portal renews it', async () => {
+    const { page, errors } = await portalPage();
+    // The portal's server rendered a token that has already expired.
+    await page.goto(new URL('/?auth=fixed&session_ttl=0', portalUrl).href);
+
+    for (const tag of DATA_ELEMENTS) {
+      const panel = page.locator(`${tag} [part~="error"][data-code="unauthorized"]`).first();
+      await panel.waitFor();
+      assert.match(await panel.textContent(), /Your session has expired\./, tag);
+    }
+    const reported = await billingErrors(page);
+    assert.ok(reported.length >= DATA_ELEMENTS.length);
+    assert.ok(reported.every((detail) => detail.code === 'unauthorized'), JSON.stringify(reported));
+    for (const tag of DATA_ELEMENTS) assert.ok(reported.some((detail) => detail.element === tag), `billing-error from <${tag}>`);
+
+    // The portal acts on the event: it offers to renew, and a new token brings the widgets back.
+    const expired = await page.locator('billing-provider').getAttribute('session-token');
+    await page.locator('#session-notice').waitFor();
+    await page.locator('#renew-session').click();
+    await page.locator('wallet-balance [part~="balance"]').waitFor();
+    await page.locator('invoice-list [part~="row"]').first().waitFor();
+    await page.locator('billing-overview [part~="overdue-alert"]').waitFor();
+    assert.notEqual(await page.locator('billing-provider').getAttribute('session-token'), expired);
+    assert.ok(await page.locator('#session-notice').isHidden());
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('without getToken, a token that expires mid-session keeps the data, marks it, and fires billing-error unauthorized', async () => {
+    const { page, errors } = await portalPage();
+    await page.goto(new URL('/?auth=fixed', portalUrl).href);
+    await page.locator('wallet-balance [part~="balance"]').waitFor();
+    await page.locator('billing-overview [part~="overdue-alert"]').waitFor();
+
+    await expireTokens();
+    await page.locator('billing-overview [part~="refresh-button"]').click();
+    const notice = page.locator('billing-overview [part~="stale-notice"][data-code="unauthorized"]').first();
+    await notice.waitFor();
+    await page.locator('#session-notice').waitFor();
+    const reported = await billingErrors(page);
+    assert.ok(reported.length > 0 && reported.every((detail) => detail.code === 'unauthorized'), JSON.stringify(reported));
+    assert.ok(reported.some((detail) => detail.element === 'billing-overview'));
+    // The last known data stays on screen.
+    await page.locator('billing-overview [part~="overdue-alert"]').waitFor();
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('on an origin the API does not allow, shows "could not reach the billing service" and fires billing-error network', async () => {
+    const { page, errors, consoleErrors } = await portalPage();
+    // The same portal, opened as localhost: a different origin from the allowed 127.0.0.1 one.
+    const other = new URL(portalUrl);
+    other.hostname = 'localhost';
+    await page.goto(other.href);
+
+    const panel = page.locator('wallet-balance [part~="error"][data-code="network"]');
+    await panel.waitFor({ timeout: 20_000 });
+    assert.match(await panel.textContent(), /Could not reach the billing service\./);
+    await page.waitForFunction(() => window.__billingErrors.some((detail) => detail.element === 'wallet-balance'), null, { timeout: 20_000 });
+    const reported = await billingErrors(page);
+    const wallet = reported.find((detail) => detail.element === 'wallet-balance');
+    assert.equal(wallet.code, 'network');
+    assert.match(wallet.message, /could not reach the billing API/);
+    // The browser, not the widget, blocked the response.
+    assert.ok(consoleErrors.some((text) => /CORS/.test(text)), consoleErrors.join('\n'));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('configures widgets spread over the page with one configureBilling() call from the classic-script build', async () => {
+    const summary = await api('/summary');
+    const { page, errors, apiCalls } = await portalPage();
+    await page.goto(new URL('/spread.html', portalUrl).href);
+
+    const balance = page.locator('header wallet-balance [part~="balance"]');
+    await balance.waitFor();
+    assert.equal((await balance.textContent()).trim(), money(summary.wallet.balance));
+    await page.locator('main billing-overview [part~="overdue-alert"]').waitFor();
+    await page.locator('main invoice-list [part~="row"]').first().waitFor();
+    assert.equal(await page.evaluate(() => typeof window.PerLodBilling.configureBilling), 'function');
+    assert.equal(await page.locator('billing-provider').count(), 0);
+    assert.ok(apiCalls.length > 0 && apiCalls.every((call) => call.status === 200 && /^Bearer plt_test_\d+$/.test(call.authorization)));
+    assert.deepEqual(await billingErrors(page), []);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('two copies of the library on one page (IIFE and ES module) warn instead of throwing and share the context', async () => {
+    const { page, errors } = await portalPage();
+    const warnings = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    await page.goto(new URL('/two-copies.html', portalUrl).href);
+
+    // Provider of one copy, elements of the other, both ways round.
+    await page.locator('#old-wallet [part~="balance"]').waitFor();
+    await page.locator('#newer-list [part~="row"]').first().waitFor();
+    await page.locator('#old-list [part~="row"]').first().waitFor();
+
+    const copies = await page.evaluate(() => {
+      const oldCopy = window.PerLodBilling;
+      return {
+        firstDefinitionKept: customElements.get('invoice-list') === oldCopy.InvoiceList && customElements.get('billing-provider') === oldCopy.BillingProvider,
+        newerListIsOtherCopy: !(document.getElementById('newer-list') instanceof oldCopy.InvoiceList),
+        newerProviderIsOtherCopy: !(document.getElementById('newer-provider') instanceof oldCopy.BillingProvider),
+        newerListClient: document.getElementById('newer-list').billingClient === document.getElementById('old-provider').activeClient,
+        oldListClient: document.getElementById('old-list').billingClient === document.getElementById('newer-provider').activeClient,
+      };
+    });
+    assert.deepEqual(copies, {
+      firstDefinitionKept: true,
+      newerListIsOtherCopy: true,
+      newerProviderIsOtherCopy: true,
+      newerListClient: true,
+      oldListClient: true,
+    });
+    // The second copy's defines warned, once per element, and nothing threw.
+    for (const tag of ['billing-provider', 'billing-overview', 'invoice-list', 'invoice-detail', 'wallet-balance', 'top-up-button']) {
+      assert.ok(warnings.some((text) => text.includes(`<${tag}> is already defined by another class`)), `a warning for <${tag}>:\n${warnings.join('\n')}`);
+    }
+    assert.deepEqual(await billingErrors(page), []);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+});

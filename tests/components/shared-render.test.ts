@@ -118,6 +118,13 @@ describe('status badges', () => {
     for (const method of PAYMENT_METHOD_TYPES) expect(openLabel('method', method, 'en')).to.not.equal(method);
     expect(openLabel('method', 'paypal', 'en')).to.equal('paypal');
   });
+
+  it('cuts a huge raw label short instead of laying out a paragraph in a badge', () => {
+    const huge = 'x'.repeat(100_000);
+    expect(statusLabel('invoice', huge, 'en')).to.equal(`Unknown status (${'x'.repeat(39)}…)`);
+    expect(openLabel('method', huge, 'en')).to.have.length(40);
+    expect(statusLabel('invoice', 'in_dispute', 'en')).to.equal('Unknown status (in_dispute)');
+  });
 });
 
 describe('error panels', () => {

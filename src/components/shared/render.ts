@@ -47,9 +47,20 @@ export function statusTone(kind: StatusKind, status: string): Tone {
 }
 
 /** The status in words; an unknown one is "Unknown status (<raw label>)". */
+/** Raw labels from a newer server are shown as sent, but no longer than this (a badge is no place for a paragraph). */
+export const RAW_LABEL_MAX = 40;
+
+/** A raw label cut to `RAW_LABEL_MAX` characters with an ellipsis. */
+export function shortRawLabel(label: string): string {
+  const chars = [...label];
+  return chars.length > RAW_LABEL_MAX ? `${chars.slice(0, RAW_LABEL_MAX - 1).join('')}…` : label;
+}
+
 export function statusLabel(kind: StatusKind, status: string, locale: string): string {
   const key = `status.${kind}.${status}`;
-  return isMessageKey(key) && Object.hasOwn(TONES[kind], status) ? t(locale, key) : t(locale, 'status.unknown', { label: status });
+  return isMessageKey(key) && Object.hasOwn(TONES[kind], status)
+    ? t(locale, key)
+    : t(locale, 'status.unknown', { label: shortRawLabel(status) });
 }
 
 /**
@@ -66,7 +77,7 @@ export function statusBadge(kind: StatusKind, status: string, locale: string): T
 /** Label of an open value (invoice kind, payment kind, method type): translated when known, else the raw value. */
 export function openLabel(group: 'kind.invoice' | 'kind.payment' | 'method', value: string, locale: string): string {
   const key = `${group}.${value}`;
-  return isMessageKey(key) ? t(locale, key) : value;
+  return isMessageKey(key) ? t(locale, key) : shortRawLabel(value);
 }
 
 /** An error as what happened and the next step. `retryAfterMs` (rate limiting) adds the wait. */

@@ -1,0 +1,274 @@
+/**
+ * The pay dialog (`PayFlow`, shared/pay-flow.ts) as a dialog: opening, closing, focus, Escape,
+ * the keyboard, the methods and the wallet split, loading and error states, locales. The money
+ * scenarios (exactly once, each failure) are in pay-money.test.ts. A tiny host element carries
+ * the controller, as <invoice-detail> and <billing-overview> do.
+ */
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { TemplateResult } from 'lit';
+import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
+import { PayFlow, payFlowStyles, paySplit } from '../../src/components/shared/pay-flow.js';
+import { checkoutNavigator } from '../../src/components/shared/checkout.js';
+import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import { createReferenceApi } from '../../src/testing/index.js';
+import { mountInProvider } from '../helpers/mount.js';
+import type { MountOptions } from '../helpers/mount.js';
+
+/** The smallest host: a Pay button and the dialog. */
+class PayHost extends BillingConsumerElement {
+  static override styles = [baseStyles, payFlowStyles];
+  static override properties = { invoiceId: { attribute: 'invoice-id' } };
+  declare invoiceId: string;
+  readonly pay = new PayFlow(this, { starter: 'pay-host', resume: 'any' });
+
+  override render(): TemplateResult {
+    return html`<button class="button" part="pay-button" type="button" @click=${() => this.pay.open(this.invoiceId)}>Pay</button>${this.pay.render()}`;
+  }
+}
+if (!customElements.get('pay-host')) customElements.define('pay-host', PayHost);
+
+const API_BASE = `${location.origin}/api/billing/v1`;
+const original = { ...checkoutNavigator };
+let assigned: string[];
+let opened: Array<{ url: string; window: CheckoutWindow & { closed: boolean } }>;
+
+function clearStoredIntents() {
+  for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
+}
+
+beforeEach(() => {
+  clearStoredIntents();
+  assigned = [];
+  opened = [];
+  checkoutNavigator.assign = (url) => void assigned.push(url);
+  checkoutNavigator.open = (url) => {
+    const window = { closed: false, location: { href: url }, close() { this.closed = true; } };
+    opened.push({ url, window });
+    return window;
+  };
+});
+
+afterEach(() => {
+  Object.assign(checkoutNavigator, original);
+  clearStoredIntents();
+});
+
+async function mountHost(invoiceId = 'inv_1001', options: MountOptions & { popup?: boolean } = {}) {
+  const mounted = await mountInProvider<PayHost>(html`<pay-host invoice-id=${invoiceId}></pay-host>`, {
+    ...options,
+    client: { baseUrl: API_BASE, ...options.client },
+  });
+  if (options.popup) {
+    mounted.provider.checkoutMode = 'popup';
+    await mounted.provider.updateComplete;
+  }
+  mounted.el.pay.flow.timing = { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 5000 };
+  await mounted.el.updateComplete;
+  return mounted;
+}
+
+const part = <T extends Element = HTMLElement>(el: PayHost, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const parts = <T extends Element = HTMLElement>(el: PayHost, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const dialogOf = (el: PayHost) => el.shadowRoot!.querySelector('dialog');
+const confirmButton = (el: PayHost) => part<HTMLButtonElement>(el, 'pay-confirm-button')!;
+const radioOf = (el: PayHost, label: string) => parts(el, 'pay-method').find((m) => text(m).includes(label))!.querySelector('input')!;
+const checkedMethod = (el: PayHost) => text(parts(el, 'pay-method').find((m) => m.querySelector('input')!.checked));
+
+async function openDialog(el: PayHost) {
+  part<HTMLButtonElement>(el, 'pay-button')!.click();
+  await waitUntil(() => part(el, 'pay-form') && part(el, 'pay-summary'), 'the pay form is ready');
+  await el.updateComplete;
+}
+
+describe('pay dialog (PayFlow)', () => {
+  it('opens a modal dialog with the balance due, the methods and the wallet split; focus goes to the chosen method', async () => {
+    const { el } = await mountHost();
+    await openDialog(el);
+    const dialog = dialogOf(el)!;
+    expect(dialog.open).to.equal(true);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(dialog.getAttribute('aria-labelledby')).to.equal('pay-flow-title');
+    expect(text(part(el, 'pay-dialog-title'))).to.equal('Pay invoice PL-2026-0142');
+    expect(text(part(el, 'pay-facts'))).to.equal('Balance due $31.80');
+    expect(parts(el, 'pay-method').map((m) => text(m.querySelector('span')))).to.deep.equal([
+      'Account balance',
+      'Visa ending 4242',
+      'Crypto (USDT, BTC, ETH)',
+      'Bank transfer',
+    ]);
+    expect(text(parts(el, 'pay-method')[0])).to.equal('Account balance $12.50 available');
+    // The wallet ($12.50) cannot pay $31.80 alone: the card is chosen, the wallet applied first.
+    expect(checkedMethod(el)).to.contain('Visa ending 4242');
+    const applyWallet = part(el, 'pay-apply-wallet')!;
+    expect(text(applyWallet)).to.equal('Use my wallet balance ($12.50) first');
+    expect(applyWallet.querySelector('input')!.checked).to.equal(true);
+    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Visa ending 4242');
+    expect(text(el.shadowRoot!.querySelector('[data-amount="wallet"]'))).to.equal('$12.50');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 $19.30');
+    expect(text(confirmButton(el))).to.equal('Confirm payment of $31.80');
+    expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('false');
+    await waitUntil(() => el.shadowRoot!.activeElement === radioOf(el, 'Visa'), 'focus on the chosen method');
+    await expect(el).to.be.accessible();
+  });
+
+  it('closes with Escape and with Close, and gives focus back to the pay button', async () => {
+    const { el } = await mountHost();
+    const payButton = part<HTMLButtonElement>(el, 'pay-button')!;
+    payButton.focus();
+    await openDialog(el);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => dialogOf(el) === null, 'Escape closed the dialog');
+    await waitUntil(() => el.shadowRoot!.activeElement === payButton, 'focus back on the pay button');
+    expect(el.pay.isOpen).to.equal(false);
+
+    await openDialog(el);
+    part<HTMLButtonElement>(el, 'pay-close-button')!.click();
+    await waitUntil(() => dialogOf(el) === null, 'Close closed the dialog');
+    await waitUntil(() => el.shadowRoot!.activeElement === payButton, 'focus back again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('stays open while the payment is being submitted (Escape, Close and Cancel wait)', async () => {
+    const { el, api } = await mountHost('inv_1001', { popup: true });
+    await openDialog(el);
+    api.inject({ match: 'POST /invoices/*/payments', type: 'latency', ms: 300 });
+    confirmButton(el).click();
+    await el.updateComplete;
+    expect(el.pay.flow.step).to.equal('submitting');
+    expect(text(part(el, 'pay-progress'))).to.equal('Paying…');
+    expect(text(part(el, 'pay-live-region'))).to.equal('Paying…');
+    expect(dialogOf(el)!.getAttribute('aria-busy')).to.equal('true');
+    expect(part(el, 'pay-close-button')!.getAttribute('aria-disabled')).to.equal('true');
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    part<HTMLButtonElement>(el, 'pay-close-button')!.click();
+    part<HTMLButtonElement>(el, 'pay-cancel-button')!.click();
+    await el.updateComplete;
+    expect(dialogOf(el)?.open, 'still open').to.equal(true);
+    await waitUntil(() => el.pay.flow.step === 'awaiting_checkout');
+  });
+
+  it('works with the keyboard alone: arrows choose the method, Space toggles the wallet, Enter confirms', async () => {
+    const { el } = await mountHost('inv_1001', { popup: true });
+    const payButton = part<HTMLButtonElement>(el, 'pay-button')!;
+    payButton.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.shadowRoot!.activeElement === radioOf(el, 'Visa'), 'focus on the chosen method');
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(checkedMethod(el)).to.contain('Crypto');
+    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Crypto (USDT, BTC, ETH)');
+    await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-apply-wallet')!.querySelector('input'));
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(part(el, 'pay-split'), 'no wallet part').to.equal(null);
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Crypto (USDT, BTC, ETH) $31.80');
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.pay.flow.step === 'awaiting_checkout', 'submitted from the keyboard');
+    expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false });
+    expect(opened).to.have.length(1);
+  });
+
+  it('says when the wallet alone is too small, and does not confirm', async () => {
+    const { el, api } = await mountHost();
+    await openDialog(el);
+    radioOf(el, 'Account balance').click();
+    await el.updateComplete;
+    expect(part(el, 'pay-apply-wallet'), 'no wallet box for the wallet itself').to.equal(null);
+    const split = part(el, 'pay-split')!;
+    expect(text(split)).to.equal("Your wallet ($12.50) doesn't cover $31.80. Choose another method, or top up first.");
+    expect(split.dataset.tone).to.equal('warning');
+    expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
+    expect(confirmButton(el).getAttribute('aria-describedby')).to.equal('pay-flow-split');
+    confirmButton(el).click();
+    await el.updateComplete;
+    expect(el.pay.flow.step).to.equal('choosing');
+    expect(api.requestLog()).not.to.include('POST /invoices/*/payments');
+    await expect(el).to.be.accessible();
+  });
+
+  it('chooses the wallet first when it covers the invoice, and says what stays in it', async () => {
+    const { el } = await mountHost('inv_1201', { scenario: 'eur' });
+    await openDialog(el);
+    expect(checkedMethod(el)).to.contain('Account balance');
+    expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays €26.40 at once; €13.60 stays in your wallet.');
+    expect(el.shadowRoot!.querySelector('.pf-lines__total'), 'nothing charged to a card').to.equal(null);
+    radioOf(el, 'Visa').click();
+    await el.updateComplete;
+    expect(text(part(el, 'pay-split'))).to.equal('Your wallet covers all of €26.40; nothing is charged to Visa ending 4242.');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 €0.00');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows why an invoice that is already paid cannot be paid, with no confirm', async () => {
+    const { el } = await mountHost('inv_1000');
+    part<HTMLButtonElement>(el, 'pay-button')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="not-payable"]'), 'the reason');
+    expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal('This invoice has nothing left to pay (Paid).');
+    expect(part(el, 'pay-confirm-button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows a placeholder while loading, then the form', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /payment-methods', type: 'latency', ms: 200 });
+    const { el } = await mountHost('inv_1001', { api });
+    part<HTMLButtonElement>(el, 'pay-button')!.click();
+    await waitUntil(() => dialogOf(el)?.querySelector('[part="skeleton"]'), 'the placeholder');
+    expect(dialogOf(el)!.open).to.equal(true);
+    await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'pay-close-button'), 'focus parked on Close while loading');
+    await expect(el).to.be.accessible();
+    await waitUntil(() => part(el, 'pay-form'), 'the form');
+    await waitUntil(() => el.shadowRoot!.activeElement === radioOf(el, 'Visa'), 'focus moves to the method');
+  });
+
+  it('shows a load failure with its message and a retry', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /wallet', type: 'status', status: 500 });
+    const { el } = await mountHost('inv_1001', { api });
+    part<HTMLButtonElement>(el, 'pay-button')!.click();
+    await waitUntil(() => dialogOf(el)?.querySelector('[part="error"]'), 'the error');
+    const error = dialogOf(el)!.querySelector<HTMLElement>('[part="error"]')!;
+    expect(error.dataset.code).to.equal('server_error');
+    await expect(el).to.be.accessible();
+    error.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitUntil(() => part(el, 'pay-form'), 'the form after the retry');
+  });
+
+  it('speaks German with euro amounts', async () => {
+    const { el } = await mountHost('inv_1201', { scenario: 'eur', locale: 'de' });
+    await openDialog(el);
+    expect(text(part(el, 'pay-dialog-title'))).to.equal('Rechnung PL-2026-0171 bezahlen');
+    radioOf(el, 'Visa').click();
+    await el.updateComplete;
+    part<HTMLInputElement>(el, 'pay-apply-wallet')!.querySelector('input')!.click();
+    await el.updateComplete;
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Belastet über Visa ending 4242 26,40 €');
+    expect(text(confirmButton(el))).to.equal('Zahlung von 26,40 € bestätigen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out right to left in Persian', async () => {
+    const { el } = await mountHost('inv_1001', { locale: 'fa' });
+    await openDialog(el);
+    expect(el.getAttribute('dir')).to.equal('rtl');
+    expect(getComputedStyle(dialogOf(el)!).direction).to.equal('rtl');
+    expect(text(part(el, 'pay-close-button'))).to.equal('بستن');
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('paySplit', () => {
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  it('splits like the server: the wallet pays what it can, the method the rest', () => {
+    expect(paySplit(usd(3180), usd(1250), 'card', true)).to.deep.equal({ kind: 'covers-part', balanceDue: usd(3180), wallet: usd(1250), charged: usd(1930) });
+    expect(paySplit(usd(3180), usd(5000), 'card', true).kind).to.equal('covers-all');
+    expect(paySplit(usd(3180), usd(1250), 'card', false)).to.deep.equal({ kind: 'method-only', balanceDue: usd(3180), wallet: usd(0), charged: usd(3180) });
+    expect(paySplit(usd(3180), usd(3180), 'wallet', false).kind).to.equal('wallet-pays');
+    expect(paySplit(usd(3180), usd(3179), 'wallet', true).kind).to.equal('wallet-short');
+    expect(paySplit(usd(3180), { amount: 5000, currency: 'EUR' }, 'card', true).kind, 'a wallet in another currency pays nothing').to.equal('method-only');
+  });
+});

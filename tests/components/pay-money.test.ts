@@ -1,0 +1,865 @@
+/**
+ * Paying invoices: money moves exactly once per intent. Every scenario runs the real pay dialog
+ * (shared/pay-flow.ts), HTTP client, cache and reference API in the browser; `checkoutNavigator`
+ * is replaced so the checkout URL is captured instead of navigated to, and the gateway's answer
+ * is given with `api.completeCheckout(...)`. After each scenario the wallet must equal its
+ * ledger, no intent may have been charged twice on any rail, and the invoice's completed
+ * payments must add up to its amount paid.
+ */
+import { expect, html, waitUntil } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import '../../src/define/wallet-balance.js';
+import '../../src/define/invoice-list.js';
+import '../../src/define/billing-overview.js';
+import '../../src/define/invoice-detail.js';
+import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
+import type { BillingInvoicePaidDetail, BillingPayRequestDetail } from '../../src/components/shared/events.js';
+import { PayFlow, payFlowStyles } from '../../src/components/shared/pay-flow.js';
+import { CHECKOUT_RETURN_PARAM, checkoutNavigator } from '../../src/components/shared/checkout.js';
+import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
+import type { InvoiceList } from '../../src/components/invoice-list/invoice-list.js';
+import type { BillingOverview } from '../../src/components/billing-overview/billing-overview.js';
+import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
+import type { Invoice, PayResult } from '../../src/api/schemas.js';
+import { QueryCache } from '../../src/api/cache.js';
+import { createReferenceApi } from '../../src/testing/index.js';
+import type { ReferenceApi } from '../../src/testing/index.js';
+import { mountInProvider } from '../helpers/mount.js';
+import type { MountOptions } from '../helpers/mount.js';
+
+/** The smallest host: a Pay button and the dialog, as <invoice-detail> and <billing-overview> carry it. */
+class PayHost extends BillingConsumerElement {
+  static override styles = [baseStyles, payFlowStyles];
+  static override properties = { invoiceId: { attribute: 'invoice-id' } };
+  declare invoiceId: string;
+  readonly pay = new PayFlow(this, { starter: 'pay-host', resume: 'any' });
+
+  override render(): TemplateResult {
+    return html`<button class="button" part="pay-button" type="button" @click=${() => this.pay.open(this.invoiceId)}>Pay</button>${this.pay.render()}`;
+  }
+}
+if (!customElements.get('pay-host')) customElements.define('pay-host', PayHost);
+
+/** Same-origin API base: the reference API's checkout pages are then same-origin (development), which the https check allows. */
+const API_BASE = `${location.origin}/api/billing/v1`;
+// A long deadline: axe checks while a checkout is open must not run it out.
+const FAST = { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 8000 };
+
+const original = { ...checkoutNavigator };
+let assigned: string[];
+let opened: Array<{ url: string; window: CheckoutWindow & { closed: boolean } }>;
+let popupAllowed: boolean;
+let originalUrl: string;
+
+function clearStoredIntents() {
+  for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
+}
+
+beforeEach(() => {
+  clearStoredIntents();
+  originalUrl = location.href;
+  assigned = [];
+  opened = [];
+  popupAllowed = true;
+  checkoutNavigator.assign = (url) => void assigned.push(url);
+  checkoutNavigator.open = (url) => {
+    if (!popupAllowed) return null;
+    const window = { closed: false, location: { href: url }, close() { this.closed = true; } };
+    opened.push({ url, window });
+    return window;
+  };
+});
+
+afterEach(() => {
+  Object.assign(checkoutNavigator, original);
+  history.replaceState(history.state, '', originalUrl);
+  clearStoredIntents();
+});
+
+type Mount = MountOptions & { popup?: boolean };
+
+async function mountPay(content: TemplateResult = html`<pay-host invoice-id="inv_1001"></pay-host>`, options: Mount = {}) {
+  const mounted = await mountInProvider<HTMLElement>(content, { ...options, client: { baseUrl: API_BASE, ...options.client } });
+  if (options.popup) {
+    mounted.provider.checkoutMode = 'popup';
+    await mounted.provider.updateComplete;
+  }
+  const el = mounted.provider.querySelector<PayHost>('pay-host')!;
+  el.pay.flow.timing = { ...FAST };
+  await el.updateComplete;
+  return { ...mounted, el };
+}
+
+const part = <T extends Element = HTMLElement>(el: Element, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
+const parts = <T extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const confirmButton = (el: Element) => part<HTMLButtonElement>(el, 'pay-confirm-button')!;
+
+async function openDialog(el: PayHost) {
+  part<HTMLButtonElement>(el, 'pay-button')!.click();
+  await formReady(el);
+}
+
+async function formReady(el: Element) {
+  await waitUntil(() => part(el, 'pay-form') && part(el, 'pay-summary'), 'the pay form is ready');
+}
+
+async function chooseMethod(el: Element, label: string) {
+  const method = parts(el, 'pay-method').find((m) => text(m).includes(label));
+  if (!method) throw new Error(`no method ${label}`);
+  method.querySelector('input')!.click();
+  await (el as PayHost).updateComplete;
+}
+
+async function setApplyWallet(el: Element, on: boolean) {
+  const box = part(el, 'pay-apply-wallet')!.querySelector('input')!;
+  if (box.checked !== on) box.click();
+  await (el as PayHost).updateComplete;
+}
+
+async function stepIs(el: PayHost, step: string) {
+  await waitUntil(() => el.pay.flow.step === step, `step ${step} (is ${el.pay.flow.step})`);
+  await el.updateComplete;
+}
+
+/** The wallet equals its ledger, and no intent was charged twice on any rail. */
+function expectLedgerConsistent(api: ReferenceApi) {
+  const audit = api.audit();
+  expect(audit.wallet, 'wallet equals the ledger').to.deep.equal(audit.walletFromLedger);
+  for (const [intent, count] of Object.entries(audit.chargesByIntent)) expect(count, `charges of ${intent}`).to.equal(1);
+}
+
+/** The invoice as the API has it now (not through any element's cache). */
+async function invoiceNow(api: ReferenceApi, id: string): Promise<Invoice> {
+  return (await (await api.fetch(`${API_BASE}/invoices/${id}`)).json()) as Invoice;
+}
+
+/** The invoice's payments that went through (later refunds included) add up to its amount paid, and never beyond its total. */
+async function expectInvoiceSums(api: ReferenceApi, id: string) {
+  const invoice = await invoiceNow(api, id);
+  const received = new Set(['completed', 'refunded']);
+  const paid = invoice.transactions.filter((p) => received.has(p.status) && p.kind === 'invoice_payment').reduce((sum, p) => sum + p.amount.amount, 0);
+  expect(paid, `payments of ${id}`).to.equal(invoice.amount_paid.amount);
+  expect(invoice.amount_paid.amount).to.be.at.most(invoice.total.amount);
+  return invoice;
+}
+
+/** After every scenario: the ledger audit is clean and every invoice's payments add up. */
+async function expectClean(api: ReferenceApi) {
+  expectLedgerConsistent(api);
+  const list = (await (await api.fetch(`${API_BASE}/invoices?limit=100`)).json()) as { data: Array<{ id: string }> };
+  for (const { id } of list.data) await expectInvoiceSums(api, id);
+}
+
+const payPosts = (api: ReferenceApi) => api.requestLog().filter((r) => r === 'POST /invoices/*/payments').length;
+const invoiceCharges = (api: ReferenceApi, number = 'PL-2026-0142') => api.ledger().filter((e) => e.kind === 'charge' && e.description.includes(`invoice ${number}`));
+const checkoutId = (url: string) => /\/_checkout\/(chk_\d+)/.exec(url)![1];
+
+async function post<T>(api: ReferenceApi, path: string, body: unknown): Promise<T> {
+  const response = await api.fetch(`${API_BASE}${path}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify(body),
+  });
+  return (await response.json()) as T;
+}
+
+/** Pays an invoice straight through the API (another device), approving its checkout. */
+async function payElsewhere(api: ReferenceApi, invoiceId: string, methodId: string, applyWallet = false) {
+  const result = await post<PayResult>(api, `/invoices/${invoiceId}/payments`, { method_id: methodId, apply_wallet: applyWallet });
+  if (result.next_action) await api.completeCheckout(result.payment.id, 'approve');
+  return result;
+}
+
+/** Tops the wallet up straight through the API. */
+async function fundWallet(api: ReferenceApi, amount: number) {
+  const topUp = await post<{ id: string }>(api, '/wallet/top-ups', { amount: { amount, currency: 'USD' }, method_id: 'pm_card_4242' });
+  await api.completeCheckout(topUp.id, 'approve');
+}
+
+function paidEvents(): { events: BillingInvoicePaidDetail[]; stop: () => void } {
+  const events: BillingInvoicePaidDetail[] = [];
+  const listener = (e: CustomEvent<BillingInvoicePaidDetail>) => events.push(e.detail);
+  document.addEventListener('billing-invoice-paid', listener);
+  return { events, stop: () => document.removeEventListener('billing-invoice-paid', listener) };
+}
+
+describe('paying an invoice', () => {
+  it('wallet covers all: settles at once, and the wallet and the invoice list on the page update without a reload', async () => {
+    const { el, api, provider } = await mountPay(
+      html`<pay-host invoice-id="inv_1201"></pay-host><wallet-balance></wallet-balance><invoice-list></invoice-list>`,
+      { scenario: 'eur' },
+    );
+    const wallet = provider.querySelector<WalletBalance>('wallet-balance')!;
+    const list = provider.querySelector<InvoiceList>('invoice-list')!;
+    await wallet.wallet.settled();
+    await list.settled();
+    await list.updateComplete;
+    const row = () => list.shadowRoot!.querySelector<HTMLElement>('[part="row"][data-invoice-id="inv_1201"]')!;
+    expect(text(wallet.shadowRoot!.querySelector('[part="balance"]'))).to.equal('€40.00');
+    expect(row().dataset.status).to.equal('unpaid');
+
+    const paid = paidEvents();
+    await openDialog(el);
+    expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays €26.40 at once; €13.60 stays in your wallet.');
+    await expect(el).to.be.accessible();
+    confirmButton(el).click();
+    await stepIs(el, 'succeeded');
+    paid.stop();
+    expect(assigned.length + opened.length, 'no checkout for a wallet payment').to.equal(0);
+    expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0171 is paid Payment received: €26.40.');
+    expect(text(part(el, 'pay-live-region'))).to.equal('Invoice PL-2026-0171 is paid');
+    expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'pay-result'));
+    expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1201', paymentId: el.pay.flow.record!.id }]);
+    expect(el.pay.flow.record!.method.type).to.equal('wallet');
+    await expect(el).to.be.accessible();
+
+    await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '€13.60', 'the wallet shows the new balance');
+    await waitUntil(() => row()?.dataset.status === 'paid', 'the list shows the invoice paid');
+    expect(el.pay.flow.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
+    await expectClean(api);
+    const invoice = await expectInvoiceSums(api, 'inv_1201');
+    expect(invoice.status).to.equal('paid');
+  });
+
+  it('wallet covers part, the card the rest (popup): the split wording, the final amount, approve -> paid', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Visa ending 4242');
+    expect(text(el.shadowRoot!.querySelector('[data-amount="charged"]'))).to.equal('$19.30');
+    confirmButton(el).click();
+    expect(opened.map((o) => o.url), 'the window opens in the click turn').to.deep.equal(['about:blank']);
+    await stepIs(el, 'awaiting_checkout');
+    expect(text(part(el, 'pay-progress'))).to.contain('Finish the payment in the payment window');
+    expect(opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
+    await expect(el).to.be.accessible();
+
+    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await stepIs(el, 'succeeded');
+    expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $31.80.');
+    expect(opened[0].window.closed, 'the checkout window is closed').to.equal(true);
+    const charges = invoiceCharges(api);
+    expect(charges.map((c) => [c.source, c.amount.amount])).to.deep.equal([
+      ['wallet', 1250],
+      ['card', 1930],
+    ]);
+    expect(new Set(charges.map((c) => c.intent)).size, 'one intent').to.equal(1);
+    await expectClean(api);
+    expect((await expectInvoiceSums(api, 'inv_1001')).status).to.equal('paid');
+  });
+
+  it('wallet unchecked: the full amount goes to the card, the wallet is untouched', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    await setApplyWallet(el, false);
+    expect(part(el, 'pay-split')).to.equal(null);
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 $31.80');
+    await expect(el).to.be.accessible();
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    expect(invoiceCharges(api).map((c) => [c.source, c.amount.amount])).to.deep.equal([['card', 3180]]);
+    expect(api.audit().wallet.amount).to.equal(1250);
+    await expectClean(api);
+    await expectInvoiceSums(api, 'inv_1001');
+  });
+
+  it('crypto: settles through its checkout', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    await chooseMethod(el, 'Crypto');
+    await setApplyWallet(el, false);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    expect(invoiceCharges(api).map((c) => [c.source, c.amount.amount])).to.deep.equal([['crypto', 3180]]);
+    await expectClean(api);
+    await expectInvoiceSums(api, 'inv_1001');
+  });
+
+  it('declined: the reason, the invoice unchanged, and "Try another method" back to the form', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    await setApplyWallet(el, false);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'decline');
+    await stepIs(el, 'failed');
+    expect(text(part(el, 'pay-result'))).to.equal(
+      'The payment failed: The card was declined by the issuer (3-D Secure authentication failed). Nothing was charged by this method. Choose another method to pay what is still due.',
+    );
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-result'));
+    await expect(el).to.be.accessible();
+    const invoice = await expectInvoiceSums(api, 'inv_1001');
+    expect([invoice.status, invoice.amount_paid.amount, invoice.balance_due.amount], 'unchanged').to.deep.equal(['overdue', 0, 3180]);
+    expect(el.pay.flow.intentKeys.pending(), 'a declined intent is final').to.deep.equal([]);
+
+    part<HTMLButtonElement>(el, 'pay-try-another-button')!.click();
+    await stepIs(el, 'choosing');
+    await formReady(el);
+    await waitUntil(() => el.shadowRoot!.activeElement?.getAttribute('name') === 'pay-flow-method', 'focus on the methods');
+    await expect(el).to.be.accessible();
+    await chooseMethod(el, 'Crypto');
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    expect(invoiceCharges(api).map((c) => [c.source, c.amount.amount]), 'the wallet box stays as it was').to.deep.equal([['crypto', 3180]]);
+    await expectClean(api);
+    expect((await expectInvoiceSums(api, 'inv_1001')).status).to.equal('paid');
+  });
+
+  it('declined after the wallet paid its part: says the wallet part stays applied', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'decline');
+    await stepIs(el, 'failed');
+    expect(text(part(el, 'pay-result'))).to.contain('The $12.50 from your wallet stays applied to the invoice.');
+    const invoice = await expectInvoiceSums(api, 'inv_1001');
+    expect(invoice.balance_due.amount).to.equal(1930);
+    await expectClean(api);
+  });
+
+  it('redirect mode: goes to the checkout with a return URL, and a new element resumes from it and shows success', async () => {
+    const { el, api } = await mountPay();
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'redirecting');
+    expect(text(part(el, 'pay-progress'))).to.equal('Taking you to the payment page…');
+    await expect(el).to.be.accessible();
+    expect(assigned).to.have.length(1);
+    const checkout = new URL(assigned[0]);
+    expect(checkout.origin).to.equal(location.origin);
+    const back = new URL(checkout.searchParams.get('return')!);
+    const paymentId = el.pay.flow.record!.id;
+    expect(back.searchParams.get(CHECKOUT_RETURN_PARAM)).to.equal(`pay:${paymentId}`);
+    expect(el.pay.flow.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
+
+    // The gateway approves and sends the customer back: the page loads again with the parameter.
+    await api.completeCheckout(checkoutId(assigned[0]), 'approve');
+    el.remove();
+    history.replaceState(history.state, '', back.href);
+    const paid = paidEvents();
+    const { el: returned } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api });
+    expect(new URL(location.href).searchParams.has(CHECKOUT_RETURN_PARAM), 'the parameter is removed').to.equal(false);
+    await stepIs(returned, 'succeeded');
+    paid.stop();
+    expect(returned.pay.isOpen).to.equal(true);
+    await waitUntil(() => text(part(returned, 'pay-dialog-title')) === 'Pay invoice PL-2026-0142');
+    expect(text(part(returned, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $19.30.');
+    expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1001', paymentId }]);
+    expect(returned.pay.flow.intentKeys.pending(), 'the intent is resolved on return').to.deep.equal([]);
+    await expect(returned).to.be.accessible();
+    await expectClean(api);
+    await expectInvoiceSums(api, 'inv_1001');
+  });
+
+  it('popup blocked: says so, links to the payment page, and still notices the approval', async () => {
+    popupAllowed = false;
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    const link = part<HTMLAnchorElement>(el, 'pay-checkout-link')!;
+    expect(text(part(el, 'pay-progress'))).to.contain('Your browser blocked the payment window.');
+    expect(link.href).to.match(new RegExp(`^${location.origin}/api/billing/v1/_checkout/chk_\\d+$`));
+    expect(link.rel).to.contain('noopener');
+    await expect(el).to.be.accessible();
+    await api.completeCheckout(checkoutId(link.href), 'approve');
+    await stepIs(el, 'succeeded');
+    await expectClean(api);
+  });
+
+  it('an insecure checkout address is refused: nothing is opened', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const { el } = await mountPay(undefined, { api });
+    await openDialog(el);
+    await setApplyWallet(el, false);
+    api.inject({ match: 'POST /invoices/*/payments', type: 'schema', patch: { 'next_action.url': 'http://evil.test/checkout' } });
+    confirmButton(el).click();
+    await stepIs(el, 'error');
+    expect(text(part(el, 'pay-error')!.querySelector('.error-panel__title'))).to.equal(
+      'The payment page address is not secure; nothing was charged. Contact support.',
+    );
+    expect(assigned).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    await expectClean(api);
+  });
+
+  it('still processing after the deadline, never a false success; Re-check then succeeds', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    el.pay.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 300 };
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'still_processing');
+    expect(text(part(el, 'pay-result'))).to.equal(
+      "We're still confirming this payment It has not failed. The invoice updates when it completes, and you won't be charged twice.",
+    );
+    expect(text(part(el, 'pay-live-region'))).to.equal("We're still confirming this payment");
+    expect(el.pay.flow.intentKeys.pending(), 'still processing keeps the intent').to.have.length(1);
+    const pending = await invoiceNow(api, 'inv_1001');
+    expect([pending.status, pending.amount_paid.amount], 'only the wallet part is paid yet').to.deep.equal(['overdue', 1250]);
+    await expect(el).to.be.accessible();
+
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    part<HTMLButtonElement>(el, 'pay-recheck-button')!.click();
+    await stepIs(el, 'succeeded');
+    await expectClean(api);
+    await expectInvoiceSums(api, 'inv_1001');
+  });
+
+  it('a bank transfer says what to transfer and waits, never claiming success', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    el.pay.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 200 };
+    await openDialog(el);
+    await chooseMethod(el, 'Bank transfer');
+    await setApplyWallet(el, false);
+    confirmButton(el).click();
+    await stepIs(el, 'still_processing');
+    expect(opened.filter((o) => o.window.closed === false), 'no checkout window left open').to.have.length(0);
+    expect(text(el.shadowRoot!.querySelector('[data-notice="bank-transfer"]'))).to.equal(
+      'Transfer $31.80 with the reference PL-2026-0142. The invoice is marked paid when the money arrives, usually within 1 to 3 business days.',
+    );
+    await expect(el).to.be.accessible();
+    await expectClean(api);
+  });
+
+  describe('each failure has its own message and next step', () => {
+    it('already paid elsewhere (409 invoice_not_payable): says so; Refresh shows the invoice paid', async () => {
+      const { el, api } = await mountPay(undefined, { popup: true });
+      await openDialog(el);
+      await payElsewhere(api, 'inv_1001', 'pm_card_4242');
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      const error = part(el, 'pay-error')!;
+      expect(error.dataset.code).to.equal('invoice_not_payable');
+      expect(error.getAttribute('role')).to.equal('alert');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal('This invoice was already paid.');
+      expect(text(error)).to.contain('Refresh to see its current status. Nothing more was charged.');
+      expect(opened[0].window.closed, 'the blank window is closed').to.equal(true);
+      await expect(el).to.be.accessible();
+
+      part<HTMLButtonElement>(el, 'pay-refresh-button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="not-payable"]'), 'the invoice is shown paid');
+      expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal('This invoice has nothing left to pay (Paid).');
+      expect(part(el, 'pay-confirm-button')).to.equal(null);
+      await expect(el).to.be.accessible();
+      expect(invoiceCharges(api)).to.have.length(1);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('insufficient funds (402): the wallet no longer covers it; the new balance shows, a card then pays', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      await fundWallet(api, 2500);
+      const { el } = await mountPay(html`<pay-host invoice-id="inv_1003"></pay-host>`, { api, popup: true });
+      await openDialog(el);
+      expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays $12.99 at once; $24.51 stays in your wallet.');
+      // Meanwhile another device spends the wallet on another invoice.
+      await payElsewhere(api, 'inv_1001', 'pm_wallet');
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      const error = part(el, 'pay-error')!;
+      expect(error.dataset.code).to.equal('insufficient_funds');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal('Your wallet no longer covers this invoice.');
+      expect(text(error)).to.contain('Choose a card or another method, or top up your wallet first. Nothing was charged.');
+      expect(error.querySelectorAll('button'), 'the next step is choosing, not retrying').to.have.length(0);
+      await waitUntil(() => text(part(el, 'pay-split')).startsWith("Your wallet ($5.70) doesn't cover $12.99"), 'the real balance shows');
+      await expect(el).to.be.accessible();
+
+      await chooseMethod(el, 'Visa');
+      expect(part(el, 'pay-error'), 'a new choice clears the error').to.equal(null);
+      expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $5.70 of $12.99; $7.29 by Visa ending 4242');
+      confirmButton(el).click();
+      await stepIs(el, 'awaiting_checkout');
+      await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+      await stepIs(el, 'succeeded');
+      expect(invoiceCharges(api, 'PL-2026-0149').map((c) => [c.source, c.amount.amount])).to.deep.equal([
+        ['wallet', 570],
+        ['card', 729],
+      ]);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1003');
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('session expired (401): sign in again; the retry sends the same key and pays once', async () => {
+      const { el, api } = await mountPay(undefined, { popup: true });
+      await openDialog(el);
+      api.inject({ match: 'POST /invoices/*/payments', type: 'expired-token' });
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      const error = part(el, 'pay-error')!;
+      expect(error.dataset.code).to.equal('unauthorized');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal('Your session has expired.');
+      expect(text(error)).to.contain("Sign in again, then try again; you won't be charged twice.");
+      await expect(el).to.be.accessible();
+      const key = el.pay.flow.idempotencyKey;
+      part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
+      await stepIs(el, 'awaiting_checkout');
+      expect(el.pay.flow.idempotencyKey).to.equal(key);
+      await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+      await stepIs(el, 'succeeded');
+      expect(invoiceCharges(api)).to.have.length(2);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('a network failure after the server committed: "you won\'t be charged twice"; the retry reuses the key and charges once', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject({ match: 'POST /invoices/*/payments', type: 'drop-after-commit' });
+      const { el } = await mountPay(undefined, { api, popup: true });
+      await openDialog(el);
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      const error = part(el, 'pay-error')!;
+      expect(error.dataset.code).to.equal('network');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal('We could not confirm whether your payment request went through.');
+      expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
+      expect(opened[0].window.closed, 'the blank window is closed').to.equal(true);
+      await expect(el).to.be.accessible();
+      const key = el.pay.flow.idempotencyKey;
+
+      part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
+      await stepIs(el, 'awaiting_checkout');
+      expect(el.pay.flow.idempotencyKey).to.equal(key);
+      expect(payPosts(api)).to.equal(2);
+      await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+      await stepIs(el, 'succeeded');
+      const charges = invoiceCharges(api);
+      expect(charges.map((c) => [c.source, c.intent])).to.deep.equal([
+        ['wallet', key],
+        ['card', key],
+      ]);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('a wallet payment whose answer was lost: the retry gets the first result, the wallet is charged once', async () => {
+      const api = createReferenceApi({ scenario: 'eur' });
+      api.inject({ match: 'POST /invoices/*/payments', type: 'drop-after-commit' });
+      const { el } = await mountPay(html`<pay-host invoice-id="inv_1201"></pay-host>`, { api });
+      await openDialog(el);
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      expect(api.audit().wallet.amount, 'the wallet was charged').to.equal(1360);
+      part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
+      await stepIs(el, 'succeeded');
+      expect(api.audit().wallet.amount, 'and only once').to.equal(1360);
+      expect(invoiceCharges(api, 'PL-2026-0171')).to.have.length(1);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1201');
+    });
+  });
+
+  describe('exactly once', () => {
+    it('a double click on Confirm sends one payment', async () => {
+      const { el, api } = await mountPay(undefined, { popup: true });
+      await openDialog(el);
+      confirmButton(el).click();
+      confirmButton(el).click();
+      await el.updateComplete;
+      expect(confirmButton(el).getAttribute('aria-disabled'), 'inactive while submitting').to.equal('true');
+      confirmButton(el).click();
+      await stepIs(el, 'awaiting_checkout');
+      expect(payPosts(api)).to.equal(1);
+      await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+      await stepIs(el, 'succeeded');
+      expect(invoiceCharges(api)).to.have.length(2);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('a timeout, then a retry: the same key, one payment', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const { el } = await mountPay(undefined, { api, popup: true, client: { timeoutMs: 150 } });
+      await openDialog(el);
+      api.inject({ match: 'POST /invoices/*/payments', type: 'latency', ms: 400 });
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      const error = part(el, 'pay-error')!;
+      expect(error.dataset.code).to.equal('timeout');
+      expect(text(error)).to.contain('the payment may or may not have started');
+      await expect(el).to.be.accessible();
+      const key = el.pay.flow.idempotencyKey;
+      part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
+      await stepIs(el, 'awaiting_checkout');
+      expect(el.pay.flow.idempotencyKey, 'the retry carries the same key').to.equal(key);
+      await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+      await stepIs(el, 'succeeded');
+      expect(invoiceCharges(api).map((c) => c.intent)).to.deep.equal([key, key]);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('a reload while the payment is unresolved: the new page offers it again, reuses the key, charges once', async () => {
+      const { el, api } = await mountPay();
+      await openDialog(el);
+      await chooseMethod(el, 'Crypto');
+      confirmButton(el).click();
+      await stepIs(el, 'redirecting');
+      const key = el.pay.flow.idempotencyKey!;
+      const firstPayment = el.pay.flow.record!.id;
+      // The page reloads before the checkout finished (the customer came back without paying).
+      el.remove();
+      const { el: reloaded } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api, popup: true });
+      await openDialog(reloaded);
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="unfinished"]'))).to.equal(
+        'You have an unfinished payment for this invoice. Confirming it again will not charge you twice.',
+      );
+      expect(text(parts(reloaded, 'pay-method').find((m) => m.querySelector('input')!.checked)), 'the same method').to.contain('Crypto');
+      await expect(reloaded).to.be.accessible();
+
+      confirmButton(reloaded).click();
+      await stepIs(reloaded, 'awaiting_checkout');
+      expect(reloaded.pay.flow.idempotencyKey).to.equal(key);
+      expect(reloaded.pay.flow.record!.id, 'the first payment, replayed').to.equal(firstPayment);
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain("you won't be charged twice");
+      await api.completeCheckout(firstPayment, 'approve');
+      await stepIs(reloaded, 'succeeded');
+      expect(payPosts(api)).to.equal(2);
+      expect(invoiceCharges(api).map((c) => c.source)).to.deep.equal(['wallet', 'crypto']);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+
+    it('two tabs confirming the same intent: the second is told of the request in flight, then follows the same payment; one charge', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const tabA = await mountPay(undefined, { api, popup: true });
+      const tabB = await mountPay(undefined, { api, popup: true });
+      expect(tabA.client).not.to.equal(tabB.client);
+      await openDialog(tabA.el);
+      await openDialog(tabB.el);
+
+      api.inject({ match: 'POST /invoices/*/payments', type: 'latency', ms: 300 });
+      confirmButton(tabA.el).click();
+      await waitUntil(() => api.requestLog().includes('POST /invoices/*/payments'));
+      confirmButton(tabB.el).click();
+      await stepIs(tabB.el, 'error');
+      const conflict = part(tabB.el, 'pay-error')!;
+      expect(conflict.dataset.code).to.equal('idempotency_conflict');
+      expect(text(conflict)).to.contain('A request for this payment is still being processed.');
+      await expect(tabB.el).to.be.accessible();
+
+      await stepIs(tabA.el, 'awaiting_checkout');
+      part<HTMLButtonElement>(tabB.el, 'pay-recheck-button')!.click();
+      await stepIs(tabB.el, 'awaiting_checkout');
+      expect(tabB.el.pay.flow.record!.id).to.equal(tabA.el.pay.flow.record!.id);
+      expect(tabB.el.pay.flow.replayed).to.equal(true);
+      await expect(tabB.el).to.be.accessible();
+
+      await api.completeCheckout(tabA.el.pay.flow.record!.id, 'approve');
+      await stepIs(tabA.el, 'succeeded');
+      await stepIs(tabB.el, 'succeeded');
+      expect(invoiceCharges(api).map((c) => c.source)).to.deep.equal(['wallet', 'card']);
+      await expectClean(api);
+      await expectInvoiceSums(api, 'inv_1001');
+    });
+  });
+
+  it('the payment window closed before the gateway answered: keeps checking (announced), then notices the approval', async () => {
+    const { el, api } = await mountPay(undefined, { popup: true });
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    opened[0].window.closed = true;
+    await stepIs(el, 'processing');
+    expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(
+      "The payment window was closed. We're still checking whether the payment went through.",
+    );
+    expect(text(part(el, 'pay-live-region'))).to.equal("The payment window was closed. We're still checking whether the payment went through.");
+    await expect(el).to.be.accessible();
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    await expectClean(api);
+  });
+
+  it('another tab learns of the payment through the BroadcastChannel: its wallet and list update without a reload', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const channelName = `pay-money-${Math.random()}`;
+    const tabA = await mountPay(undefined, { api, popup: true, client: { cache: new QueryCache({ channelName }) } });
+    const tabB = await mountInProvider<WalletBalance>(html`<wallet-balance></wallet-balance><invoice-list></invoice-list>`, {
+      api,
+      client: { baseUrl: API_BASE, cache: new QueryCache({ channelName }) },
+    });
+    const wallet = tabB.el;
+    const list = tabB.provider.querySelector<InvoiceList>('invoice-list')!;
+    await wallet.wallet.settled();
+    await list.settled();
+    const row = () => list.shadowRoot!.querySelector<HTMLElement>('[part="row"][data-invoice-id="inv_1001"]');
+    await waitUntil(() => row()?.dataset.status === 'overdue');
+    expect(text(wallet.shadowRoot!.querySelector('[part="balance"]'))).to.equal('$12.50');
+
+    await openDialog(tabA.el);
+    confirmButton(tabA.el).click();
+    await stepIs(tabA.el, 'awaiting_checkout');
+    await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '$0.00', 'the other tab sees the wallet part spent');
+    await api.completeCheckout(tabA.el.pay.flow.record!.id, 'approve');
+    await stepIs(tabA.el, 'succeeded');
+    await waitUntil(() => row()?.dataset.status === 'paid', 'the other tab shows the invoice paid');
+    await expectClean(api);
+  });
+
+  it('a service-mode overview of the at-risk VPS on the same page goes from at risk to ok after paying its blocking invoice', async () => {
+    const { el, api, provider } = await mountPay(
+      html`<pay-host invoice-id="inv_1001"></pay-host><billing-overview service-id="srv_vps_fra1"></billing-overview>`,
+      { popup: true },
+    );
+    const banner = provider.querySelector<BillingOverview>('billing-overview')!;
+    const state = () => banner.shadowRoot!.querySelector<HTMLElement>('[part="service-banner"]')?.dataset.state;
+    await waitUntil(() => state() === 'at_risk', 'at risk first');
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    await waitUntil(() => state() === 'ok', 'the banner shows no billing issues');
+    await expect(banner).to.be.accessible();
+    await expectClean(api);
+  });
+});
+
+describe('the pay action of <invoice-detail> and <billing-overview>', () => {
+  // The elements poll with the default timing (first re-check after 1 s).
+  const HOST_POLL = { timeout: 5000 };
+  const payButtonOf = (el: Element) => part<HTMLButtonElement>(el, 'pay-button')!;
+
+  it('<invoice-detail>: Pay opens the dialog; a wallet payment shows the invoice Paid at once', async () => {
+    const { api, provider } = await mountPay(
+      html`<invoice-detail invoice-id="inv_1201"></invoice-detail><pay-host invoice-id="inv_1201"></pay-host>`,
+      { scenario: 'eur' },
+    );
+    const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+    await detail.settled();
+    await waitUntil(() => payButtonOf(detail).getAttribute('aria-disabled') === 'false', 'payable');
+    const requests: BillingPayRequestDetail[] = [];
+    const onRequest = (e: CustomEvent<BillingPayRequestDetail>) => requests.push(e.detail);
+    document.addEventListener('billing-pay-request', onRequest);
+    payButtonOf(detail).click();
+    document.removeEventListener('billing-pay-request', onRequest);
+    expect(requests).to.deep.equal([{ invoiceId: 'inv_1201', number: 'PL-2026-0171', balanceDue: { amount: 2640, currency: 'EUR' } }]);
+    await formReady(detail);
+    expect(detail.shadowRoot!.querySelector('dialog')!.matches(':modal')).to.equal(true);
+    await expect(detail).to.be.accessible();
+    confirmButton(detail).click();
+    await waitUntil(() => part(detail, 'pay-result')?.dataset.outcome === 'succeeded', 'paid');
+    await waitUntil(() => detail.shadowRoot!.querySelector('[part="header"] [part="status-badge"]')?.getAttribute('data-status') === 'paid', 'the header shows Paid');
+    await expect(detail).to.be.accessible();
+    part<HTMLButtonElement>(detail, 'pay-cancel-button')!.click();
+    await waitUntil(() => detail.shadowRoot!.querySelector('dialog') === null);
+    expect(text(payButtonOf(detail).nextElementSibling)).to.equal('Already paid');
+    await expectClean(api);
+  });
+
+  it('<invoice-detail>: a cancelled billing-pay-request opens no dialog', async () => {
+    const { provider } = await mountPay(html`<invoice-detail invoice-id="inv_1001"></invoice-detail><pay-host invoice-id="inv_1001"></pay-host>`);
+    const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+    await detail.settled();
+    await waitUntil(() => payButtonOf(detail).getAttribute('aria-disabled') === 'false', 'payable');
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('billing-pay-request', cancel);
+    payButtonOf(detail).click();
+    document.removeEventListener('billing-pay-request', cancel);
+    await detail.updateComplete;
+    expect(detail.shadowRoot!.querySelector('dialog')).to.equal(null);
+    await expect(detail).to.be.accessible();
+  });
+
+  it('<invoice-detail>: resumes a redirect checkout it started when the page comes back', async () => {
+    const { api, provider } = await mountPay(html`<invoice-detail invoice-id="inv_1001"></invoice-detail><pay-host invoice-id="inv_1001"></pay-host>`);
+    const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+    await detail.settled();
+    await waitUntil(() => payButtonOf(detail).getAttribute('aria-disabled') === 'false', 'payable');
+    payButtonOf(detail).click();
+    await formReady(detail);
+    confirmButton(detail).click();
+    await waitUntil(() => assigned.length === 1, 'sent to the checkout');
+    const back = new URL(new URL(assigned[0]).searchParams.get('return')!);
+    await api.completeCheckout(checkoutId(assigned[0]), 'approve');
+    provider.remove();
+    history.replaceState(history.state, '', back.href);
+    const { provider: again } = await mountPay(
+      html`<pay-host invoice-id="inv_1001"></pay-host><invoice-detail invoice-id="inv_1001"></invoice-detail>`,
+      { api },
+    );
+    const returned = again.querySelector<InvoiceDetail>('invoice-detail')!;
+    const host = again.querySelector<PayHost>('pay-host')!;
+    await waitUntil(() => part(returned, 'pay-result')?.dataset.outcome === 'succeeded', 'the invoice page resumed and shows success', HOST_POLL);
+    expect(host.pay.isOpen, 'the element that started it resumes it, not another').to.equal(false);
+    await waitUntil(() => returned.shadowRoot!.querySelector('[part="header"] [part="status-badge"]')?.getAttribute('data-status') === 'paid');
+    await expect(returned).to.be.accessible();
+    await expectClean(api);
+  });
+
+  it('<billing-overview>: Pay on the next due invoice opens the dialog; a cancelled request does not', async () => {
+    const { api, provider } = await mountPay(
+      html`<billing-overview></billing-overview><pay-host invoice-id="inv_1001"></pay-host>`,
+      { popup: true },
+    );
+    const overview = provider.querySelector<BillingOverview>('billing-overview')!;
+    await waitUntil(() => part(overview, 'next-due')?.querySelector('[part="pay-button"]'), 'the pay action');
+    const button = () => part(overview, 'next-due')!.querySelector<HTMLButtonElement>('[part="pay-button"]')!;
+
+    const cancel = (e: Event) => e.preventDefault();
+    document.addEventListener('billing-pay-request', cancel);
+    button().click();
+    document.removeEventListener('billing-pay-request', cancel);
+    await overview.updateComplete;
+    expect(overview.shadowRoot!.querySelector('dialog'), 'cancelled: no dialog').to.equal(null);
+
+    button().click();
+    await formReady(overview);
+    expect(text(part(overview, 'pay-dialog-title'))).to.equal('Pay invoice PL-2026-0142');
+    await expect(overview).to.be.accessible();
+    confirmButton(overview).click();
+    await waitUntil(() => opened.length === 1 && opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
+    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await waitUntil(() => part(overview, 'pay-result')?.dataset.outcome === 'succeeded', 'paid', HOST_POLL);
+    // The overview's own figures follow: the overdue VPS is no longer at risk.
+    await waitUntil(() => !overview.shadowRoot!.querySelector('[part="service"][data-service-id="srv_vps_fra1"]'), 'the VPS left the services at risk');
+    await expect(overview).to.be.accessible();
+    await expectClean(api);
+  });
+
+  it('<billing-overview> service mode: Pay on a blocking invoice pays it; the banner turns ok', async () => {
+    const { api, provider } = await mountPay(
+      html`<billing-overview service-id="srv_vps_fra1"></billing-overview><pay-host invoice-id="inv_1001"></pay-host>`,
+      { popup: true },
+    );
+    const banner = provider.querySelector<BillingOverview>('billing-overview')!;
+    await waitUntil(() => banner.shadowRoot!.querySelector('[part="blocking-table"] [part="pay-button"]'), 'the pay action');
+    banner.shadowRoot!.querySelector<HTMLButtonElement>('[part="blocking-table"] [part="pay-button"]')!.click();
+    await formReady(banner);
+    confirmButton(banner).click();
+    await waitUntil(() => opened.length === 1 && opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
+    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await waitUntil(() => part(banner, 'pay-result')?.dataset.outcome === 'succeeded', 'paid', HOST_POLL);
+    await waitUntil(() => banner.shadowRoot!.querySelector<HTMLElement>('[part="service-banner"]')?.dataset.state === 'ok', 'ok');
+    await expect(banner).to.be.accessible();
+    await expectClean(api);
+  });
+
+  it('without billing permission no pay action is offered and the reason is shown', async () => {
+    const { provider } = await mountPay(
+      html`<invoice-detail invoice-id="inv_1001"></invoice-detail><billing-overview service-id="srv_vps_fra1"></billing-overview><pay-host invoice-id="inv_1001"></pay-host>`,
+      { scenario: 'read-only' },
+    );
+    const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+    const banner = provider.querySelector<BillingOverview>('billing-overview')!;
+    await detail.settled();
+    await waitUntil(() => part(detail, 'pay-reason'), 'the reason');
+    expect(payButtonOf(detail).getAttribute('aria-disabled')).to.equal('true');
+    payButtonOf(detail).click();
+    await detail.updateComplete;
+    expect(detail.shadowRoot!.querySelector('dialog')).to.equal(null);
+    await waitUntil(() => part(banner, 'read-only-reason'), 'the overview says why');
+    expect(part(banner, 'pay-button')).to.equal(null);
+    await expect(detail).to.be.accessible();
+  });
+});
+

@@ -34,7 +34,8 @@ export { BillingProvider, configureBilling } from './components/billing-provider
 export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
 export { BillingOverview } from './components/billing-overview/billing-overview.js';
 export { InvoiceList } from './components/invoice-list/invoice-list.js';
-export { InvoiceDetail } from './components/invoice-detail/invoice-detail.js';
+export { InvoiceDetail, payBlockReason, supportRequestHref } from './components/invoice-detail/invoice-detail.js';
+export type { PayBlockReason } from './components/invoice-detail/invoice-detail.js';
 export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
 export { TopUpButton } from './components/top-up-button/top-up-button.js';
 
@@ -45,6 +46,8 @@ export type {
   BillingEventName,
   BillingInvoicePaidDetail,
   BillingInvoiceSelectDetail,
+  BillingPayRequestDetail,
+  BillingTopUpRequestDetail,
   BillingSupportRequestDetail,
   BillingTopUpCompletedDetail,
   QueryViewState,

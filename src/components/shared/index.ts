@@ -10,6 +10,8 @@ export type {
   BillingEventName,
   BillingInvoicePaidDetail,
   BillingInvoiceSelectDetail,
+  BillingPayRequestDetail,
+  BillingTopUpRequestDetail,
   BillingSupportRequestDetail,
   BillingTopUpCompletedDetail,
 } from './events.js';

@@ -10,6 +10,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { BillingClient } from '../../src/api/client.js';
 import type { BillingProvider } from '../../src/components/billing-provider/billing-provider.js';
+import { RAW_LABEL_MAX } from '../../src/components/shared/render.js';
 import '../../src/define/billing-overview.js';
 import '../../src/define/billing-provider.js';
 import '../../src/define/invoice-detail.js';
@@ -30,9 +31,8 @@ declare global {
 /** Free text: every one gets a payload, also padded to 100 KB. */
 const FREE_TEXT_FIELDS = new Set(['name', 'number', 'description', 'label', 'reference', 'failure_reason']);
 /**
- * Open-list labels (an unknown one is shown raw, in a status badge): every one gets a payload,
- * never padded. A 100 KB badge label takes Chromium about a minute to lay out (the badge's
- * `overflow-wrap: anywhere` in an inline-flex box), which would stall the whole test run.
+ * Open-list labels (an unknown one is shown raw, in a status badge, cut to RAW_LABEL_MAX
+ * characters): every one gets a payload, never padded.
  */
 const LABEL_FIELDS = new Set(['status', 'kind', 'type', 'state']);
 /** Links from the API: must never become a clickable `javascript:` link or a navigation. */
@@ -242,6 +242,11 @@ describe('hostile strings from the API render as inert text', function () {
 
     const text = deepText(el);
     for (const field of testCase.shows) {
+      if (LABEL_FIELDS.has(field)) {
+        // An unknown label is shown raw but cut to RAW_LABEL_MAX characters: its start, as text.
+        expect(text, `the ${field} payload is shown as text`).to.include(`${RLO}<script>window.__pwned('script:${field}`.slice(0, RAW_LABEL_MAX - 1));
+        continue;
+      }
       expect(text, `the ${field} payload is shown as text`).to.include(`<img src=x onerror="window.__pwned('img:${field}')">`);
       expect(text).to.include(`<script>window.__pwned('script:${field}')</script>`);
       expect(text).to.include(`${RLO}<script>`);

@@ -25,8 +25,9 @@ async function loadReact(): Promise<{ React: typeof ReactModule; ReactDomClient:
       const response = await fetch(url);
       if (!response.ok) throw new Error(`loading ${url}: HTTP ${response.status}`);
       const source = await response.text();
+      // An absolute sourceURL: the coverage collector parses every script's URL.
       // eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluating a CommonJS module is the point
-      factories.set(name, new Function('module', 'exports', 'require', 'process', `${source}\n//# sourceURL=${url}`) as Factory);
+      factories.set(name, new Function('module', 'exports', 'require', 'process', `${source}\n//# sourceURL=${new URL(url, location.href).href}`) as Factory);
     }),
   );
   const modules = new Map<string, { exports: unknown }>();

@@ -1,7 +1,8 @@
 // `npm test`: the browser tests (web-test-runner, with coverage), then the end-to-end tests
-// against the demo server (node:test + Playwright). Exits non-zero if any part fails and
-// ends with one "N passed, N failed" line over both. Extra arguments go to web-test-runner.
-import { spawn } from 'node:child_process';
+// against the demo server (node:test + Playwright), then every Storybook story as a test
+// (vitest browser mode through @storybook/addon-vitest). Exits non-zero if any part fails and
+// ends with one "N passed, N failed" line over all three. Extra arguments go to web-test-runner.
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +95,51 @@ async function runE2eTests(files) {
   }
 }
 
+/** The manifest the stories' docs and controls read (gitignored, so made here on a fresh clone). */
+function analyzeElements() {
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.js'],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  return result.status === 0;
+}
+
+/** Runs the story tests (vitest.config.ts): default output to the terminal, JSON to a file for the counts. */
+async function runStoryTests() {
+  if (!analyzeElements()) return { passed: 0, failed: 1, skipped: 0, ok: false };
+  const scratch = mkdtempSync(join(tmpdir(), 'billing-stories-'));
+  const jsonFile = join(scratch, 'report.json');
+  try {
+    const code = await new Promise((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${jsonFile}`],
+        { stdio: 'inherit', env: process.env },
+      );
+      child.on('error', reject);
+      child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    });
+    let report;
+    try {
+      report = JSON.parse(readFileSync(jsonFile, 'utf8'));
+    } catch {
+      // No report: vitest failed before running anything (a broken config, a story file that does not load).
+      return { passed: 0, failed: 1, skipped: 0, ok: false };
+    }
+    const totals = {
+      passed: report.numPassedTests ?? 0,
+      failed: report.numFailedTests ?? 0,
+      skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    };
+    // A file that failed to load has no failing test to count.
+    if (code !== 0 && totals.failed === 0) totals.failed = 1;
+    return { ...totals, ok: code === 0 };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const started = Date.now();
 const parts = [];
 
@@ -105,6 +151,11 @@ if (files.length > 0) {
   console.log(`\n== end-to-end tests (${files.join(', ')}) ==`);
   parts.push({ name: 'e2e', ...(await runE2eTests(files)) });
 }
+
+console.log('\n== stories (Storybook stories as tests: vitest browser mode, Chromium) ==');
+const storiesStarted = Date.now();
+parts.push({ name: 'stories', ...(await runStoryTests()) });
+console.log(`stories took ${((Date.now() - storiesStarted) / 1000).toFixed(1)}s`);
 
 const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
 const ok = parts.every((part) => part.ok);

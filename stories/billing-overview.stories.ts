@@ -1,0 +1,239 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import '../src/define/billing-overview.js';
+import { renderElement } from './support/billing.js';
+import { part, parts, screenOf, storyElement, waitForText } from './support/play.js';
+import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
+
+const TAG = 'billing-overview';
+
+const meta: Meta = {
+  title: 'Elements/billing-overview',
+  component: TAG,
+  render: renderElement(TAG),
+};
+export default meta;
+type Story = StoryObj;
+
+const overview = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
+const OVERDUE_ALERT = '1 invoice is overdue ($31.80)';
+
+// ---- account mode ----
+
+/** The overdue account: an overdue VPS invoice, more due soon, a bank transfer processing, a service at risk. */
+export const Overdue: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, OVERDUE_ALERT);
+    await waitForText(el, 'VPS Cloud 4 · fra1-vps-042');
+    await waitForText(el, '1 payment is still processing');
+  },
+};
+
+/** Everything paid, six months of history. */
+export const AllPaid: Story = {
+  parameters: { billing: { scenario: 'healthy' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, "You're all paid up");
+    await waitForText(el, 'No services are affected by billing.');
+  },
+};
+
+/** A new account: no invoices or payments yet. */
+export const Empty: Story = {
+  parameters: { billing: { scenario: 'new-account' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'Welcome! You have no invoices or payments yet.');
+    await waitForText(el, 'No payments yet.');
+  },
+};
+
+export const LowBalance: Story = {
+  parameters: { billing: { scenario: 'low-balance' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await overview(canvasElement), '$3.20');
+  },
+};
+
+/** An invoice with part of it paid from the wallet: $99.00 of $149.00 left. */
+export const PartiallyPaid: Story = {
+  parameters: { billing: { scenario: 'partially-paid' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await overview(canvasElement), '$99.00');
+  },
+};
+
+/** A team member without billing permission: no pay actions, and why. */
+export const ReadOnly: Story = {
+  parameters: { billing: { scenario: 'read-only' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'You can view billing but not pay; ask the account owner.');
+    await expect(part(el, 'pay-button')).toBeNull();
+  },
+};
+
+/** "Show more" pages through the whole payment history. */
+export const PaymentHistory: Story = {
+  parameters: { billing: { scenario: 'healthy' } },
+  args: { 'history-size': 5 },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    const more = await waitFor(() => screenOf(el).getByRole('button', { name: 'Show more' }));
+    await waitFor(() => expect(part(el, 'history-table')?.querySelectorAll('tbody tr')).toHaveLength(5));
+    await userEvent.click(more);
+    await waitFor(() => expect(part(el, 'history-table')?.querySelectorAll('tbody tr')).toHaveLength(10));
+    await waitForText(el, 'Showing 10 payments');
+  },
+};
+
+/** A page that runs its own pay flow cancels `billing-pay-request` (see the Actions panel): no dialog opens. */
+export const PayRequestCancelled: Story = {
+  args: { onBillingPayRequest: fn((event: Event) => event.preventDefault()) },
+  play: async ({ canvasElement, args }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, OVERDUE_ALERT);
+    const [pay] = parts<HTMLButtonElement>(el, 'pay-button');
+    await expect(pay).toBeVisible();
+    await userEvent.click(pay!);
+    await expect(args['onBillingPayRequest']).toHaveBeenCalledOnce();
+    await expect(part(el, 'pay-dialog')).toBeNull();
+  },
+};
+
+/** "Pay" on the next due invoice opens the pay dialog right in the overview. */
+export const PayDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, OVERDUE_ALERT);
+    await userEvent.click(screenOf(el).getByRole('button', { name: 'Pay $31.80' }));
+    await waitFor(() => expect(part(el, 'pay-dialog')).toHaveAttribute('open'));
+    await waitFor(() => expect(parts(el, 'pay-method').length).toBeGreaterThan(0));
+    await expect(screenOf(el).getByRole('heading', { name: 'Pay invoice PL-2026-0142' })).toBeVisible();
+  },
+};
+
+export const Loading: Story = loadingStory(TAG, ['GET /summary', 'GET /payments']);
+
+export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: OVERDUE_ALERT, route: 'GET /summary', cacheTag: 'summary' });
+
+export const Stale: Story = staleStory({ tag: TAG, loaded: OVERDUE_ALERT, route: 'GET /summary', cacheTag: 'summary' });
+
+export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /summary', 'unauthorized');
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /summary', 'forbidden');
+export const ErrorNotFound: Story = errorStory(TAG, 'GET /summary', 'not_found');
+export const ErrorServer: Story = errorStory(TAG, 'GET /summary', 'server_error');
+export const ErrorNetwork: Story = errorStory(TAG, 'GET /summary', 'network');
+export const ErrorTimeout: Story = errorStory(TAG, 'GET /summary', 'timeout');
+export const ErrorBadResponse: Story = errorStory(TAG, 'GET /summary', 'bad_response');
+export const ErrorRateLimited: Story = errorStory(TAG, 'GET /summary', 'rate_limited');
+
+export const Euro: Story = {
+  parameters: { billing: { scenario: 'eur' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await overview(canvasElement), '€40.00');
+  },
+};
+
+export const Yen: Story = {
+  parameters: { billing: { scenario: 'jpy' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await overview(canvasElement), '¥168,000');
+  },
+};
+
+export const German: Story = {
+  parameters: { billing: { scenario: 'eur', locale: 'de' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, '40,00 €');
+    await expect(el).toHaveAttribute('lang', 'de');
+  },
+};
+
+export const PersianRightToLeft: Story = {
+  parameters: { billing: { locale: 'fa' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitFor(() => expect(el).toHaveAttribute('dir', 'rtl'));
+    await waitFor(() => expect(part(el, 'history-table')).not.toBeNull());
+  },
+};
+
+export const Dark: Story = {
+  parameters: { billing: { theme: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, OVERDUE_ALERT);
+    await expect(getComputedStyle(el).colorScheme).toBe('dark');
+  },
+};
+
+// ---- service mode ----
+
+/** A service with nothing owed. */
+export const ServiceActive: Story = {
+  parameters: { billing: { scenario: 'healthy' } },
+  args: { 'service-id': 'srv_vps_fra1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'No billing issues');
+    await expect(part(el, 'blocking-table')).toBeNull();
+  },
+};
+
+/** An invoice is due, not yet late. */
+export const ServicePaymentDue: Story = {
+  args: { 'service-id': 'srv_gpu_ams1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'Payment due');
+    await waitForText(el, 'PL-2026-0147');
+  },
+};
+
+/** Overdue: suspended on a date unless paid, with the invoice to pay. */
+export const ServiceAtRisk: Story = {
+  args: { 'service-id': 'srv_vps_fra1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'At risk: suspension on');
+    await waitForText(el, 'PL-2026-0142');
+    await expect(screenOf(el).getByRole('button', { name: 'Pay invoice PL-2026-0142' })).toBeVisible();
+  },
+};
+
+export const ServiceSuspended: Story = {
+  parameters: { billing: { scenario: 'suspended' } },
+  args: { 'service-id': 'srv_vps_sgp1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'Suspended for non-payment');
+    await waitForText(el, 'PL-2026-0133');
+  },
+};
+
+/** At risk, seen by a member who may not pay. */
+export const ServiceReadOnly: Story = {
+  parameters: { billing: { scenario: 'read-only' } },
+  args: { 'service-id': 'srv_vps_fra1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'You can view billing but not pay; ask the account owner.');
+    await expect(part(el, 'pay-button')).toBeNull();
+  },
+};
+
+export const ServiceNotFound: Story = {
+  args: { 'service-id': 'srv_gone' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'We could not find this record.');
+  },
+};
+
+export const ServiceLoading: Story = { ...loadingStory(TAG, 'GET /services/*/billing'), args: { 'service-id': 'srv_vps_fra1' } };
+
+export const ServiceError: Story = { ...errorStory(TAG, 'GET /services/*/billing', 'server_error'), args: { 'service-id': 'srv_vps_fra1' } };

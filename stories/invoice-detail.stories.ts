@@ -1,0 +1,424 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, fn, userEvent, waitFor } from 'storybook/test';
+import '../src/define/invoice-detail.js';
+import { BillingApiError } from '../src/api/errors.js';
+import type { BillingErrorCode } from '../src/api/errors.js';
+import { moneyErrorMessage } from '../src/components/shared/checkout.js';
+import type { Fault } from '../src/testing/index.js';
+import { billingOf, renderElement } from './support/billing.js';
+import { lastCheckoutWindow, redirectedTo } from './support/checkout.js';
+import { part, parts, screenOf, storyElement, textOf, waitForText } from './support/play.js';
+import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
+
+const TAG = 'invoice-detail';
+
+const meta: Meta = {
+  title: 'Elements/invoice-detail',
+  component: TAG,
+  render: renderElement(TAG),
+  args: { 'invoice-id': 'inv_1001', 'back-href': '#/billing/invoices' },
+};
+export default meta;
+type Story = StoryObj;
+
+const detail = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
+
+/** Waits for the invoice and its status badge; returns the element. */
+async function invoiceShown(canvasElement: HTMLElement, number: string, status: string) {
+  const el = await detail(canvasElement);
+  await waitForText(el, `Invoice ${number}`);
+  await expect(part(el, 'status-badge')).toHaveAttribute('data-status', status);
+  return el;
+}
+
+/** The pay button is there but inactive, with the reason beside it. */
+async function payBlocked(el: Element, reason: string) {
+  await waitFor(() => expect(part(el, 'pay-reason')).toHaveTextContent(reason));
+  await expect(part(el, 'pay-button')).toHaveAttribute('aria-disabled', 'true');
+}
+
+// ---- each invoice status ----
+
+/** Past its due date: overdue wording, payable. */
+export const Overdue: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await waitForText(el, 'Overdue by 5 days');
+    await waitFor(() => expect(part(el, 'pay-button')).toHaveAttribute('aria-disabled', 'false'));
+    await expect(part(el, 'pay-button')).toHaveTextContent('Pay $31.80');
+  },
+};
+
+/** Due in a week, payable; lines with their service periods. */
+export const Unpaid: Story = {
+  args: { 'invoice-id': 'inv_1002' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0147', 'unpaid');
+    await waitForText(el, 'Due in 8 days');
+    await expect(parts(el, 'line-period')).toHaveLength(2);
+  },
+};
+
+/** Part paid from the wallet: amount paid and balance due differ from the total. */
+export const PartiallyPaid: Story = {
+  parameters: { billing: { scenario: 'partially-paid' } },
+  args: { 'invoice-id': 'inv_4001' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0155', 'partially_paid');
+    await expect(part(el, 'pay-button')).toHaveTextContent('Pay $99.00');
+    await waitFor(() => expect(part(el, 'transactions-table')?.querySelectorAll('tbody tr')).toHaveLength(1));
+  },
+};
+
+/** A bank transfer is on its way: nothing to pay until it clears. */
+export const Pending: Story = {
+  args: { 'invoice-id': 'inv_1004' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0145', 'pending');
+    await payBlocked(el, 'Payment is being processed');
+    await waitForText(el, 'Bank transfer');
+  },
+};
+
+export const Paid: Story = {
+  args: { 'invoice-id': 'inv_1000' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0131', 'paid');
+    await payBlocked(el, 'Already paid');
+  },
+};
+
+/** Paid, then refunded: both transactions are listed. */
+export const Refunded: Story = {
+  args: { 'invoice-id': 'inv_997' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0109', 'refunded');
+    await payBlocked(el, 'Refunded; nothing to pay');
+    await waitFor(() => expect(part(el, 'transactions-table')?.querySelectorAll('tbody tr')).toHaveLength(2));
+  },
+};
+
+/** A cancelled order, not linked to a service. */
+export const Cancelled: Story = {
+  args: { 'invoice-id': 'inv_998' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0117', 'cancelled');
+    await payBlocked(el, 'Cancelled');
+    await waitForText(el, 'Not linked to a service');
+  },
+};
+
+/** A status this version does not know (`in_dispute`): shown neutrally with its raw label, never payable. */
+export const UnknownStatus: Story = {
+  args: { 'invoice-id': 'inv_999' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0128', 'in_dispute');
+    await expect(part(el, 'status-badge')).toHaveTextContent('Unknown status (in_dispute)');
+    await payBlocked(el, 'Unknown status: in_dispute; contact support');
+  },
+};
+
+/** A team member without billing permission sees the invoice, not the pay action, and why. */
+export const ReadOnly: Story = {
+  parameters: { billing: { scenario: 'read-only' } },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await payBlocked(el, "You don't have permission to pay; ask the account owner");
+  },
+};
+
+/** The permissions could not be loaded: paying stays locked, with a retry. */
+export const PermissionsUnknown: Story = {
+  parameters: { billing: { faults: [{ match: 'GET /summary', type: 'status', status: 500 }] } },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await payBlocked(el, 'Could not check whether you can pay.');
+  },
+};
+
+/** A page that runs its own pay flow cancels `billing-pay-request` (see the Actions panel): no dialog opens. */
+export const PayRequestCancelled: Story = {
+  args: { onBillingPayRequest: fn((event: Event) => event.preventDefault()) },
+  play: async ({ canvasElement, args }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    const pay = part<HTMLButtonElement>(el, 'pay-button')!;
+    await waitFor(() => expect(pay).toHaveAttribute('aria-disabled', 'false'));
+    await userEvent.click(pay);
+    await expect(args['onBillingPayRequest']).toHaveBeenCalledOnce();
+    await expect(part(el, 'pay-dialog')).toBeNull();
+  },
+};
+
+// ---- "Something looks wrong?" ----
+
+/** Re-check the invoice, compare it with its service (at risk), and prepare a support request. */
+export const SomethingLooksWrong: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    const screen = screenOf(el);
+    await userEvent.click(screen.getByText('Something looks wrong?'));
+    await userEvent.click(await waitFor(() => screen.getByRole('button', { name: 'Re-check this invoice' })));
+    await waitFor(() => expect(textOf(part(el, 'recheck-result'))).toMatch(/Overdue/));
+    await waitFor(() => expect(part(el, 'comparison')).toHaveTextContent('VPS Cloud 4 · fra1-vps-042'));
+    await userEvent.type(screen.getByRole('textbox', { name: /Describe the problem/ }), 'I paid this by card yesterday.');
+    await userEvent.click(screen.getByRole('button', { name: 'Contact support' }));
+    // Without `support-href`, the request is prepared for the customer to copy.
+    const prepared = await waitFor(() => screen.getByRole('textbox', { name: 'Copy this text and send it to support' }));
+    await expect(prepared).toHaveValue('Invoice PL-2026-0142: I paid this by card yesterday.');
+  },
+};
+
+/** With `support-href` the request is a cancelable `billing-support-request`; here the page routes it itself. */
+export const SupportRequestEvent: Story = {
+  parameters: { billing: { supportHref: '#/support/new' } },
+  args: { onBillingSupportRequest: fn((event: Event) => event.preventDefault()) },
+  play: async ({ canvasElement, args }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    const screen = screenOf(el);
+    await userEvent.click(screen.getByText('Something looks wrong?'));
+    await userEvent.type(await waitFor(() => screen.getByRole('textbox', { name: /Describe the problem/ })), 'Wrong amount.');
+    await userEvent.click(screen.getByRole('button', { name: 'Contact support' }));
+    await expect(args['onBillingSupportRequest']).toHaveBeenCalledOnce();
+  },
+};
+
+// ---- loading, refreshing, errors ----
+
+export const Loading: Story = loadingStory(TAG, 'GET /invoices/*');
+
+export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: 'PL-2026-0142', route: 'GET /invoices/*', cacheTag: 'invoice:inv_1001' });
+
+export const Stale: Story = staleStory({ tag: TAG, loaded: 'PL-2026-0142', route: 'GET /invoices/*', cacheTag: 'invoice:inv_1001' });
+
+/** No such invoice: said plainly, with the way back to the list. */
+export const NotFound: Story = {
+  args: { 'invoice-id': 'inv_404' },
+  play: async ({ canvasElement }) => {
+    const el = await detail(canvasElement);
+    await waitForText(el, 'We could not find this invoice.');
+    await expect(screenOf(el).getByRole('link', { name: 'Back to invoices' })).toHaveAttribute('href', '#/billing/invoices');
+  },
+};
+
+export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /invoices/*', 'unauthorized');
+/** Not this account's invoice: nothing to retry. */
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /invoices/*', 'forbidden', {}, { retry: false });
+export const ErrorServer: Story = errorStory(TAG, 'GET /invoices/*', 'server_error');
+export const ErrorNetwork: Story = errorStory(TAG, 'GET /invoices/*', 'network');
+export const ErrorTimeout: Story = errorStory(TAG, 'GET /invoices/*', 'timeout');
+export const ErrorBadResponse: Story = errorStory(TAG, 'GET /invoices/*', 'bad_response');
+export const ErrorRateLimited: Story = errorStory(TAG, 'GET /invoices/*', 'rate_limited');
+
+// ---- currencies, languages, theme ----
+
+export const Euro: Story = {
+  parameters: { billing: { scenario: 'eur' } },
+  args: { 'invoice-id': 'inv_1201' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0171', 'unpaid');
+    await expect(part(el, 'pay-button')).toHaveTextContent('Pay €26.40');
+  },
+};
+
+export const Yen: Story = {
+  parameters: { billing: { scenario: 'jpy' } },
+  args: { 'invoice-id': 'inv_1301' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0181', 'overdue');
+    await expect(part(el, 'pay-button')).toHaveTextContent('Pay ¥168,000');
+  },
+};
+
+export const German: Story = {
+  parameters: { billing: { scenario: 'eur', locale: 'de' } },
+  args: { 'invoice-id': 'inv_1201' },
+  play: async ({ canvasElement }) => {
+    const el = await detail(canvasElement);
+    await waitForText(el, 'PL-2026-0171');
+    await waitForText(el, '26,40 €');
+    await expect(el).toHaveAttribute('lang', 'de');
+  },
+};
+
+export const PersianRightToLeft: Story = {
+  parameters: { billing: { locale: 'fa' } },
+  play: async ({ canvasElement }) => {
+    const el = await detail(canvasElement);
+    await waitForText(el, 'PL-2026-0142');
+    await expect(el).toHaveAttribute('dir', 'rtl');
+  },
+};
+
+export const Dark: Story = {
+  parameters: { billing: { theme: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await expect(getComputedStyle(el).colorScheme).toBe('dark');
+  },
+};
+
+// ---- the pay flow (the pay dialog, shared/pay-flow.ts) ----
+
+/** Pay pressed on the overdue invoice: the dialog is open. */
+async function openPayDialog(el: Element) {
+  const pay = part<HTMLButtonElement>(el, 'pay-button')!;
+  await waitFor(() => expect(pay).toHaveAttribute('aria-disabled', 'false'));
+  await userEvent.click(pay);
+  await waitFor(() => expect(part(el, 'pay-dialog')).toHaveAttribute('open'));
+  await waitFor(() => expect(parts(el, 'pay-method').length).toBeGreaterThan(0));
+}
+
+async function chooseMethod(el: Element, label: RegExp) {
+  await userEvent.click(screenOf(el).getByRole('radio', { name: label }));
+}
+
+async function confirmPayment(el: Element) {
+  const confirm = part<HTMLButtonElement>(el, 'pay-confirm-button')!;
+  await waitFor(() => expect(confirm).toHaveAttribute('aria-disabled', 'false'));
+  await userEvent.click(confirm);
+}
+
+/** The gateway's checkout id, from the simulated checkout window's address. */
+function checkoutId(): string {
+  const id = /\/_checkout\/(chk_\d+)/.exec(lastCheckoutWindow()?.location.href ?? '')?.[1];
+  if (!id) throw new Error('no checkout window was opened');
+  return id;
+}
+
+/** Step 1: the methods, and how the $12.50 wallet balance splits the $31.80. */
+export const PayDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await expect(screenOf(el).getByRole('heading', { name: 'Pay invoice PL-2026-0142' })).toBeVisible();
+    await chooseMethod(el, /Visa ending 4242/);
+    await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'covers-part'));
+    await expect(part(el, 'pay-summary')).toHaveTextContent('$12.50');
+    await expect(part(el, 'pay-summary')).toHaveTextContent('$19.30');
+  },
+};
+
+/** The wallet alone is too small: said so, nothing to confirm. */
+export const PayWalletShort: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Account balance/);
+    await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'wallet-short'));
+    await expect(part(el, 'pay-confirm-button')).toHaveAttribute('aria-disabled', 'true');
+  },
+};
+
+/** Step 2: confirmed by card; the checkout window is open and the dialog waits for it. */
+export const PayProcessing: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitForText(el, 'Finish the payment in the payment window.');
+    await expect(checkoutId()).toMatch(/^chk_/);
+  },
+};
+
+/** Redirect mode: the page is about to go to the checkout (in the story it stays). */
+export const PayRedirecting: Story = {
+  parameters: { billing: { checkoutMode: 'redirect' } },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitForText(el, 'Taking you to the payment page…');
+    await expect(redirectedTo().at(-1)).toMatch(/\/_checkout\/chk_\d+\?return=/);
+  },
+};
+
+/** The customer closed the checkout window without finishing: still checking, said so. */
+export const PayCheckoutWindowClosed: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitForText(el, 'Finish the payment in the payment window.');
+    lastCheckoutWindow()?.close();
+    await waitForText(el, 'The payment window was closed.');
+  },
+};
+
+/** The gateway declined the card: the reason, the wallet part kept, and "Try another method". */
+export const PayDeclined: Story = {
+  play: async (context) => {
+    const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitForText(el, 'Finish the payment in the payment window.');
+    await billingOf(context).api.completeCheckout(checkoutId(), 'decline');
+    await waitFor(() => expect(part(el, 'pay-result')).toHaveAttribute('data-outcome', 'failed'), { timeout: 15_000 });
+    await expect(screenOf(el).getByRole('button', { name: 'Try another method' })).toBeVisible();
+  },
+};
+
+/** The gateway approved: the invoice is paid, and the page behind the dialog already shows it. */
+export const PaySucceeded: Story = {
+  args: { onBillingInvoicePaid: fn() },
+  play: async (context) => {
+    const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitForText(el, 'Finish the payment in the payment window.');
+    await billingOf(context).api.completeCheckout(checkoutId(), 'approve');
+    await waitForText(el, 'Invoice PL-2026-0142 is paid');
+    await expect(context.args['onBillingInvoicePaid']).toHaveBeenCalledOnce();
+    await waitFor(() => expect(part(el, 'status-badge')).toHaveAttribute('data-status', 'paid'));
+  },
+};
+
+/** The wallet covers the whole invoice: paid at once, no checkout. */
+export const PayFromWallet: Story = {
+  parameters: { billing: { scenario: 'eur' } },
+  args: { 'invoice-id': 'inv_1201' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0171', 'unpaid');
+    await openPayDialog(el);
+    await chooseMethod(el, /Account balance/);
+    await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'wallet-pays'));
+    await confirmPayment(el);
+    await waitForText(el, 'Invoice PL-2026-0171 is paid');
+  },
+};
+
+/** A bank transfer: the amount and reference to use; the invoice waits for the money. */
+export const PayByBankTransfer: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await openPayDialog(el);
+    await chooseMethod(el, /Bank transfer/);
+    await confirmPayment(el);
+    await waitForText(el, 'with the reference');
+  },
+};
+
+function paySubmitFails(code: BillingErrorCode, fault: Fault): Story {
+  return {
+    play: async (context) => {
+      const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
+      await openPayDialog(el);
+      await chooseMethod(el, /Visa ending 4242/);
+      billingOf(context).api.inject(fault);
+      await confirmPayment(el);
+      await waitFor(() => expect(part(el, 'pay-error')).toHaveAttribute('data-code', code));
+      await waitForText(el, moneyErrorMessage(new BillingApiError(code, 'story'), 'en').title);
+    },
+  };
+}
+
+const PAY = 'POST /invoices/*/payments';
+/** Already paid elsewhere (another tab, the bank): refresh to see it. */
+export const PayNotPayable: Story = paySubmitFails('invoice_not_payable', { match: PAY, type: 'status', status: 409, code: 'invoice_not_payable' });
+export const PayInsufficientFunds: Story = paySubmitFails('insufficient_funds', { match: PAY, type: 'status', status: 402 });
+export const PayNetworkError: Story = paySubmitFails('network', { match: PAY, type: 'drop-after-commit' });
+export const PayServerError: Story = paySubmitFails('server_error', { match: PAY, type: 'status', status: 500 });

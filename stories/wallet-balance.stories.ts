@@ -1,0 +1,178 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { expect, waitFor } from 'storybook/test';
+import '../src/define/wallet-balance.js';
+import { API_BASE_PATH } from '../src/testing/index.js';
+import { billingOf, inProvider, renderElement } from './support/billing.js';
+import { part, screenOf, storyElement, waitForText } from './support/play.js';
+import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
+
+const TAG = 'wallet-balance';
+
+const meta: Meta = {
+  title: 'Elements/wallet-balance',
+  component: TAG,
+  render: renderElement(TAG),
+  args: { 'top-up': true },
+};
+export default meta;
+type Story = StoryObj;
+
+const wallet = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
+
+/** The overdue account: $12.50 in the wallet, with the built-in top-up action. */
+export const Balance: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$12.50');
+    await expect(part(el, 'low-balance')).toBeNull();
+    await waitFor(() => expect(part(el, 'action')).not.toHaveAttribute('hidden'));
+  },
+};
+
+export const WithoutTopUp: Story = {
+  args: { 'top-up': false },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$12.50');
+    await expect(part(el, 'top-up-button')).toBeNull();
+  },
+};
+
+/** Below the minimum top-up ($5.00): the warning is text and an icon, never colour alone. */
+export const LowBalance: Story = {
+  parameters: { billing: { scenario: 'low-balance' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$3.20');
+    await expect(part(el, 'low-balance')).toHaveTextContent('Low balance');
+  },
+};
+
+/** The page sets its own threshold: $20 makes the $12.50 of the overdue account low. */
+export const CustomLowBalanceThreshold: Story = {
+  args: { 'low-balance-threshold': 20 },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, 'Low balance');
+  },
+};
+
+/** A new account: nothing in the wallet yet. */
+export const Empty: Story = {
+  parameters: { billing: { scenario: 'new-account' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$0.00');
+  },
+};
+
+/** A card top-up waiting at the gateway shows as pending beside the balance. */
+export const PendingTopUp: Story = {
+  play: async (context) => {
+    const el = await wallet(context.canvasElement);
+    await waitForText(el, '$12.50');
+    const { api, client } = billingOf(context);
+    // Started elsewhere (another tab, the dashboard): straight to the API, then the page learns of it.
+    const response = await api.fetch(`${location.origin}${API_BASE_PATH}/wallet/top-ups`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'story-pending-top-up' },
+      body: JSON.stringify({ amount: { amount: 2500, currency: 'USD' }, method_id: 'pm_card_4242' }),
+    });
+    await expect(response.status).toBeLessThan(300);
+    client.invalidate(['wallet']);
+    await waitForText(el, '+ $25.00 pending');
+  },
+};
+
+/** A team member without top-up permission: no action, and the reason instead. */
+export const ReadOnly: Story = {
+  parameters: { billing: { scenario: 'read-only' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, 'You can view billing but not top up; ask the account owner.');
+    await expect(part(el, 'action')).toHaveAttribute('hidden');
+  },
+};
+
+/** The page's own action in the `action` slot replaces the built-in button. */
+export const CustomAction: Story = {
+  render: (_args, context) =>
+    inProvider(
+      context,
+      html`<wallet-balance><a slot="action" href="#/billing/top-up">Add funds on the billing page</a></wallet-balance>`,
+    ),
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$12.50');
+    await waitFor(() => expect(part(el, 'action')).not.toHaveAttribute('hidden'));
+    await expect(part(el, 'top-up-button')).toBeNull();
+  },
+};
+
+export const Loading: Story = loadingStory(TAG, 'GET /wallet');
+
+export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: '$12.50', route: 'GET /wallet', cacheTag: 'wallet' });
+
+export const Stale: Story = staleStory({ tag: TAG, loaded: '$12.50', route: 'GET /wallet', cacheTag: 'wallet' });
+
+export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /wallet', 'unauthorized');
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /wallet', 'forbidden');
+export const ErrorNotFound: Story = errorStory(TAG, 'GET /wallet', 'not_found');
+export const ErrorServer: Story = errorStory(TAG, 'GET /wallet', 'server_error');
+export const ErrorNetwork: Story = errorStory(TAG, 'GET /wallet', 'network');
+export const ErrorTimeout: Story = errorStory(TAG, 'GET /wallet', 'timeout');
+export const ErrorBadResponse: Story = errorStory(TAG, 'GET /wallet', 'bad_response');
+export const ErrorRateLimited: Story = errorStory(TAG, 'GET /wallet', 'rate_limited');
+
+/** The permissions (from the summary) failed: the balance shows, the top-up says why it is missing. */
+export const PermissionsUnknown: Story = {
+  parameters: { billing: { faults: [{ match: 'GET /summary', type: 'status', status: 500 }] } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, 'Could not check whether your account can top up.');
+    await expect(screenOf(el).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+export const Euro: Story = {
+  parameters: { billing: { scenario: 'eur' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await wallet(canvasElement), '€40.00');
+  },
+};
+
+/** Yen have no minor digits: 5000 is ¥5,000. */
+export const Yen: Story = {
+  parameters: { billing: { scenario: 'jpy' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await wallet(canvasElement), '¥5,000');
+  },
+};
+
+export const German: Story = {
+  parameters: { billing: { scenario: 'eur', locale: 'de' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '40,00 €');
+    await expect(el).toHaveAttribute('lang', 'de');
+  },
+};
+
+export const PersianRightToLeft: Story = {
+  parameters: { billing: { locale: 'fa' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitFor(() => expect(el).toHaveAttribute('dir', 'rtl'));
+    await waitFor(() => expect(part(el, 'balance')).not.toBeNull());
+  },
+};
+
+export const Dark: Story = {
+  parameters: { billing: { theme: 'dark' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, '$12.50');
+    await expect(getComputedStyle(el).colorScheme).toBe('dark');
+  },
+};

@@ -1,17 +1,23 @@
 /**
  * The product's request-count check: a billing page with every element under one provider
- * asks the API once per resource, however many elements show it, and an invalidation
- * reloads exactly what was invalidated.
+ * (the account overview and a service-mode overview, the list, an invoice, the wallet with
+ * its top-up button and a standalone top-up button) asks the API once per resource, however
+ * many elements show it, and an invalidation reloads exactly what was invalidated.
+ * `npm run bench` reports the same count (bench/page.ts, `requests`).
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/billing-overview.js';
 import '../../src/define/invoice-detail.js';
 import '../../src/define/invoice-list.js';
+import '../../src/define/top-up-button.js';
 import '../../src/define/wallet-balance.js';
 import { BillingQueryController } from '../../src/components/shared/query.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
+
+/** The service whose billing impact the service-mode overview shows ('overdue': at risk). */
+const SERVICE_ID = 'srv_vps_fra1';
 
 /** The reference API's fetch, counting requests in flight and noting each full request (the API's own log drops the query). */
 function trackedFetch(api: ReferenceApi) {
@@ -112,6 +118,8 @@ describe('request count of a full billing page', () => {
           <invoice-list></invoice-list>
           <wallet-balance top-up></wallet-balance>
           <invoice-detail invoice-id="inv_1001"></invoice-detail>
+          <billing-overview service-id=${SERVICE_ID}></billing-overview>
+          <top-up-button></top-up-button>
         `,
         { api, client: { fetch: tracker.fetch } },
       );
@@ -137,6 +145,27 @@ describe('request count of a full billing page', () => {
       expect(perRoute['GET /invoices/*'], 'GET /invoices/inv_1001').to.equal(1);
       expect(tracker.requests).to.include('GET /api/billing/v1/invoices/inv_1001');
       expect(log.every((line) => line.startsWith('GET ')), 'loading a page moves no money').to.equal(true);
+
+      // Every element is on the page, the service-mode overview and the standalone top-up button too.
+      const onPage = new Set(allElements(provider).map((element) => element.localName));
+      for (const tag of ['billing-overview', 'invoice-list', 'wallet-balance', 'invoice-detail', 'top-up-button']) {
+        expect(onPage.has(tag), `<${tag}> is on the page`).to.equal(true);
+      }
+      expect(provider.querySelectorAll('top-up-button').length, 'a standalone top-up button besides the wallet\'s').to.equal(1);
+      expect(perRoute['GET /services/*/billing'], 'GET /services/*/billing').to.equal(1);
+      expect(tracker.requests).to.include(`GET /api/billing/v1/services/${SERVICE_ID}/billing`);
+      expect(perRoute['GET /payments'], 'GET /payments (the account overview\'s history)').to.equal(1);
+      // The minimum: one request per distinct resource the page shows, and nothing it does not
+      // show yet (the top-up dialogs' methods and limits load only when a dialog opens).
+      expect(Object.keys(perRoute).sort(), 'the routes the page needs, and only those').to.deep.equal([
+        'GET /invoices',
+        'GET /invoices/*',
+        'GET /payments',
+        'GET /services/*/billing',
+        'GET /summary',
+        'GET /wallet',
+      ]);
+      expect(tracker.requests.length, 'requests sent').to.equal(new Set(tracker.requests).size);
 
       const before = log.length;
       client.invalidate(['wallet']);

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/invoice-detail.js';
+import type { InvoiceDetail } from '../src/components/invoice-detail/invoice-detail.js';
 import { BillingApiError } from '../src/api/errors.js';
 import type { BillingErrorCode } from '../src/api/errors.js';
 import { moneyErrorMessage } from '../src/components/shared/checkout.js';
@@ -21,7 +22,7 @@ const meta: Meta = {
 export default meta;
 type Story = StoryObj;
 
-const detail = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
+const detail = (canvasElement: HTMLElement) => storyElement<InvoiceDetail>(canvasElement, TAG);
 
 /** Waits for the invoice and its status badge; returns the element. */
 async function invoiceShown(canvasElement: HTMLElement, number: string, status: string) {
@@ -358,6 +359,19 @@ export const PayDeclined: Story = {
     await billingOf(context).api.completeCheckout(checkoutId(), 'decline');
     await waitFor(() => expect(part(el, 'pay-result')).toHaveAttribute('data-outcome', 'failed'), { timeout: 15_000 });
     await expect(screenOf(el).getByRole('button', { name: 'Try another method' })).toBeVisible();
+  },
+};
+
+/** No answer from the gateway before the deadline: "still processing" with a re-check, never a false success. */
+export const PayStillProcessing: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    el.payFlow.flow.timing = { initialDelayMs: 50, maxDelayMs: 100, deadlineMs: 600 };
+    await openPayDialog(el);
+    await chooseMethod(el, /Visa ending 4242/);
+    await confirmPayment(el);
+    await waitFor(() => expect(part(el, 'pay-result')).toHaveAttribute('data-outcome', 'still_processing'), { timeout: 15_000 });
+    await expect(part(el, 'pay-recheck-button')).toBeVisible();
   },
 };
 

@@ -206,8 +206,12 @@ export class InvoiceDetail extends BillingConsumerElement {
     task: (client, _args, options) => client.getSummary(options),
   });
 
-  /** The pay dialog; on connect it resumes a redirect checkout this page came back from. */
-  readonly #pay = new PayFlow(this, { starter: 'invoice-detail', resume: 'any' });
+  /**
+   * The pay dialog; on connect it resumes a redirect checkout this page came back from.
+   * Tests and stories shorten `payFlow.flow.timing`.
+   * @internal
+   */
+  readonly payFlow = new PayFlow(this, { starter: 'invoice-detail', resume: 'any' });
 
   /** The service's billing impact, loaded once the panel has been opened. */
   readonly #service = new BillingQueryController(this, {
@@ -260,7 +264,7 @@ export class InvoiceDetail extends BillingConsumerElement {
     const refreshing = this.#invoice.state === 'refreshing';
     return html`<div class="detail" part="base" aria-busy=${refreshing ? 'true' : 'false'}>
       ${liveRegion(this.announcement)} ${this.#renderBody()}
-    </div>${this.#pay.render()}`;
+    </div>${this.payFlow.render()}`;
   }
 
   #renderBody(): TemplateResult {
@@ -664,7 +668,7 @@ export class InvoiceDetail extends BillingConsumerElement {
       { invoiceId: invoice.id, number: invoice.number, balanceDue: invoice.balance_due },
       { cancelable: true },
     );
-    if (proceed) this.#pay.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
+    if (proceed) this.payFlow.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
   }
 
   /** Re-check: ask the server again, bypassing the cache, then say what it found. */

@@ -64,9 +64,10 @@ export const baseStyles = [
       font-size: ${tokens.fontSizeSmall};
       font-weight: ${tokens.fontWeightStrong};
       line-height: 1.4;
-      /* A long unknown status ("Unknown status (in_dispute)") wraps instead of widening a table past the page. */
+      /* A long unknown status ("Unknown status (in_dispute)") wraps at its spaces instead of
+         widening a table past the page; short labels ("Processing") never break mid-word. */
       max-width: 100%;
-      overflow-wrap: anywhere;
+      overflow-wrap: break-word;
       background: ${tokens.neutralBg};
       color: ${tokens.neutralText};
     }

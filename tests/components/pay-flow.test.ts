@@ -9,9 +9,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
 import { PayFlow, payFlowStyles, paySplit } from '../../src/components/shared/pay-flow.js';
-import { checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 
@@ -29,30 +28,7 @@ class PayHost extends BillingConsumerElement {
 if (!customElements.get('pay-host')) customElements.define('pay-host', PayHost);
 
 const API_BASE = `${location.origin}/api/billing/v1`;
-const original = { ...checkoutNavigator };
-let assigned: string[];
-let opened: Array<{ url: string; window: CheckoutWindow & { closed: boolean } }>;
-
-function clearStoredIntents() {
-  for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
-}
-
-beforeEach(() => {
-  clearStoredIntents();
-  assigned = [];
-  opened = [];
-  checkoutNavigator.assign = (url) => void assigned.push(url);
-  checkoutNavigator.open = (url) => {
-    const window = { closed: false, location: { href: url }, close() { this.closed = true; } };
-    opened.push({ url, window });
-    return window;
-  };
-});
-
-afterEach(() => {
-  Object.assign(checkoutNavigator, original);
-  clearStoredIntents();
-});
+const fake = useFakeCheckout();
 
 async function mountHost(invoiceId = 'inv_1001', options: MountOptions & { popup?: boolean } = {}) {
   const mounted = await mountInProvider<PayHost>(html`<pay-host invoice-id=${invoiceId}></pay-host>`, {
@@ -169,7 +145,7 @@ describe('pay dialog (PayFlow)', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.pay.flow.step === 'awaiting_checkout', 'submitted from the keyboard');
     expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false });
-    expect(opened).to.have.length(1);
+    expect(fake.opened).to.have.length(1);
   });
 
   it('says when the wallet alone is too small, and does not confirm', async () => {

@@ -15,8 +15,7 @@ import '../../src/define/invoice-detail.js';
 import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
 import type { BillingInvoicePaidDetail, BillingPayRequestDetail } from '../../src/components/shared/events.js';
 import { PayFlow, payFlowStyles } from '../../src/components/shared/pay-flow.js';
-import { CHECKOUT_RETURN_PARAM, checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout.js';
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
 import type { InvoiceList } from '../../src/components/invoice-list/invoice-list.js';
 import type { BillingOverview } from '../../src/components/billing-overview/billing-overview.js';
@@ -25,6 +24,7 @@ import type { Invoice, PayResult } from '../../src/api/schemas.js';
 import { QueryCache } from '../../src/api/cache.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
+import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 
@@ -46,36 +46,7 @@ const API_BASE = `${location.origin}/api/billing/v1`;
 // A long deadline: axe checks while a checkout is open must not run it out.
 const FAST = { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 8000 };
 
-const original = { ...checkoutNavigator };
-let assigned: string[];
-let opened: Array<{ url: string; window: CheckoutWindow & { closed: boolean } }>;
-let popupAllowed: boolean;
-let originalUrl: string;
-
-function clearStoredIntents() {
-  for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
-}
-
-beforeEach(() => {
-  clearStoredIntents();
-  originalUrl = location.href;
-  assigned = [];
-  opened = [];
-  popupAllowed = true;
-  checkoutNavigator.assign = (url) => void assigned.push(url);
-  checkoutNavigator.open = (url) => {
-    if (!popupAllowed) return null;
-    const window = { closed: false, location: { href: url }, close() { this.closed = true; } };
-    opened.push({ url, window });
-    return window;
-  };
-});
-
-afterEach(() => {
-  Object.assign(checkoutNavigator, original);
-  history.replaceState(history.state, '', originalUrl);
-  clearStoredIntents();
-});
+const fake = useFakeCheckout();
 
 type Mount = MountOptions & { popup?: boolean };
 
@@ -207,7 +178,7 @@ describe('paying an invoice', () => {
     confirmButton(el).click();
     await stepIs(el, 'succeeded');
     paid.stop();
-    expect(assigned.length + opened.length, 'no checkout for a wallet payment').to.equal(0);
+    expect(fake.assigned.length + fake.opened.length, 'no checkout for a wallet payment').to.equal(0);
     expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0171 is paid Payment received: €26.40.');
     expect(text(part(el, 'pay-live-region'))).to.equal('Invoice PL-2026-0171 is paid');
     expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'pay-result'));
@@ -229,16 +200,16 @@ describe('paying an invoice', () => {
     expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Visa ending 4242');
     expect(text(el.shadowRoot!.querySelector('[data-amount="charged"]'))).to.equal('$19.30');
     confirmButton(el).click();
-    expect(opened.map((o) => o.url), 'the window opens in the click turn').to.deep.equal(['about:blank']);
+    expect(fake.opened.map((o) => o.url), 'the window opens in the click turn').to.deep.equal(['about:blank']);
     await stepIs(el, 'awaiting_checkout');
     expect(text(part(el, 'pay-progress'))).to.contain('Finish the payment in the payment window');
-    expect(opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
+    expect(fake.opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
     await expect(el).to.be.accessible();
 
-    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await stepIs(el, 'succeeded');
     expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $31.80.');
-    expect(opened[0].window.closed, 'the checkout window is closed').to.equal(true);
+    expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     const charges = invoiceCharges(api);
     expect(charges.map((c) => [c.source, c.amount.amount])).to.deep.equal([
       ['wallet', 1250],
@@ -332,8 +303,8 @@ describe('paying an invoice', () => {
     await stepIs(el, 'redirecting');
     expect(text(part(el, 'pay-progress'))).to.equal('Taking you to the payment page…');
     await expect(el).to.be.accessible();
-    expect(assigned).to.have.length(1);
-    const checkout = new URL(assigned[0]);
+    expect(fake.assigned).to.have.length(1);
+    const checkout = new URL(fake.assigned[0]);
     expect(checkout.origin).to.equal(location.origin);
     const back = new URL(checkout.searchParams.get('return')!);
     const paymentId = el.pay.flow.record!.id;
@@ -341,7 +312,7 @@ describe('paying an invoice', () => {
     expect(el.pay.flow.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
 
     // The gateway approves and sends the customer back: the page loads again with the parameter.
-    await api.completeCheckout(checkoutId(assigned[0]), 'approve');
+    await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
     el.remove();
     history.replaceState(history.state, '', back.href);
     const paid = paidEvents();
@@ -360,7 +331,7 @@ describe('paying an invoice', () => {
   });
 
   it('popup blocked: says so, links to the payment page, and still notices the approval', async () => {
-    popupAllowed = false;
+    fake.popupAllowed = false;
     const { el, api } = await mountPay(undefined, { popup: true });
     await openDialog(el);
     confirmButton(el).click();
@@ -386,7 +357,7 @@ describe('paying an invoice', () => {
     expect(text(part(el, 'pay-error')!.querySelector('.error-panel__title'))).to.equal(
       'The payment page address is not secure; nothing was charged. Contact support.',
     );
-    expect(assigned).to.deep.equal([]);
+    expect(fake.assigned).to.deep.equal([]);
     await expect(el).to.be.accessible();
     await expectClean(api);
   });
@@ -421,7 +392,7 @@ describe('paying an invoice', () => {
     await setApplyWallet(el, false);
     confirmButton(el).click();
     await stepIs(el, 'still_processing');
-    expect(opened.filter((o) => o.window.closed === false), 'no checkout window left open').to.have.length(0);
+    expect(fake.opened.filter((o) => o.window.closed === false), 'no checkout window left open').to.have.length(0);
     expect(text(el.shadowRoot!.querySelector('[data-notice="bank-transfer"]'))).to.equal(
       'Transfer $31.80 with the reference PL-2026-0142. The invoice is marked paid when the money arrives, usually within 1 to 3 business days.',
     );
@@ -441,7 +412,7 @@ describe('paying an invoice', () => {
       expect(error.getAttribute('role')).to.equal('alert');
       expect(text(error.querySelector('.error-panel__title'))).to.equal('This invoice was already paid.');
       expect(text(error)).to.contain('Refresh to see its current status. Nothing more was charged.');
-      expect(opened[0].window.closed, 'the blank window is closed').to.equal(true);
+      expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
 
       part<HTMLButtonElement>(el, 'pay-refresh-button')!.click();
@@ -521,7 +492,7 @@ describe('paying an invoice', () => {
       expect(error.dataset.code).to.equal('network');
       expect(text(error.querySelector('.error-panel__title'))).to.equal('We could not confirm whether your payment request went through.');
       expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
-      expect(opened[0].window.closed, 'the blank window is closed').to.equal(true);
+      expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
       const key = el.pay.flow.idempotencyKey;
 
@@ -667,7 +638,7 @@ describe('paying an invoice', () => {
     await openDialog(el);
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
-    opened[0].window.closed = true;
+    fake.opened[0].window.closed = true;
     await stepIs(el, 'processing');
     expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(
       "The payment window was closed. We're still checking whether the payment went through.",
@@ -778,9 +749,9 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     payButtonOf(detail).click();
     await formReady(detail);
     confirmButton(detail).click();
-    await waitUntil(() => assigned.length === 1, 'sent to the checkout');
-    const back = new URL(new URL(assigned[0]).searchParams.get('return')!);
-    await api.completeCheckout(checkoutId(assigned[0]), 'approve');
+    await waitUntil(() => fake.assigned.length === 1, 'sent to the checkout');
+    const back = new URL(new URL(fake.assigned[0]).searchParams.get('return')!);
+    await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
     provider.remove();
     history.replaceState(history.state, '', back.href);
     const { provider: again } = await mountPay(
@@ -817,8 +788,8 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     expect(text(part(overview, 'pay-dialog-title'))).to.equal('Pay invoice PL-2026-0142');
     await expect(overview).to.be.accessible();
     confirmButton(overview).click();
-    await waitUntil(() => opened.length === 1 && opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
-    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await waitUntil(() => fake.opened.length === 1 && fake.opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
+    await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await waitUntil(() => part(overview, 'pay-result')?.dataset.outcome === 'succeeded', 'paid', HOST_POLL);
     // The overview's own figures follow: the overdue VPS is no longer at risk.
     await waitUntil(() => !overview.shadowRoot!.querySelector('[part="service"][data-service-id="srv_vps_fra1"]'), 'the VPS left the services at risk');
@@ -836,8 +807,8 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     banner.shadowRoot!.querySelector<HTMLButtonElement>('[part="blocking-table"] [part="pay-button"]')!.click();
     await formReady(banner);
     confirmButton(banner).click();
-    await waitUntil(() => opened.length === 1 && opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
-    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await waitUntil(() => fake.opened.length === 1 && fake.opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');
+    await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await waitUntil(() => part(banner, 'pay-result')?.dataset.outcome === 'succeeded', 'paid', HOST_POLL);
     await waitUntil(() => banner.shadowRoot!.querySelector<HTMLElement>('[part="service-banner"]')?.dataset.state === 'ok', 'ok');
     await expect(banner).to.be.accessible();

@@ -11,10 +11,10 @@ import '../../src/define/wallet-balance.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
 import type { BillingTopUpCompletedDetail } from '../../src/components/shared/events.js';
-import { CHECKOUT_RETURN_PARAM, checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
+import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 
@@ -22,36 +22,7 @@ import type { MountOptions } from '../helpers/mount.js';
 const API_BASE = `${location.origin}/api/billing/v1`;
 const FAST = { initialDelayMs: 10, maxDelayMs: 40, deadlineMs: 5000 };
 
-const original = { ...checkoutNavigator };
-let assigned: string[];
-let opened: Array<{ url: string; window: CheckoutWindow & { closed: boolean } }>;
-let popupAllowed: boolean;
-let originalUrl: string;
-
-function clearSessionIntents() {
-  for (const storage of [localStorage, sessionStorage]) for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
-}
-
-beforeEach(() => {
-  clearSessionIntents();
-  originalUrl = location.href;
-  assigned = [];
-  opened = [];
-  popupAllowed = true;
-  checkoutNavigator.assign = (url) => void assigned.push(url);
-  checkoutNavigator.open = (url) => {
-    if (!popupAllowed) return null;
-    const window = { closed: false, location: { href: url }, close() { this.closed = true; } };
-    opened.push({ url, window });
-    return window;
-  };
-});
-
-afterEach(() => {
-  Object.assign(checkoutNavigator, original);
-  history.replaceState(history.state, '', originalUrl);
-  clearSessionIntents();
-});
+const fake = useFakeCheckout();
 
 async function mountTopUp(content = html`<top-up-button></top-up-button>`, options: MountOptions & { popup?: boolean } = {}) {
   const mounted = await mountInProvider<TopUpButton>(content, { ...options, client: { baseUrl: API_BASE, ...options.client } });
@@ -107,8 +78,8 @@ async function fillForm(el: TopUpButton, amount = '25.00', method = 'Visa', tota
   await quoteReady(el, total);
 }
 
-async function stepIs(el: TopUpButton, step: string) {
-  await waitUntil(() => el.flow.step === step, `step ${step} (is ${el.flow.step})`);
+async function stepIs(el: TopUpButton, step: string, timeout = 1000) {
+  await waitUntil(() => el.flow.step === step, `step ${step} (is ${el.flow.step})`, { timeout });
   await el.updateComplete;
 }
 
@@ -138,18 +109,18 @@ describe('<top-up-button> money flow', () => {
     await fillForm(el);
     await expect(el).to.be.accessible();
     confirmButton(el).click();
-    expect(opened.map((o) => o.url), 'opened in the click turn').to.deep.equal(['about:blank']);
+    expect(fake.opened.map((o) => o.url), 'opened in the click turn').to.deep.equal(['about:blank']);
     await stepIs(el, 'awaiting_checkout');
     expect(text(part(el, 'progress'))).to.contain('Finish the payment in the payment window');
-    expect(opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
+    expect(fake.opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
     await expect(el).to.be.accessible();
 
-    await api.completeCheckout(checkoutId(opened[0].window.location.href), 'approve');
+    await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await stepIs(el, 'succeeded');
     expect(text(part(el, 'result'))).to.equal('Added $25.00 to your wallet');
     expect(text(part(el, 'live-region'))).to.equal('Added $25.00 to your wallet');
     expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'result'));
-    expect(opened[0].window.closed, 'the checkout window is closed').to.equal(true);
+    expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     expect(completed).to.deep.equal([{ topUpId: el.flow.record!.id, amount: { amount: 2500, currency: 'USD' } }]);
     await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '$37.50', 'the wallet shows the new balance');
     expect(el.flow.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
@@ -165,8 +136,8 @@ describe('<top-up-button> money flow', () => {
     await stepIs(el, 'redirecting');
     expect(text(part(el, 'progress'))).to.equal('Taking you to the payment page…');
     await expect(el).to.be.accessible();
-    expect(assigned).to.have.length(1);
-    const checkout = new URL(assigned[0]);
+    expect(fake.assigned).to.have.length(1);
+    const checkout = new URL(fake.assigned[0]);
     expect(checkout.origin).to.equal(location.origin);
     const back = new URL(checkout.searchParams.get('return')!);
     const topUpId = el.flow.record!.id;
@@ -174,7 +145,7 @@ describe('<top-up-button> money flow', () => {
     expect(el.flow.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
 
     // The gateway approves and sends the customer back: the page loads again with the parameter.
-    await api.completeCheckout(checkoutId(assigned[0]), 'approve');
+    await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
     el.remove();
     history.replaceState(history.state, '', back.href);
     const completed: BillingTopUpCompletedDetail[] = [];
@@ -225,7 +196,7 @@ describe('<top-up-button> money flow', () => {
   });
 
   it('popup blocked: says so and links to the payment page, and still notices the approval', async () => {
-    popupAllowed = false;
+    fake.popupAllowed = false;
     const { el, api } = await mountTopUp(undefined, { popup: true });
     await fillForm(el);
     confirmButton(el).click();
@@ -245,18 +216,19 @@ describe('<top-up-button> money flow', () => {
 
   it('still processing after the deadline, never a false success; Re-check then succeeds', async () => {
     const { el, api } = await mountTopUp(undefined, { popup: true });
-    el.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 1500 };
+    // Room for the accessibility audit below to finish while it is still processing, even on a loaded machine.
+    el.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 3000 };
     await fillForm(el);
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
-    opened[0].window.closed = true;
+    fake.opened[0].window.closed = true;
     // Closed without a final state: it keeps checking up to the deadline.
     await stepIs(el, 'processing');
     expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(
       "The payment window was closed. We're still checking whether the payment went through.",
     );
     await expect(el).to.be.accessible();
-    await stepIs(el, 'still_processing');
+    await stepIs(el, 'still_processing', 5000);
     expect(text(part(el, 'result'))).to.equal(
       "We're still confirming this top-up It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
     );
@@ -297,7 +269,7 @@ describe('<top-up-button> money flow', () => {
       const error = part(el, 'error')!;
       expect(error.dataset.code).to.equal('network');
       expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
-      expect(opened[0].window.closed, 'the blank window is closed').to.equal(true);
+      expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
       const key = el.flow.idempotencyKey;
 
@@ -520,7 +492,7 @@ describe('<top-up-button> money flow', () => {
       expect(text(part(el, 'error')!.querySelector('.error-panel__title'))).to.equal(
         'The payment page address is not secure; nothing was charged. Contact support.',
       );
-      expect(assigned).to.deep.equal([]);
+      expect(fake.assigned).to.deep.equal([]);
       await expect(el).to.be.accessible();
       expectLedgerConsistent(api);
     });

@@ -11,6 +11,7 @@
  *
  * A key must always be loaded with the same result type: the cache trusts the caller's `T`.
  */
+import { resolved } from './settled.js';
 
 export interface QueryCacheOptions {
   /** Data older than this is served at once but revalidated in the background. Default 30_000. */
@@ -123,7 +124,7 @@ export class QueryCache {
     if (!fresh && entry.hasValue && !entry.invalidated) {
       const isStale = this.#now() - entry.fetchedAt >= this.#staleAfterMs;
       if (isStale && !this.#currentFlight(entry)) this.#start(entry, load, { background: true, fresh: false });
-      return Promise.resolve(entry.value as T);
+      return resolved(entry.value as T);
     }
 
     let flight = this.#currentFlight(entry);

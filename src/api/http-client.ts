@@ -5,6 +5,7 @@
  */
 import type { BillingClient, CacheTag, InvoiceQuery, PaymentQuery, ReadOptions } from './client.js';
 import { QueryCache } from './cache.js';
+import { mapSettled, settledValue } from './settled.js';
 import { BillingApiError, codeForResponse } from './errors.js';
 import type { BillingErrorCode } from './errors.js';
 import {
@@ -172,7 +173,10 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
   function read<T>(tags: string[], path: string, schema: Parser<T>, opts: ReadOptions = {}, query?: Query) {
     const load = (signal: AbortSignal) => request({ method: 'GET', path, query, schema, signal });
     const cacheOptions = { ...(opts.signal ? { signal: opts.signal } : {}), ...(opts.fresh ? { fresh: true } : {}) };
-    return cache.fetch<T>(`GET ${urlFor(path, query)}`, tags, load, cacheOptions).catch((error: unknown) => {
+    const cached = cache.fetch<T>(`GET ${urlFor(path, query)}`, tags, load, cacheOptions);
+    // A cache hit stays a promise `settledValue` can read, so an element can render it at once.
+    if (settledValue(cached)) return cached;
+    return cached.catch((error: unknown) => {
       // The cache rejects a caller's abort with the signal's reason: report it in our terms.
       if (opts.signal?.aborted && !(error instanceof BillingApiError)) throw aborted(`GET ${path}`, opts.signal);
       throw error;
@@ -193,7 +197,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
       return read(tags, '/payments', PaymentPage, o, { ...q });
     },
     getPayment: (paymentId, o) => read([`payment:${paymentId}`, 'payments'], `/payments/${id(paymentId)}`, Payment, o),
-    listPaymentMethods: async (o) => (await read(['payment-methods'], '/payment-methods', PaymentMethodList, o)).data,
+    listPaymentMethods: (o) => mapSettled(read(['payment-methods'], '/payment-methods', PaymentMethodList, o), (list) => list.data),
     getWallet: (o) => read(['wallet'], '/wallet', Wallet, o),
     getServiceBilling: (serviceId, o) =>
       read([`service:${serviceId}`], `/services/${id(serviceId)}/billing`, ServiceBilling, o),

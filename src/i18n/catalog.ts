@@ -29,17 +29,25 @@ export function registerCatalog(locale: string, messages: Partial<Catalog>): voi
   catalogs.set(key, { ...catalogs.get(key), ...messages });
 }
 
+const normalizedLocales = new Map<string, string>();
+
 /**
  * A well-formed BCP 47 tag for `locale`, or `en` when it is empty or malformed (Intl
  * constructors throw on a malformed tag, and a bad `locale` attribute must not crash a widget).
  */
 export function normalizeLocale(locale: string | null | undefined): string {
   if (!locale) return 'en';
-  try {
-    return Intl.getCanonicalLocales(locale)[0] ?? 'en';
-  } catch {
-    return 'en';
+  let normalized = normalizedLocales.get(locale);
+  if (normalized === undefined) {
+    try {
+      normalized = Intl.getCanonicalLocales(locale)[0] ?? 'en';
+    } catch {
+      normalized = 'en';
+    }
+    // Every message and format asks; a page uses one or two locales, so the map stays tiny.
+    if (normalizedLocales.size < 64) normalizedLocales.set(locale, normalized);
   }
+  return normalized;
 }
 
 /** The language subtag: `de` for `de-AT`. */

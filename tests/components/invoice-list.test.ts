@@ -34,6 +34,22 @@ const rowOf = (el: InvoiceList, number: string): HTMLTableRowElement => {
 };
 const text = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/**
+ * The invoice numbers of the rows the list renders from now on, in order: each row's render
+ * asks for its link's label (`invoices.open` with the number), so the element's `msg` is
+ * wrapped on the instance.
+ */
+function recordRowRenders(el: InvoiceList): string[] {
+  const rendered: string[] = [];
+  const host = el as unknown as { msg: (this: unknown, key: string, params?: Record<string, unknown>) => string };
+  const inherited = host.msg;
+  host.msg = function (this: unknown, key: string, params?: Record<string, unknown>) {
+    if (key === 'invoices.open') rendered.push(String(params?.number));
+    return inherited.call(this, key, params);
+  };
+  return rendered;
+}
+
 /** Waits until the list has settled in a state with nothing loading. */
 async function settle(el: InvoiceList): Promise<void> {
   // A filter change starts its load in the next update: let it start before waiting.
@@ -492,6 +508,38 @@ describe('<invoice-list>', () => {
       expect(numbersOf(el)).to.deep.equal(shown);
       expect(part(el, 'load-more'), 'more remain').to.exist;
       await expect(el).to.be.accessible();
+    });
+
+    it('renders only the new page\'s rows on "Load more", however many rows are shown', async () => {
+      const { el } = await mountReady(undefined, { scenario: 'many-invoices' });
+      const rendered = recordRowRenders(el);
+      for (let page = 2; page <= 5; page++) {
+        rendered.length = 0;
+        part(el, 'load-more')!.click();
+        await waitUntil(() => rowsOf(el).length === page * 20, `page ${page} not appended`);
+        await el.updateComplete;
+        // Exactly this page's invoices, each once: the rows already shown are not rendered again.
+        expect(rendered, `rows rendered for page ${page}`).to.deep.equal(numbersOf(el).slice((page - 1) * 20));
+      }
+    });
+
+    it('re-renders every row when the locale or "today" changes', async () => {
+      const { el, provider } = await mountReady(undefined, { scenario: 'many-invoices' });
+      part(el, 'load-more')!.click();
+      await waitUntil(() => rowsOf(el).length === 40, 'not appended');
+      await el.updateComplete;
+      const rendered = recordRowRenders(el);
+      provider.setAttribute('locale', 'de');
+      await waitUntil(() => rendered.length === 40, 'rows not re-rendered for the new locale');
+      await el.updateComplete;
+      expect(text(part(rowsOf(el)[39], 'due'))).to.not.equal('');
+      expect(rowsOf(el).map((row) => part(row, 'invoice-link')!.getAttribute('aria-label')!.startsWith('Rechnung'))).to.not.include(false);
+      rendered.length = 0;
+      const lastDue = text(part(rowsOf(el)[0], 'due-wording'));
+      provider.setAttribute('today', '2027-01-15');
+      await waitUntil(() => rendered.length === 40, 'rows not re-rendered for the new date');
+      await el.updateComplete;
+      expect(text(part(rowsOf(el)[0], 'due-wording'))).to.not.equal(lastDue);
     });
   });
 

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import { isPayable } from '../../api/schemas.js';
+import { resolved } from '../../api/settled.js';
 import type { InvoiceSummary, Page, Payment, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
 import { dueState, dueWording } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
@@ -174,7 +175,7 @@ export class BillingOverview extends BillingConsumerElement {
     // 0 in service mode: the banner needs no history, so no request is made.
     args: () => [this.#serviceMode ? 0 : this.#pageSize] as const,
     task: (client, [limit], options) =>
-      limit === 0 ? Promise.resolve(EMPTY_PAGE) : client.listPayments({ limit }, options),
+      limit === 0 ? resolved(EMPTY_PAGE) : client.listPayments({ limit }, options),
   });
 
   readonly #service = new BillingQueryController(this, {
@@ -211,9 +212,11 @@ export class BillingOverview extends BillingConsumerElement {
     this.#moreAbort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  // In update(), after the controllers' hostUpdate: a first page the cache answered
+  // synchronously is followed in this very render.
+  protected override update(changed: PropertyValues<this>): void {
     this.#followFirstPage();
+    super.update(changed);
   }
 
   /**

@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isKnownInvoiceStatus, isPayable } from '../../api/schemas.js';
+import { resolved } from '../../api/settled.js';
 import type { Invoice, InvoiceLine, Payment, Permissions, ServiceBilling } from '../../api/schemas.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
@@ -196,7 +197,7 @@ export class InvoiceDetail extends BillingConsumerElement {
     tags: () => [`invoice:${this.invoiceId ?? ''}`],
     args: () => [this.invoiceId ?? ''] as const,
     // A missing id is a missing invoice; no request for it.
-    task: (client, [id], options) => (id ? client.getInvoice(id, options) : Promise.resolve(null)),
+    task: (client, [id], options) => (id ? client.getInvoice(id, options) : resolved(null)),
   });
 
   /** Permissions for the pay action; the summary is cached and shared, so this is one request per page. */
@@ -218,7 +219,7 @@ export class InvoiceDetail extends BillingConsumerElement {
     tags: () => (this.#comparedServiceId ? [`service:${this.#comparedServiceId}`] : []),
     args: () => [this.#comparedServiceId] as const,
     task: (client, [serviceId], options): Promise<ServiceBilling | null> =>
-      serviceId ? client.getServiceBilling(serviceId, options) : Promise.resolve(null),
+      serviceId ? client.getServiceBilling(serviceId, options) : resolved(null),
   });
 
   @state() private panelOpened = false;

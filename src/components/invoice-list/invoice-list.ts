@@ -1,13 +1,15 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BillingClient, InvoiceQuery } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import { INVOICE_STATUSES, PAYABLE_INVOICE_STATUSES } from '../../api/schemas.js';
-import type { InvoiceSummary } from '../../api/schemas.js';
+import type { InvoiceSummary, Page } from '../../api/schemas.js';
+import { resolved, settledValue } from '../../api/settled.js';
 import { dueState, dueWording } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
@@ -242,11 +244,29 @@ export class InvoiceList extends BillingConsumerElement {
    * Loads the first page; on a reload of the rows shown (an invalidation, a retry), follows
    * the cursors until it has as many rows as were shown, so the list keeps its length.
    */
-  async #loadRows(client: BillingClient, filter: InvoiceFilter, limit: number, options: QueryCallOptions): Promise<InvoiceRows> {
+  #loadRows(client: BillingClient, filter: InvoiceFilter, limit: number, options: QueryCallOptions): Promise<InvoiceRows> {
     const key = filterKey(filter, limit);
     const wanted = this.shown?.key === key ? Math.max(limit, this.shown.rows.length) : limit;
     const query = toQuery(filter);
-    const first = await client.listInvoices({ ...query, limit }, options);
+    const first = client.listInvoices({ ...query, limit }, options);
+    // The first page from memory and nothing more to follow: answer at once (see `settledValue`).
+    const hit = settledValue(first);
+    if (hit) {
+      const rows = appendUnique([], hit.value.data);
+      if (!hit.value.next_cursor || rows.length >= wanted) return resolved({ key, filter, rows, nextCursor: hit.value.next_cursor });
+    }
+    return this.#followPages(client, query, first, wanted, options).then(({ rows, nextCursor }) => ({ key, filter, rows, nextCursor }));
+  }
+
+  /** The first page, then the next ones until `wanted` rows are loaded or the list ends. */
+  async #followPages(
+    client: BillingClient,
+    query: InvoiceQuery,
+    firstPage: Promise<Page<InvoiceSummary>>,
+    wanted: number,
+    options: QueryCallOptions,
+  ): Promise<{ rows: InvoiceSummary[]; nextCursor: string | null }> {
+    const first = await firstPage;
     let rows = appendUnique([], first.data);
     let nextCursor = first.next_cursor;
     while (nextCursor && rows.length < wanted) {
@@ -257,7 +277,7 @@ export class InvoiceList extends BillingConsumerElement {
       rows = appendUnique(rows, page.data);
       nextCursor = page.next_cursor;
     }
-    return { key, filter, rows, nextCursor };
+    return { rows, nextCursor };
   }
 
   override disconnectedCallback(): void {
@@ -266,8 +286,16 @@ export class InvoiceList extends BillingConsumerElement {
     this.#loadMoreAbort?.abort();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  /**
+   * Takes new rows from the query. In `update()`, after the controllers' `hostUpdate`, so rows
+   * the cache answered synchronously are shown in this very render.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    this.#takeRows();
+    super.update(changed);
+  }
+
+  #takeRows(): void {
     const head = this.#query.value;
     if (head === this.#head) return;
     this.#head = head;
@@ -364,7 +392,7 @@ export class InvoiceList extends BillingConsumerElement {
       await this.updateComplete;
       // Continue reading where the new rows start; the button may be gone after the last page.
       const target =
-        this.renderRoot.querySelectorAll<HTMLElement>('[part~="invoice-link"]')[firstNew] ??
+        this.renderRoot.querySelector('tbody[part="body"]')?.children[firstNew]?.querySelector<HTMLElement>('[part~="invoice-link"]') ??
         this.renderRoot.querySelector<HTMLElement>('[part~="load-more"]');
       target?.focus();
     } catch (error) {
@@ -480,6 +508,7 @@ export class InvoiceList extends BillingConsumerElement {
 
   #renderTable(rows: readonly InvoiceSummary[], locale: string): TemplateResult {
     const busy = this.#query.state === 'refreshing';
+    const context = [locale, this.today, this.billingConfig?.invoiceHref, this.serviceId];
     // Explicit roles keep the table semantics when the narrow layout turns cells into blocks.
     return html`<table class="table" part="table" role="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="visually-hidden" part="caption">${this.msg('invoices.caption_attention')}</caption>
@@ -494,11 +523,18 @@ export class InvoiceList extends BillingConsumerElement {
         </tr>
       </thead>
       <tbody part="body" role="rowgroup">
-        ${repeat(
-          rows,
-          (invoice) => invoice.id,
-          (invoice) => this.#renderRow(invoice, locale),
-        )}
+        ${
+          // A row depends only on these: an update for anything else (the "Load more" button's
+          // state, a filter being typed) skips the rows, and a new page renders only its own
+          // rows, so a page costs the same at row 10,000 as at row 100.
+          guard([rows, ...context], () =>
+            repeat(
+              rows,
+              (invoice) => invoice.id,
+              (invoice) => guard([invoice, ...context], () => this.#renderRow(invoice, locale)),
+            ),
+          )
+        }
       </tbody>
     </table>`;
   }

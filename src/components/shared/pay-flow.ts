@@ -39,6 +39,7 @@ import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 
 import type { BillingClient } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import { defaultIntentStorage } from '../../api/idempotency.js';
+import { mapSettled, resolved } from '../../api/settled.js';
 import { isPayable } from '../../api/schemas.js';
 import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../../api/schemas.js';
 import type { BillingConfig } from '../../context.js';
@@ -191,18 +192,20 @@ export class PayFlow implements ReactiveController {
     this.invoice = new BillingQueryController(host, {
       tags: () => (this.invoiceId ? [`invoice:${this.invoiceId}`] : []),
       args: () => [this.#open ? (this.invoiceId ?? null) : null] as const,
-      task: (client, [id], options) => (id ? client.getInvoice(id, options) : Promise.resolve(null)),
+      task: (client, [id], options) => (id ? client.getInvoice(id, options) : resolved(null)),
     });
     this.wallet = new BillingQueryController(host, {
       tags: () => ['wallet'],
       args: () => [this.#open] as const,
-      task: (client, [open], options) => (open ? client.getWallet(options) : Promise.resolve(null)),
+      task: (client, [open], options) => (open ? client.getWallet(options) : resolved(null)),
     });
     this.methods = new BillingQueryController(host, {
       tags: () => ['payment-methods'],
       args: () => [this.#open] as const,
-      task: async (client, [open], options) =>
-        open ? (await client.listPaymentMethods(options)).filter((method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type)) : null,
+      task: (client, [open], options) =>
+        open
+          ? mapSettled(client.listPaymentMethods(options), (list) => list.filter((method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type)))
+          : resolved(null),
     });
     this.flow = new MoneyFlowController<Payment>(host, {
       flow: 'pay',

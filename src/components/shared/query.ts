@@ -10,6 +10,7 @@ import { Task, TaskStatus, initialState, shallowArrayEquals } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BillingClient } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
+import { settledValue } from '../../api/settled.js';
 import type { BillingErrorDetail } from './events.js';
 
 /**
@@ -71,6 +72,11 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
   #unsubscribe: (() => void) | undefined;
   /** A load was aborted by disconnecting; it is restarted on reconnect. */
   #interrupted = false;
+  /**
+   * The current run was answered from the cache synchronously (`settledValue`): its value is
+   * already in place, so the view is `ready` at once rather than a skeleton for a microtask.
+   */
+  #answered = false;
 
   constructor(host: BillingQueryHost, options: BillingQueryOptions<A, T>) {
     this.#host = host;
@@ -87,7 +93,10 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
   get state(): QueryViewState {
     if (!this.#host.billingClient) return 'no-client';
     const status = this.#task.status;
-    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) return this.#hasValue ? 'refreshing' : 'loading';
+    if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
+      if (this.#answered) return 'ready';
+      return this.#hasValue ? 'refreshing' : 'loading';
+    }
     if (this.#error) return this.#hasValue ? 'stale' : 'error';
     return this.#hasValue ? 'ready' : 'loading';
   }
@@ -163,6 +172,7 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
     [client, ...args]: readonly [BillingClient | undefined, ...A],
     signal: AbortSignal,
   ): Promise<T | typeof initialState> {
+    this.#answered = false;
     if (!client) {
       this.#reset(undefined);
       return initialState;
@@ -172,14 +182,17 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
     const fresh = this.#nextRunFresh;
     this.#nextRunFresh = false;
     try {
-      const value = await this.#options.task(client, args, { signal, fresh });
+      const pending = this.#options.task(client, args, { signal, fresh });
+      // Answered from memory: take the value now, so this very update renders it.
+      const hit = settledValue(pending);
+      if (hit) {
+        this.#accept(client, hit.value);
+        this.#answered = true;
+      }
+      const value = await pending;
       // A superseded run whose client ignored the abort must not overwrite newer data.
       signal.throwIfAborted();
-      this.#value = value;
-      this.#hasValue = true;
-      this.#error = undefined;
-      const [firstTag] = this.#options.tags();
-      this.#fetchedAt = (firstTag === undefined ? undefined : client.fetchedAt?.(firstTag)) ?? Date.now();
+      if (!hit) this.#accept(client, value);
       return value;
     } catch (thrown) {
       if (signal.aborted) throw thrown;
@@ -187,6 +200,14 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
       this.#reportError(this.#error);
       throw this.#error;
     }
+  }
+
+  #accept(client: BillingClient, value: T): void {
+    this.#value = value;
+    this.#hasValue = true;
+    this.#error = undefined;
+    const [firstTag] = this.#options.tags();
+    this.#fetchedAt = (firstTag === undefined ? undefined : client.fetchedAt?.(firstTag)) ?? Date.now();
   }
 
   #reset(valueArgs: readonly unknown[] | undefined): void {

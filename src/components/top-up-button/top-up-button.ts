@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
+import { mapSettled, resolved } from '../../api/settled.js';
 import type { Money, PaymentMethod, Permissions, TopUp, TopUpQuote, Wallet } from '../../api/schemas.js';
 import { BillingConsumerElement, BillingQueryController, liveRegion, money, openLabel, renderQueryFallback, toneIcon } from '../shared/index.js';
 import type { Tone } from '../shared/index.js';
@@ -153,22 +154,22 @@ export class TopUpButton extends BillingConsumerElement {
   readonly permissions = new BillingQueryController(this, {
     tags: () => ['summary'],
     args: () => [],
-    task: async (client, _args, options): Promise<Permissions> => (await client.getSummary(options)).permissions,
+    task: (client, _args, options): Promise<Permissions> => mapSettled(client.getSummary(options), (summary) => summary.permissions),
   });
 
   /** Limits, presets and currency; loaded only while the dialog is open. @internal */
   readonly wallet = new BillingQueryController(this, {
     tags: () => ['wallet'],
     args: () => [this.dialogOpen],
-    task: async (client, [open], options): Promise<Wallet | null> => (open ? client.getWallet(options) : null),
+    task: (client, [open], options): Promise<Wallet | null> => (open ? client.getWallet(options) : resolved(null)),
   });
 
   /** Methods that can top up (the wallet cannot top up itself); loaded only while the dialog is open. @internal */
   readonly methods = new BillingQueryController(this, {
     tags: () => ['payment-methods'],
     args: () => [this.dialogOpen],
-    task: async (client, [open], options): Promise<PaymentMethod[] | null> =>
-      open ? (await client.listPaymentMethods(options)).filter((method) => method.type !== 'wallet') : null,
+    task: (client, [open], options): Promise<PaymentMethod[] | null> =>
+      open ? mapSettled(client.listPaymentMethods(options), (list) => list.filter((method) => method.type !== 'wallet')) : resolved(null),
   });
 
   /**
@@ -228,7 +229,13 @@ export class TopUpButton extends BillingConsumerElement {
       this.#openDialog();
       void this.flow.resume(id);
     }
+  }
+
+  // Defaults are filled in update(), after the controllers' hostUpdate, so limits the cache
+  // answered synchronously fill the form in this very render.
+  protected override update(changed: PropertyValues<this>): void {
     this.#fillDefaults();
+    super.update(changed);
   }
 
   protected override updated(changed: PropertyValues<this>): void {

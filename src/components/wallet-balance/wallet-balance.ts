@@ -146,8 +146,14 @@ export class WalletBalance extends BillingConsumerElement {
     this.hasSlottedAction = this.querySelector(':scope > [slot="action"]') !== null;
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
+  // In update(), after the controllers' hostUpdate, so a balance the cache answered
+  // synchronously is compared in this very render.
+  protected override update(changed: PropertyValues<this>): void {
+    this.#noteBalance();
+    super.update(changed);
+  }
+
+  #noteBalance(): void {
     const wallet = this.wallet.value;
     if (wallet && wallet !== this.#shownBalance) {
       const before = this.#shownBalance;

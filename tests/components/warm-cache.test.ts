@@ -116,6 +116,33 @@ describe('first render from a warm cache', () => {
     for (const element of again) await expect(element).to.be.accessible();
   });
 
+  it('lets go of elements removed before their loads settle: nothing stays subscribed to the client', async () => {
+    const first = dashboardElements();
+    const { provider, client } = await mountInProvider(html`${first}`, { scenario: 'many-invoices' });
+    await waitUntil(() => hasNumbers(first), 'the first dashboard never showed its numbers', { timeout: 5000 });
+    for (const element of first) element.remove();
+
+    let subscribed = 0;
+    const subscribe = client.subscribe.bind(client);
+    client.subscribe = (listener) => {
+      subscribed++;
+      const unsubscribe = subscribe(listener);
+      return () => {
+        subscribed--;
+        unsubscribe();
+      };
+    };
+    const again = dashboardElements();
+    provider.append(...again);
+    await Promise.all(again.map((element) => element.updateComplete));
+    expect(hasNumbers(again)).to.equal(true);
+    expect(subscribed, 'subscribed while shown').to.be.greaterThan(0);
+    // Removed at once, while the cache answers are still settling.
+    for (const element of again) element.remove();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(subscribed, 'subscriptions left after removal').to.equal(0);
+  });
+
   it('still shows a skeleton first when the cache has nothing (the first visit)', async () => {
     const elements = dashboardElements();
     const { provider } = await mountInProvider(html`<span></span>`, { scenario: 'many-invoices' });

@@ -77,6 +77,7 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
    * already in place, so the view is `ready` at once rather than a skeleton for a microtask.
    */
   #answered = false;
+  #connected = false;
 
   constructor(host: BillingQueryHost, options: BillingQueryOptions<A, T>) {
     this.#host = host;
@@ -135,6 +136,7 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
   }
 
   hostConnected(): void {
+    this.#connected = true;
     this.#syncSubscription();
     if (this.#interrupted) {
       this.#interrupted = false;
@@ -147,6 +149,7 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
   }
 
   hostDisconnected(): void {
+    this.#connected = false;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#subscribedClient = undefined;
@@ -157,7 +160,9 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
   }
 
   #syncSubscription(): void {
-    const client = this.#host.billingClient;
+    // An update can land after removal (a load settling): a removed element must not
+    // subscribe again, or the client's listener set would keep it alive.
+    const client = this.#connected ? this.#host.billingClient : undefined;
     if (client === this.#subscribedClient) return;
     this.#unsubscribe?.();
     this.#subscribedClient = client;

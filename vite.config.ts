@@ -6,6 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyTemplates } from './scripts/minify-templates.js';
 
 export const SCRIPT_TAG_MODE = 'script-tag';
 export const SCRIPT_TAG_IIFE_MODE = 'script-tag-iife';
@@ -31,6 +32,7 @@ function defineEntries(): Record<string, string> {
 
 function libraryConfig(): UserConfig {
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: 'dist',
@@ -59,6 +61,7 @@ function libraryConfig(): UserConfig {
 
 function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
   return {
+    plugins: [minifyTemplates()],
     build: {
       target: 'es2022',
       outDir: 'dist',

@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.js';
+import { minifyTemplates } from '../scripts/minify-templates.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
@@ -70,7 +71,8 @@ async function buildPages(outDir) {
     mode: 'production',
     logLevel: 'warn',
     cacheDir: join(root, 'node_modules/.vite/bench'),
-    plugins: [],
+    // As the published builds (vite.config.ts): template markup minified.
+    plugins: [minifyTemplates()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -523,6 +523,32 @@ describe('<invoice-list>', () => {
       }
     });
 
+    it('re-renders only the rows that changed when the list reloads', async () => {
+      const api = createReferenceApi({ scenario: 'many-invoices' });
+      const change: { disputed?: string } = {};
+      // The server's answer with one invoice changed (put in dispute) once `change.disputed` is set.
+      const changing: typeof fetch = async (input, init) => {
+        const response = await api.fetch(input, init);
+        const url = new URL(input instanceof Request ? input.url : String(input), 'http://billing.test');
+        const disputed = change.disputed;
+        if (!disputed || !url.pathname.endsWith('/invoices')) return response;
+        const body = (await response.json()) as { data: { number: string; status: string }[] };
+        body.data = body.data.map((invoice) => (invoice.number === disputed ? { ...invoice, status: 'in_dispute' } : invoice));
+        return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+      };
+      const { el, client } = await mountReady(undefined, { api, client: { fetch: changing } });
+      part(el, 'load-more')!.click();
+      await waitUntil(() => rowsOf(el).length === 40, 'not appended');
+      await el.updateComplete;
+      const rendered = recordRowRenders(el);
+      const disputed = (change.disputed = numbersOf(el)[25]);
+      client.invalidate(['invoices']);
+      await settle(el);
+      expect(rendered, 'rows rendered by the reload').to.deep.equal([disputed]);
+      expect(rowOf(el, disputed).dataset.status).to.equal('in_dispute');
+      expect(rowsOf(el)).to.have.length(40);
+    });
+
     it('re-renders every row when the locale or "today" changes', async () => {
       const { el, provider } = await mountReady(undefined, { scenario: 'many-invoices' });
       part(el, 'load-more')!.click();

@@ -10,7 +10,7 @@ import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import { INVOICE_STATUSES, PAYABLE_INVOICE_STATUSES } from '../../api/schemas.js';
 import type { InvoiceSummary, Page } from '../../api/schemas.js';
 import { resolved, settledValue } from '../../api/settled.js';
-import { dueState, dueWording } from '../../i18n/format.js';
+import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
@@ -20,12 +20,11 @@ import {
   liveRegion,
   money,
   renderConfigError,
-  renderDate,
   renderError,
   renderQueryFallback,
   renderQueryNotice,
-  statusBadge,
   statusLabel,
+  statusTone,
 } from '../shared/render.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
 
@@ -44,6 +43,16 @@ interface InvoiceFilter {
   readonly status: string;
   readonly serviceId: string;
   readonly q: string;
+}
+
+/** Column labels, for the narrow layout's cell captions, and the overdue marker. */
+interface ColumnLabels {
+  readonly issueDate: string;
+  readonly due: string;
+  readonly status: string;
+  readonly total: string;
+  readonly balanceDue: string;
+  readonly attention: string;
 }
 
 /** The rows loaded for one filter, from the first page up to `nextCursor`. */
@@ -71,6 +80,19 @@ function toQuery(filter: InvoiceFilter): InvoiceQuery {
 function appendUnique(rows: readonly InvoiceSummary[], page: readonly InvoiceSummary[]): InvoiceSummary[] {
   const seen = new Set(rows.map((invoice) => invoice.id));
   return [...rows, ...page.filter((invoice) => !seen.has(invoice.id) && seen.add(invoice.id))];
+}
+
+/**
+ * `next`, with each invoice that did not change since `previous` replaced by the object shown
+ * before (same id, same JSON): a reload after a payment then re-renders only the rows that changed.
+ */
+function keepUnchanged(previous: readonly InvoiceSummary[] | undefined, next: readonly InvoiceSummary[]): readonly InvoiceSummary[] {
+  if (!previous?.length) return next;
+  const before = new Map(previous.map((invoice) => [invoice.id, invoice]));
+  return next.map((invoice) => {
+    const old = before.get(invoice.id);
+    return old && JSON.stringify(old) === JSON.stringify(invoice) ? old : invoice;
+  });
 }
 
 function asBillingError(error: unknown): BillingApiError {
@@ -304,7 +326,7 @@ export class InvoiceList extends BillingConsumerElement {
     this.#loadMoreAbort?.abort();
     this.loadingMore = false;
     this.loadMoreError = undefined;
-    this.shown = head;
+    this.shown = { ...head, rows: keepUnchanged(this.shown?.rows, head.rows) };
     this.#learnServices(head.rows);
     if (this.#announceResult) {
       this.#announceResult = false;
@@ -509,6 +531,14 @@ export class InvoiceList extends BillingConsumerElement {
   #renderTable(rows: readonly InvoiceSummary[], locale: string): TemplateResult {
     const busy = this.#query.state === 'refreshing';
     const context = [locale, this.today, this.billingConfig?.invoiceHref, this.serviceId];
+    const labels: ColumnLabels = {
+      issueDate: this.msg('invoices.col.issue_date'),
+      due: this.msg('invoices.col.due'),
+      status: this.msg('invoices.col.status'),
+      total: this.msg('invoices.col.total'),
+      balanceDue: this.msg('invoices.col.balance_due'),
+      attention: this.msg('invoices.needs_attention'),
+    };
     // Explicit roles keep the table semantics when the narrow layout turns cells into blocks.
     return html`<table class="table" part="table" role="table" aria-busy=${busy ? 'true' : 'false'}>
       <caption class="visually-hidden" part="caption">${this.msg('invoices.caption_attention')}</caption>
@@ -531,7 +561,7 @@ export class InvoiceList extends BillingConsumerElement {
             repeat(
               rows,
               (invoice) => invoice.id,
-              (invoice) => guard([invoice, ...context], () => this.#renderRow(invoice, locale)),
+              (invoice) => guard([invoice, ...context], () => this.#renderRow(invoice, locale, labels)),
             ),
           )
         }
@@ -539,12 +569,19 @@ export class InvoiceList extends BillingConsumerElement {
     </table>`;
   }
 
-  #renderRow(invoice: InvoiceSummary, locale: string): TemplateResult {
+  /**
+   * One row, as one template with few nested ones (the link, the due wording, the icon): each
+   * nested template is one more instance for Lit to clone per row, and a page has 100 rows.
+   * `labels` are the column labels, looked up once per table.
+   */
+  #renderRow(invoice: InvoiceSummary, locale: string, labels: ColumnLabels): TemplateResult {
     const overdue = invoice.status === 'overdue';
     const open = OPEN_STATUSES.has(invoice.status) && invoice.balance_due.amount > 0;
     const href = invoiceHref(this.billingConfig?.invoiceHref, invoice);
     const label = this.msg('invoices.open', { number: invoice.number });
     const onClick = (event: MouseEvent) => this.#onInvoiceClick(event, invoice, href);
+    const wording = this.#dueWording(invoice, locale);
+    const tone = statusTone('invoice', invoice.status);
     return html`<tr part="row" role="row" data-invoice-id=${invoice.id} data-status=${invoice.status} ?data-attention=${overdue}>
       <td part="cell" role="cell" class="cell-number">
         <div class="number">
@@ -559,17 +596,29 @@ export class InvoiceList extends BillingConsumerElement {
             ? html`<span class="service-name" part="service-name">${invoice.service.name}</span>`
             : nothing}
           ${overdue
-            ? html`<span class="attention" part="attention">${toneIcon('danger')}<span>${this.msg('invoices.needs_attention')}</span></span>`
+            ? html`<span class="attention" part="attention">${toneIcon('danger')}<span>${labels.attention}</span></span>`
             : nothing}
         </div>
       </td>
-      <td part="cell" role="cell" data-label=${this.msg('invoices.col.issue_date')}>${renderDate(invoice.issue_date, locale)}</td>
-      <td part="cell" role="cell" data-label=${this.msg('invoices.col.due')}>${this.#renderDue(invoice, locale)}</td>
-      <td part="cell" role="cell" data-label=${this.msg('invoices.col.status')}>${statusBadge('invoice', invoice.status, locale)}</td>
-      <td part="cell" role="cell" class="numeric" data-label=${this.msg('invoices.col.total')}>
+      <td part="cell" role="cell" data-label=${labels.issueDate}>
+        <time datetime=${invoice.issue_date}>${formatCalendarDate(invoice.issue_date, locale)}</time>
+      </td>
+      <td part="cell" role="cell" data-label=${labels.due}>
+        <div class="due" part="due">
+          ${wording}<span class=${ifDefined(wording === nothing ? undefined : 'secondary')}
+            ><time datetime=${invoice.due_date}>${formatCalendarDate(invoice.due_date, locale)}</time></span
+          >
+        </div>
+      </td>
+      <td part="cell" role="cell" data-label=${labels.status}>
+        <span class="badge" part="status-badge" data-tone=${tone} data-status=${invoice.status}
+          >${toneIcon(tone)}<span>${statusLabel('invoice', invoice.status, locale)}</span></span
+        >
+      </td>
+      <td part="cell" role="cell" class="numeric" data-label=${labels.total}>
         <span part="total">${money(invoice.total, locale)}</span>
       </td>
-      <td part="cell" role="cell" class="numeric" data-label=${this.msg('invoices.col.balance_due')}>
+      <td part="cell" role="cell" class="numeric" data-label=${labels.balanceDue}>
         <span class="balance" part="balance" ?data-open=${open}>${money(invoice.balance_due, locale)}</span>
       </td>
     </tr>`;
@@ -577,20 +626,16 @@ export class InvoiceList extends BillingConsumerElement {
 
   /**
    * The due date read with the status: "Overdue by 2 days" / "Due in 3 days" while money is
-   * owed, "Paid" when paid, and only the date for cancelled, refunded, processing or unknown
-   * statuses (an unknown status never reads as due or overdue; its badge shows the raw label).
+   * owed, "Paid" when paid, and nothing (only the date) for cancelled, refunded, processing or
+   * unknown statuses (an unknown status never reads as due or overdue; its badge shows the raw label).
    */
-  #renderDue(invoice: InvoiceSummary, locale: string): TemplateResult {
-    const due = dueState(invoice, this.today);
-    let wording: TemplateResult | typeof nothing = nothing;
+  #dueWording(invoice: InvoiceSummary, locale: string): TemplateResult | typeof nothing {
     if (invoice.status === 'paid') {
-      wording = html`<span class="due-wording" part="due-wording" data-due="paid">${statusLabel('invoice', 'paid', locale)}</span>`;
-    } else if (due.kind !== 'none') {
-      wording = html`<span class="due-wording" part="due-wording" data-due=${due.kind}>${dueWording(invoice, this.today, locale)}</span>`;
+      return html`<span class="due-wording" part="due-wording" data-due="paid">${statusLabel('invoice', 'paid', locale)}</span>`;
     }
-    return html`<div class="due" part="due">
-      ${wording}<span class=${ifDefined(wording === nothing ? undefined : 'secondary')}>${renderDate(invoice.due_date, locale)}</span>
-    </div>`;
+    const due = dueState(invoice, this.today);
+    if (due.kind === 'none') return nothing;
+    return html`<span class="due-wording" part="due-wording" data-due=${due.kind}>${dueWording(invoice, this.today, locale)}</span>`;
   }
 
   #renderFooter(count: number, nextCursor: string | null, locale: string): TemplateResult {

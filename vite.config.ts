@@ -59,25 +59,45 @@ function libraryConfig(): UserConfig {
   };
 }
 
+/** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
+export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;
+
 function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
   return {
     plugins: [minifyTemplates()],
+    // A classic script has no import.meta: the IIFE finds its address from document.currentScript.
+    ...(format === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {}),
+    resolve: {
+      // Catalogs beyond English load from files beside the script, not from chunks.
+      alias: [{ find: /^\.\/loaders\.js$/, replacement: fromRoot('./src/i18n/loaders.script.ts') }],
+    },
     build: {
       target: 'es2022',
       outDir: 'dist',
       // The library build ran first and owns dist/.
       emptyOutDir: false,
       copyPublicDir: false,
-      lib: {
-        entry: fromRoot('./src/script-tag.ts'),
-        formats: [format],
-        fileName: () => (format === 'es' ? 'billing-widgets.js' : 'billing-widgets.iife.js'),
-        ...(format === 'iife' ? { name: IIFE_GLOBAL_NAME } : {}),
-      },
+      lib:
+        format === 'es'
+          ? {
+              // The script plus one module per language (each only `export const <lang> = {...}`).
+              entry: {
+                'billing-widgets': fromRoot('./src/script-tag.ts'),
+                ...Object.fromEntries(SCRIPT_TAG_LANGUAGES.map((language) => [`billing-widgets.${language}`, fromRoot(`./src/i18n/${language}.ts`)])),
+              },
+              formats: ['es'],
+              fileName: (_format, entryName) => `${entryName}.js`,
+            }
+          : {
+              entry: fromRoot('./src/script-tag.ts'),
+              formats: ['iife'],
+              fileName: () => 'billing-widgets.iife.js',
+              name: IIFE_GLOBAL_NAME,
+            },
       rolldownOptions: {
         output: {
-          // A script tag loads exactly one file: no chunks, even for dynamic imports.
-          codeSplitting: false,
+          // A script tag loads exactly one file: no chunks (size.test.js checks the ES build has none).
+          ...(format === 'iife' ? { codeSplitting: false } : {}),
           minify: true,
         },
       },

@@ -4,7 +4,7 @@
 // script-tag file, on the API's origin, so its checkout redirects are same-origin.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { scriptTagFile } from './script-tag-build.js';
+import { SCRIPT_TAG_FILES, scriptTagFile } from './script-tag-build.js';
 
 const CSP_DIR = fileURLToPath(new URL('../csp/', import.meta.url));
 export const CSP_PAGE_PATH = '/csp/';
@@ -52,7 +52,9 @@ export function cspPagePlugin() {
         };
         try {
           if (name in FILES) return send(200, FILES[name], readFileSync(`${CSP_DIR}${name}`));
-          if (name === 'billing-widgets.js') return send(200, 'text/javascript; charset=utf-8', await scriptTagFile(name));
+          if (name in SCRIPT_TAG_FILES && !name.endsWith('.iife.js')) {
+            return send(200, 'text/javascript; charset=utf-8', await scriptTagFile(name));
+          }
           return send(404, 'text/plain; charset=utf-8', 'Not found');
         } catch (error) {
           server.config.logger.error(`[csp page] ${req.url}: ${error?.stack ?? error}`);

@@ -12,8 +12,12 @@ const SOURCES = join(ROOT, 'src');
 const OUT_DIR = join(ROOT, 'node_modules/.cache/perlod-billing-demo/script-tag');
 const VITE_BIN = join(ROOT, 'node_modules/vite/bin/vite.js');
 
+/** Each file a page may ask for, and the build mode that writes it (vite.config.ts). */
 export const SCRIPT_TAG_FILES = {
   'billing-widgets.js': 'script-tag',
+  // Messages beyond English, loaded by either script the first time they are needed.
+  'billing-widgets.de.js': 'script-tag',
+  'billing-widgets.fa.js': 'script-tag',
   'billing-widgets.iife.js': 'script-tag-iife',
 };
 
@@ -49,7 +53,7 @@ async function buildAll() {
   const started = Date.now();
   mkdirSync(OUT_DIR, { recursive: true });
   // One after the other: the machine may have two cores and a dev server to serve.
-  for (const mode of Object.values(SCRIPT_TAG_FILES)) await viteBuild(mode);
+  for (const mode of new Set(Object.values(SCRIPT_TAG_FILES))) await viteBuild(mode);
   const files = new Map(Object.keys(SCRIPT_TAG_FILES).map((name) => [name, readFileSync(join(OUT_DIR, name))]));
   return { builtAt: started, files };
 }

@@ -3,10 +3,9 @@
  * language's, then English; a message missing anywhere falls back to English, so the UI
  * never shows a raw key.
  */
-import { de } from './de.js';
 import { en } from './en.js';
-import { fa } from './fa.js';
 import type { MessageKey } from './en.js';
+import { catalogLoaders } from './loaders.js';
 import type { Message, MessageParams, PluralMessage } from './types.js';
 
 export type { MessageKey } from './en.js';
@@ -14,11 +13,12 @@ export type { MessageKey } from './en.js';
 /** A complete catalog: one message for every key of the English one. */
 export type Catalog = { readonly [K in MessageKey]: Message };
 
-const catalogs = new Map<string, Partial<Catalog>>([
-  ['en', en],
-  ['de', de],
-  ['fa', fa],
-]);
+const catalogs = new Map<string, Partial<Catalog>>([['en', en]]);
+
+/** Languages whose bundled catalog is loading, and the load (it never rejects). */
+const loading = new Map<string, Promise<void>>();
+/** Languages whose bundled catalog was asked for already (loaded, loading or failed). */
+const requested = new Set<string>();
 
 /**
  * Adds or extends the catalog of a locale (`fr`, `pt-BR`). Keys it lacks fall back to
@@ -48,6 +48,38 @@ export function normalizeLocale(locale: string | null | undefined): string {
     if (normalizedLocales.size < 64) normalizedLocales.set(locale, normalized);
   }
   return normalized;
+}
+
+/**
+ * Makes sure the catalog for `locale` is here: undefined when it is (or when there is none to
+ * load: English, a registered catalog, a language we do not ship), else a promise that settles
+ * when it has loaded. A failed load is reported once on the console and leaves English in its
+ * place; it is not retried until the page reloads.
+ */
+export function loadCatalog(locale: string): Promise<void> | undefined {
+  const language = languageOf(locale);
+  const pending = loading.get(language);
+  if (pending) return pending;
+  const loader = catalogLoaders[language];
+  if (!loader || requested.has(language)) return undefined;
+  requested.add(language);
+  // A loader that throws at once (no address to load from) fails like one that rejects.
+  const load = new Promise<Readonly<Record<string, unknown>>>((resolve) => resolve(loader()))
+    .then((messages) => {
+      // A catalog the page registered itself meanwhile wins over the bundled one.
+      catalogs.set(language, { ...(messages as Partial<Catalog>), ...catalogs.get(language) });
+    })
+    .catch((error: unknown) => {
+      console.warn(`billing widgets: the "${language}" messages could not be loaded; showing English.`, error);
+    })
+    .finally(() => loading.delete(language));
+  loading.set(language, load);
+  return load;
+}
+
+/** Whether the catalog for `locale` is loading (render a placeholder rather than English). */
+export function isCatalogLoading(locale: string): boolean {
+  return loading.has(languageOf(locale));
 }
 
 /** The language subtag: `de` for `de-AT`. */

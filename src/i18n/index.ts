@@ -1,5 +1,5 @@
 // Messages and Intl formatting, in one import for the elements.
-export { isMessageKey, languageOf, normalizeLocale, registerCatalog, t, textDirection } from './catalog.js';
+export { isCatalogLoading, isMessageKey, languageOf, loadCatalog, normalizeLocale, registerCatalog, t, textDirection } from './catalog.js';
 export type { Catalog, MessageKey } from './catalog.js';
 export type { Message, MessageParams, PluralMessage } from './types.js';
 export {

@@ -13,3 +13,9 @@ export type Message = string | PluralMessage;
 
 /** Values for placeholders; numbers are formatted for the locale. */
 export type MessageParams = Readonly<Record<string, string | number>>;
+
+/**
+ * Loaders of the catalogs bundled beyond English, by language (`de`): each resolves to the
+ * language's messages, by key (a partial catalog is fine: missing keys fall back to English).
+ */
+export type CatalogLoaders = Readonly<Record<string, () => Promise<Readonly<Record<string, Message>>>>>;

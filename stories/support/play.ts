@@ -15,6 +15,9 @@ export async function storyElement<T extends HTMLElement>(canvasElement: HTMLEle
   return waitFor(() => {
     const element = canvasElement.querySelector<T>(selector);
     if (!element) throw new Error(`no ${selector} in the story`);
+    // German and Persian load on first use; the element renders once they are here.
+    if ((element as T & { catalogLoading?: boolean }).catalogLoading) throw new Error(`${selector} is loading its messages`);
+    if (!element.shadowRoot?.firstElementChild) throw new Error(`${selector} has not rendered yet`);
     return element;
   });
 }

@@ -9,6 +9,7 @@ import type {
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 const VPS = 'srv_vps_fra1';
 

@@ -14,6 +14,7 @@ import { baseStyles } from '../../src/components/shared/styles.js';
 import { renderQueryFallback, renderQueryNotice, statusBadge, money } from '../../src/components/shared/render.js';
 import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import '../helpers/load-catalogs.js';
 
 // ---------------------------------------------------------------------------------------
 // A hand-written BillingClient: getInvoice calls wait until the test settles them.

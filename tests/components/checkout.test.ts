@@ -23,6 +23,7 @@ import type { CheckoutWindow, MoneyFlowStep } from '../../src/components/shared/
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 /** A Storage over a Map: each test gets its own "session". */
 function memoryStorage(): Storage {

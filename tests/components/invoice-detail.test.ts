@@ -10,6 +10,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 /** Records where "Contact support" would go instead of leaving the test page. */
 class RecordingInvoiceDetail extends InvoiceDetail {

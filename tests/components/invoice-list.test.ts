@@ -6,6 +6,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi, ScenarioName } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions, Mounted } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 // ---------------------------------------------------------------------------------------
 // Helpers

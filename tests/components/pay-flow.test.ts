@@ -13,6 +13,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 /** The smallest host: a Pay button and the dialog. */
 class PayHost extends BillingConsumerElement {

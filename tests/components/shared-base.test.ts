@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
 import { BillingElement } from '../../src/components/shared/base-element.js';
 import type { BillingInvoiceSelectDetail } from '../../src/components/shared/events.js';
+import '../helpers/load-catalogs.js';
 
 class TestEmitter extends BillingElement {
   static override tagName = 'test-emitter';

@@ -29,6 +29,7 @@ import {
 import type { StatusKind } from '../../src/components/shared/render.js';
 import { baseStyles } from '../../src/components/shared/styles.js';
 import { colorTokenName, palette, tokens } from '../../src/components/shared/tokens.js';
+import '../helpers/load-catalogs.js';
 
 /** Renders helper output inside a shadow root with the shared styles, like an element does. */
 class TestFrame extends LitElement {

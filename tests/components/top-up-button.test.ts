@@ -7,6 +7,7 @@ import { checkoutNavigator } from '../../src/components/shared/checkout.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 async function settle(el: TopUpButton): Promise<void> {
   await el.updateComplete;

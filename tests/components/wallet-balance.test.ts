@@ -6,6 +6,7 @@ import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-catalogs.js';
 
 function part<T extends Element = HTMLElement>(el: Element, name: string): T | null {
   return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);

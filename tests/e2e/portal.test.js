@@ -113,7 +113,7 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     await numbers.first().waitFor();
     assert.deepEqual((await numbers.allTextContents()).map((text) => text.trim()).toSorted(), invoices.data.map((i) => i.number).toSorted());
 
-    // Nothing of ours but the built file (and the portal's own script).
+    // Nothing of ours but the built file (and the portal's own script): no catalog for English.
     assert.deepEqual(scripts.map((url) => new URL(url).pathname).toSorted(), ['/billing-widgets.js', '/portal.js']);
     assert.ok(scripts.every((url) => new URL(url).origin === new URL(portalUrl).origin));
 
@@ -246,6 +246,31 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     await page.context().close();
   });
 
+  it('loads German from beside the script the first time it is needed, and shows no English on the way', async () => {
+    const { page, errors } = await portalPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(portalUrl);
+    await page.locator('wallet-balance [part~="balance"]').waitFor();
+    assert.ok(!scripts.includes('/billing-widgets.de.js'));
+    const title = page.locator('wallet-balance [part~="title"]');
+    assert.equal((await title.textContent()).trim(), 'Wallet');
+
+    // The visitor switches to German: the provider's locale changes, the messages load once.
+    await page.locator('billing-provider').evaluate((provider) => provider.setAttribute('locale', 'de'));
+    await page.waitForFunction(() => document.querySelector('wallet-balance')?.getAttribute('lang') === 'de');
+    await page.locator('wallet-balance [part~="title"]', { hasText: 'Guthaben' }).waitFor();
+    await page.locator('invoice-list [part~="row"] [part~="status-badge"]').first().waitFor();
+    const badges = await page.locator('invoice-list [part~="status-badge"]').allTextContents();
+    assert.ok(badges.some((text) => /Überfällig|Offen|Bezahlt/.test(text)), badges.join(', '));
+    assert.equal(scripts.filter((path) => path === '/billing-widgets.de.js').length, 1);
+    assert.ok(!scripts.includes('/billing-widgets.fa.js'));
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('configures widgets spread over the page with one configureBilling() call from the classic-script build', async () => {
     const summary = await api('/summary');
     const { page, errors, apiCalls } = await portalPage();
@@ -260,6 +285,25 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     assert.equal(await page.locator('billing-provider').count(), 0);
     assert.ok(apiCalls.length > 0 && apiCalls.every((call) => call.status === 200 && /^Bearer plt_test_\d+$/.test(call.authorization)));
     assert.deepEqual(await billingErrors(page), []);
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('the classic-script build loads Persian from beside itself too, right to left', async () => {
+    const { page, errors } = await portalPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The same page, served in Persian: configureBilling() takes the page's lang.
+    await page.route('**/spread.html', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: (await response.text()).replace('<html lang="en">', '<html lang="fa">') });
+    });
+    await page.goto(new URL('/spread.html', portalUrl).href);
+    await page.locator('header wallet-balance [part~="title"]', { hasText: 'کیف پول' }).waitFor();
+    assert.equal(await page.locator('header wallet-balance').getAttribute('dir'), 'rtl');
+    assert.deepEqual(scripts.filter((path) => path.startsWith('/billing-widgets')).toSorted(), ['/billing-widgets.fa.js', '/billing-widgets.iife.js']);
     assert.deepEqual(errors, []);
     await page.context().close();
   });

@@ -17,8 +17,10 @@ const BUDGET_GZIP_BYTES = 45 * 1024;
  * Until the budget is reached, a ceiling just above today's size, so the file cannot grow
  * unnoticed while it is being slimmed. Lower it with every saving; remove it at the budget.
  */
-const CEILING_GZIP_BYTES = 72 * 1024;
+const CEILING_GZIP_BYTES = 61 * 1024;
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
+/** Messages beyond English, built beside the script by the ES build and loaded by either script when needed. */
+const LANGUAGE_FILES = ['billing-widgets.de.js', 'billing-widgets.fa.js'];
 /** Elements a define entry may bring along on purpose: <wallet-balance top-up> embeds the top-up button. */
 const COMPOSED = { 'wallet-balance': ['top-up-button'] };
 
@@ -74,14 +76,17 @@ function elementsIn(chunks) {
 
 describe('build size and per-element imports', () => {
   const scriptTag = new Map();
+  const languageFiles = new Map();
   let library;
 
   before(async () => {
     process.env.NODE_ENV = 'production';
     for (const [file, mode] of Object.entries(SCRIPT_TAG_MODES)) {
       const chunks = await buildChunks(mode);
-      assert.deepEqual([...chunks.keys()], [file], `the ${mode} build is one file`);
+      const languages = mode === 'script-tag' ? LANGUAGE_FILES : [];
+      assert.deepEqual([...chunks.keys()].sort(), [file, ...languages].sort(), `the ${mode} build is the script${languages.length ? ' and the language files' : ''}, no chunks`);
       scriptTag.set(file, chunks.get(file));
+      for (const language of languages) languageFiles.set(language, chunks.get(language));
     }
     library = await buildChunks('production');
   });
@@ -95,6 +100,22 @@ describe('build size and per-element imports', () => {
     }
     for (const { file, gzip: gz } of sizes) {
       assert.ok(gz <= CEILING_GZIP_BYTES, `${file} is ${kb(gz)} gzipped, over the ${kb(CEILING_GZIP_BYTES)} ceiling`);
+    }
+  });
+
+  it('keeps the messages beyond English out of the script-tag files, in one small file per language', (t) => {
+    for (const [file, chunk] of scriptTag) {
+      const bundled = Object.keys(chunk.modules).filter((id) => /\/src\/i18n\/(?:de|fa)\.ts$/.test(id.replaceAll('\\', '/')));
+      assert.deepEqual(bundled, [], `${file} bundles ${bundled.join(', ')}`);
+      assert.ok(chunk.code.includes('billing-widgets.${'), `${file} loads the language files by name`);
+    }
+    for (const [file, chunk] of languageFiles) {
+      const language = file.split('.')[1];
+      t.diagnostic(`${file}: ${kb(gzip(chunk.code))} gzip -9`);
+      console.log(`size: ${file} ${kb(gzip(chunk.code))} gzip -9 (loaded only for ${language})`);
+      // Nothing but the catalog: no shared code that would need the script's module graph.
+      assert.deepEqual(chunk.imports, [], `${file} imports nothing`);
+      assert.deepEqual(chunk.exports, [language], `${file} exports ${language}`);
     }
   });
 

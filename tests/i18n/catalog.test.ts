@@ -5,6 +5,7 @@ import { fa } from '../../src/i18n/fa.js';
 import { normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';
 import type { Catalog, MessageKey } from '../../src/i18n/catalog.js';
 import type { Message } from '../../src/i18n/types.js';
+import '../helpers/load-catalogs.js';
 
 /** Every text of a message: the string, or each plural form. */
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;

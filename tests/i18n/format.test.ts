@@ -11,6 +11,7 @@ import {
   minorUnitsToDecimal,
   todayCalendarDate,
 } from '../../src/i18n/format.js';
+import '../helpers/load-catalogs.js';
 
 /** Intl's separators are non-breaking spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');

@@ -91,7 +91,7 @@ function keepUnchanged(previous: readonly InvoiceSummary[] | undefined, next: re
   const before = new Map(previous.map((invoice) => [invoice.id, invoice]));
   return next.map((invoice) => {
     const old = before.get(invoice.id);
-    return old && JSON.stringify(old) === JSON.stringify(invoice) ? old : invoice;
+    return old && (old === invoice || JSON.stringify(old) === JSON.stringify(invoice)) ? old : invoice;
   });
 }
 

@@ -3,9 +3,9 @@
  * `lang`/`dir` that follow the locale the element renders in. Nothing else lives here;
  * data loading is in `BillingConsumerElement` and `BillingQueryController`.
  */
-import { LitElement } from 'lit';
+import { LitElement, ReactiveElement } from 'lit';
 import type { PropertyValues } from 'lit';
-import { normalizeLocale, textDirection } from '../../i18n/catalog.js';
+import { isCatalogLoading, loadCatalog, normalizeLocale, textDirection } from '../../i18n/catalog.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 
 /** The nearest `lang` above `element`, crossing shadow roots; undefined when no ancestor sets one. */
@@ -92,9 +92,33 @@ export class BillingElement extends LitElement {
     );
   }
 
+  /**
+   * Whether the messages of `displayLocale` are still loading (German and Persian load on
+   * first use, from their own file).
+   * @internal
+   */
+  get catalogLoading(): boolean {
+    return isCatalogLoading(this.displayLocale);
+  }
+
+  /**
+   * While the messages of its language load, the element keeps what it shows (nothing yet, or
+   * the previous language) rather than render English for a moment. Properties, attributes and
+   * controllers are still updated, so its data loads at the same time.
+   */
+  protected override update(changed: PropertyValues): void {
+    if (this.catalogLoading) {
+      (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, changed: PropertyValues): void }).update.call(this, changed);
+      return;
+    }
+    super.update(changed);
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
     if ((this.constructor as typeof BillingElement).reflectsLocale) this.#reflectLocale();
+    // The first render in a language loads its messages; render again when they are here.
+    void loadCatalog(this.displayLocale)?.then(() => this.requestUpdate());
   }
 
   /** Screen readers need `lang` to pronounce the text; layout needs `dir` for Persian and Arabic. */

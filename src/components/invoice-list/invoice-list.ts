@@ -430,6 +430,14 @@ export class InvoiceList extends BillingConsumerElement {
     }
   };
 
+  /** One listener for every row's link or button (a page of rows adds no listeners). */
+  #onRowsClick = (event: MouseEvent): void => {
+    const link = (event.target as Element).closest('[part~="invoice-link"]');
+    const id = link?.closest('tr')?.dataset.invoiceId;
+    const invoice = id === undefined ? undefined : this.shown?.rows.find((row) => row.id === id);
+    if (link && invoice) this.#onInvoiceClick(event, invoice, link.getAttribute('href') ?? undefined);
+  };
+
   #onInvoiceClick(event: MouseEvent, invoice: InvoiceSummary, href: string | undefined): void {
     if (href && !isPlainClick(event)) return;
     const proceed = this.emit(
@@ -552,7 +560,7 @@ export class InvoiceList extends BillingConsumerElement {
           <th scope="col" role="columnheader" part="header-cell" class="numeric">${this.msg('invoices.col.balance_due')}</th>
         </tr>
       </thead>
-      <tbody part="body" role="rowgroup">
+      <tbody part="body" role="rowgroup" @click=${this.#onRowsClick}>
         ${
           // A row depends only on these: an update for anything else (the "Load more" button's
           // state, a filter being typed) skips the rows, and a new page renders only its own
@@ -579,17 +587,16 @@ export class InvoiceList extends BillingConsumerElement {
     const open = OPEN_STATUSES.has(invoice.status) && invoice.balance_due.amount > 0;
     const href = invoiceHref(this.billingConfig?.invoiceHref, invoice);
     const label = this.msg('invoices.open', { number: invoice.number });
-    const onClick = (event: MouseEvent) => this.#onInvoiceClick(event, invoice, href);
     const wording = this.#dueWording(invoice, locale);
     const tone = statusTone('invoice', invoice.status);
     return html`<tr part="row" role="row" data-invoice-id=${invoice.id} data-status=${invoice.status} ?data-attention=${overdue}>
       <td part="cell" role="cell" class="cell-number">
         <div class="number">
           ${href
-            ? html`<a class="invoice-link" part="invoice-link" href=${href} aria-label=${label} @click=${onClick}
+            ? html`<a class="invoice-link" part="invoice-link" href=${href} aria-label=${label}
                 >${invoice.number}</a
               >`
-            : html`<button class="invoice-link" part="invoice-link" type="button" aria-label=${label} @click=${onClick}>
+            : html`<button class="invoice-link" part="invoice-link" type="button" aria-label=${label}>
                 ${invoice.number}
               </button>`}
           ${invoice.service && !this.serviceId

@@ -419,7 +419,7 @@ Run: ${machine.date}, \`${machine.command}\`${QUICK ? ' (**BENCH_QUICK smoke run
 | browser | ${machine.browser} (headless, \`--js-flags=--expose-gc\`, TOOLCHAIN flags) |
 | Node | ${machine.node} |
 | bundle | Vite ${machine.vite} production build of bench/page.ts: ${kb(machine.bundleBytes)} of JS, minified; Lit dev mode ${machine.litDevMode ? '**ON** (wrong build)' : 'off (production build)'} |
-| load | load average at start ${machine.loadStart}, at end ${machine.loadEnd} (other helpers' test runs share these 2 cores) |
+| load | load average at start ${machine.loadStart}, at end ${machine.loadEnd} on ${machine.cores} cores (anything else running shares them) |
 
 Each figure compares the elements with a plain-DOM version of the same markup (same
 elements, attributes, text and stylesheets, built with \`createElement\`/\`append\`) measured in

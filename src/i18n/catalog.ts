@@ -51,9 +51,10 @@ export function normalizeLocale(locale: string | null | undefined): string {
 }
 
 /**
- * Makes sure the catalog for `locale` is here: undefined when it is (or when there is none to
- * load: English, a registered catalog, a language we do not ship), else a promise that settles
- * when it has loaded. A failed load is reported once on the console and leaves English in its
+ * Makes sure the bundled catalog for `locale` is here: undefined when it is (or when there is
+ * none to load: English, or a language we do not ship), else a promise that settles when it
+ * has loaded. Messages the page registered for that language (`registerCatalog`) win over
+ * the bundled ones. A failed load is reported once on the console and leaves English in its
  * place; it is not retried until the page reloads.
  */
 export function loadCatalog(locale: string): Promise<void> | undefined {
@@ -77,7 +78,7 @@ export function loadCatalog(locale: string): Promise<void> | undefined {
   return load;
 }
 
-/** Whether the catalog for `locale` is loading (render a placeholder rather than English). */
+/** Whether the bundled catalog for `locale` is loading (elements then keep what they show rather than render English). */
 export function isCatalogLoading(locale: string): boolean {
   return loading.has(languageOf(locale));
 }

@@ -7,7 +7,7 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/wallet-balance.js';
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
-import { isCatalogLoading, loadCatalog, t } from '../../src/i18n/catalog.js';
+import { isCatalogLoading, loadCatalog, registerCatalog, t } from '../../src/i18n/catalog.js';
 import { catalogLoaders } from '../../src/i18n/loaders.js';
 import { mountInProvider } from '../helpers/mount.js';
 
@@ -52,6 +52,8 @@ describe('catalogs loaded on first use', () => {
     const loaders = catalogLoaders as Record<string, () => Promise<Readonly<Record<string, unknown>>>>;
     const persian = loaders.fa;
     loaders.fa = () => gate.then(persian);
+    // The page's own message for one key, registered before Persian loads: it stays.
+    registerCatalog('fa', { 'common.retry': 'دوباره امتحان کنید!' });
     try {
       provider.setAttribute('locale', 'fa');
       await el.updateComplete;
@@ -60,6 +62,8 @@ describe('catalogs loaded on first use', () => {
       release();
       await waitUntil(() => title(el) === 'کیف پول', 'Persian never shown', { timeout: 5000 });
       expect(el.getAttribute('dir')).to.equal('rtl');
+      expect(t('fa', 'common.retry'), 'the page\'s message wins').to.equal('دوباره امتحان کنید!');
+      expect(t('fa', 'common.close'), 'the bundled ones fill the rest').to.not.equal(t('en', 'common.close'));
     } finally {
       loaders.fa = persian;
     }

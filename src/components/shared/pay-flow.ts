@@ -46,13 +46,14 @@ import type { BillingConfig } from '../../context.js';
 import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
-import { MoneyFlowController, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
-import type { Intent, MoneyFlowStep, MoneyFlowSubmit } from './checkout.js';
+import { MoneyFlowController, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
+import type { Intent, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep } from './checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 import { toneIcon } from './icons.js';
 import type { Tone } from './icons.js';
 import { BillingQueryController } from './query.js';
 import { money, openLabel, renderQueryFallback, statusLabel } from './render.js';
+import { dialogStyles } from './styles.js';
 import { tokens } from './tokens.js';
 
 /** The pay intent: one idempotency key per invoice, method and wallet choice until it settles. */
@@ -302,7 +303,7 @@ export class PayFlow implements ReactiveController {
     const busy = this.flow.busy;
     const number = this.invoice.value?.number ?? this.#submitted?.number;
     return html`<dialog
-      class="pf-dialog"
+      class="pf-dialog money-dialog"
       part="pay-dialog"
       aria-labelledby="pay-flow-title"
       data-step=${step}
@@ -311,8 +312,8 @@ export class PayFlow implements ReactiveController {
       @cancel=${this.#onCancel}
       @close=${this.#onClose}
     >
-      <div class="pf-header" part="pay-dialog-header">
-        <h2 class="pf-title" part="pay-dialog-title" id="pay-flow-title">
+      <div class="money-dialog__header" part="pay-dialog-header">
+        <h2 class="money-dialog__title" part="pay-dialog-title" id="pay-flow-title">
           ${number ? this.#msg('pay.dialog_title', { number }) : this.#msg('pay_dialog.title_generic')}
         </h2>
         <button
@@ -331,18 +332,14 @@ export class PayFlow implements ReactiveController {
   }
 
   #renderBody(step: MoneyFlowStep): TemplateResult {
-    switch (step) {
-      case 'redirecting':
-      case 'awaiting_checkout':
-      case 'processing':
-        return this.#renderProgress(step);
-      case 'succeeded':
-      case 'failed':
-      case 'still_processing':
-        return this.#renderResult(step);
-      case 'error':
-        // A POST that failed leaves the form to fix or retry; a failed check has nothing to edit.
-        return this.flow.record ? this.#renderFlowError() : this.#renderForm();
+    const shown = moneyDialogView(step, this.flow.record !== undefined);
+    switch (shown.view) {
+      case 'progress':
+        return this.#renderProgress(shown.step);
+      case 'result':
+        return this.#renderResult(shown.step);
+      case 'check-error':
+        return this.#renderFlowError();
       default:
         return this.#renderForm();
     }
@@ -480,7 +477,7 @@ export class PayFlow implements ReactiveController {
     </div>`;
   }
 
-  #renderProgress(step: 'redirecting' | 'awaiting_checkout' | 'processing'): TemplateResult {
+  #renderProgress(step: MoneyProgressStep): TemplateResult {
     const flow = this.flow;
     const key: MessageKey = step === 'redirecting' ? 'checkout.redirecting' : step === 'awaiting_checkout' ? 'checkout.awaiting' : 'checkout.processing';
     return html`<div class="pf-status" part="pay-progress" data-step=${step} tabindex="-1" data-focus-target>
@@ -514,7 +511,7 @@ export class PayFlow implements ReactiveController {
     </p>`;
   }
 
-  #renderResult(step: 'succeeded' | 'failed' | 'still_processing'): TemplateResult {
+  #renderResult(step: MoneyResultStep): TemplateResult {
     const locale = this.#host.displayLocale;
     const payment = this.flow.record;
     const submitted = this.#submitted;
@@ -873,37 +870,13 @@ export class PayFlow implements ReactiveController {
 }
 
 /** The dialog's styles: add them to the host's `static styles` next to `baseStyles`. */
-export const payFlowStyles = css`
-  .pf-dialog {
-    width: min(32rem, calc(100vw - 2rem));
-    max-height: calc(100dvh - 2rem);
-    padding: ${tokens.spaceL};
-    border: 1px solid ${tokens.border};
-    border-radius: ${tokens.radius};
-    background: ${tokens.surface};
-    color: ${tokens.text};
-    font-family: ${tokens.fontFamily};
-    line-height: ${tokens.lineHeight};
-    text-align: start;
-  }
-  .pf-dialog::backdrop {
-    background: rgb(0 0 0 / 45%);
-  }
+export const payFlowStyles = [
+  dialogStyles,
+  css`
   .pf-dialog svg {
     flex: none;
     width: 1em;
     height: 1em;
-  }
-  .pf-header {
-    display: flex;
-    align-items: center;
-    justify-content: space-between;
-    gap: ${tokens.spaceS};
-    margin-block-end: ${tokens.spaceM};
-  }
-  .pf-title {
-    margin: 0;
-    font-size: ${tokens.fontSizeLarge};
   }
   .pf-form {
     display: grid;
@@ -1051,4 +1024,5 @@ export const payFlowStyles = css`
       border: 1px solid CanvasText;
     }
   }
-`;
+`,
+];

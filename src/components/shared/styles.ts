@@ -250,3 +250,37 @@ export const baseStyles = [
     }
   `,
 ];
+
+/**
+ * The money dialogs' frame (the pay dialog and the top-up dialog): `.money-dialog` on the
+ * `<dialog>`, `.money-dialog__header` and `.money-dialog__title` inside. Its own surface and
+ * text, so it reads the same on any page.
+ */
+export const dialogStyles = css`
+  .money-dialog {
+    width: min(32rem, calc(100vw - 2rem));
+    max-height: calc(100dvh - 2rem);
+    padding: ${tokens.spaceL};
+    border: 1px solid ${tokens.border};
+    border-radius: ${tokens.radius};
+    background: ${tokens.surface};
+    color: ${tokens.text};
+    font-family: ${tokens.fontFamily};
+    line-height: ${tokens.lineHeight};
+    text-align: start;
+  }
+  .money-dialog::backdrop {
+    background: rgb(0 0 0 / 45%);
+  }
+  .money-dialog__header {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: ${tokens.spaceS};
+    margin-block-end: ${tokens.spaceM};
+  }
+  .money-dialog__title {
+    margin: 0;
+    font-size: ${tokens.fontSizeLarge};
+  }
+`;

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { baseStyles, tokens } from '../shared/index.js';
+import { dialogStyles } from '../shared/styles.js';
 
 export const topUpButtonStyles = [
   baseStyles,
+  dialogStyles,
   css`
     :host {
       display: inline-block;
@@ -31,34 +33,6 @@ export const topUpButtonStyles = [
       flex: none;
       width: 1em;
       height: 1em;
-    }
-
-    /* The dialog: its own surface and text, so it reads the same on any page. */
-    .dialog {
-      width: min(32rem, calc(100vw - 2rem));
-      max-height: calc(100dvh - 2rem);
-      padding: ${tokens.spaceL};
-      border: 1px solid ${tokens.border};
-      border-radius: ${tokens.radius};
-      background: ${tokens.surface};
-      color: ${tokens.text};
-      font-family: ${tokens.fontFamily};
-      line-height: ${tokens.lineHeight};
-      text-align: start;
-    }
-    .dialog::backdrop {
-      background: rgb(0 0 0 / 45%);
-    }
-    .dialog__header {
-      display: flex;
-      align-items: center;
-      justify-content: space-between;
-      gap: ${tokens.spaceS};
-      margin-block-end: ${tokens.spaceM};
-    }
-    .dialog__title {
-      margin: 0;
-      font-size: ${tokens.fontSizeLarge};
     }
 
     .form {

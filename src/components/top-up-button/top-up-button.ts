@@ -6,8 +6,8 @@ import { mapSettled, resolved } from '../../api/settled.js';
 import type { Money, PaymentMethod, Permissions, TopUp, TopUpQuote, Wallet } from '../../api/schemas.js';
 import { BillingConsumerElement, BillingQueryController, liveRegion, money, openLabel, renderQueryFallback, toneIcon } from '../shared/index.js';
 import type { Tone } from '../shared/index.js';
-import { MoneyFlowController, moneyErrorMessage, takeCheckoutReturn } from '../shared/checkout.js';
-import type { Intent, MoneyFlowStep } from '../shared/checkout.js';
+import { MoneyFlowController, moneyDialogView, moneyErrorMessage, takeCheckoutReturn } from '../shared/checkout.js';
+import type { Intent, MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from '../shared/checkout.js';
 import { currencyDigits } from '../../i18n/format.js';
 import { amountExample, checkAmount, formatAmountInput, parseMajorUnits } from './amount.js';
 import type { AmountCheck } from './amount.js';
@@ -283,7 +283,7 @@ export class TopUpButton extends BillingConsumerElement {
     const step = this.flow.step;
     const busy = this.flow.busy;
     return html`<dialog
-      class="dialog"
+      class="dialog money-dialog"
       part="dialog"
       aria-labelledby="dialog-title"
       data-step=${step}
@@ -292,8 +292,8 @@ export class TopUpButton extends BillingConsumerElement {
       @cancel=${this.#onCancel}
       @close=${this.#onClose}
     >
-      <div class="dialog__header" part="dialog-header">
-        <h2 class="dialog__title" part="dialog-title" id="dialog-title">${this.msg('topup.dialog_title')}</h2>
+      <div class="money-dialog__header" part="dialog-header">
+        <h2 class="money-dialog__title" part="dialog-title" id="dialog-title">${this.msg('topup.dialog_title')}</h2>
         <button
           class="button button--quiet close"
           part="close-button"
@@ -309,18 +309,14 @@ export class TopUpButton extends BillingConsumerElement {
   }
 
   #renderBody(step: MoneyFlowStep): TemplateResult {
-    switch (step) {
-      case 'redirecting':
-      case 'awaiting_checkout':
-      case 'processing':
-        return this.#renderProgress(step);
-      case 'succeeded':
-      case 'failed':
-      case 'still_processing':
-        return this.#renderResult(step);
-      case 'error':
-        // A POST that failed leaves the form to fix or retry; a failed re-check has nothing to edit.
-        return this.flow.record ? this.#renderFlowError() : this.#renderForm();
+    const shown = moneyDialogView(step, this.flow.record !== undefined);
+    switch (shown.view) {
+      case 'progress':
+        return this.#renderProgress(shown.step);
+      case 'result':
+        return this.#renderResult(shown.step);
+      case 'check-error':
+        return this.#renderFlowError();
       default:
         return this.#renderForm();
     }
@@ -455,7 +451,7 @@ export class TopUpButton extends BillingConsumerElement {
     </div>`;
   }
 
-  #renderProgress(step: 'redirecting' | 'awaiting_checkout' | 'processing'): TemplateResult {
+  #renderProgress(step: MoneyProgressStep): TemplateResult {
     const flow = this.flow;
     const text =
       step === 'redirecting' ? this.msg('checkout.redirecting') : step === 'awaiting_checkout' ? this.msg('checkout.awaiting') : this.msg('checkout.processing');
@@ -479,7 +475,7 @@ export class TopUpButton extends BillingConsumerElement {
     </div>`;
   }
 
-  #renderResult(step: 'succeeded' | 'failed' | 'still_processing'): TemplateResult {
+  #renderResult(step: MoneyResultStep): TemplateResult {
     const locale = this.displayLocale;
     const topUp = this.flow.record;
     let tone: Tone;

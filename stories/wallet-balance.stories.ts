@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import '../src/define/wallet-balance.js';
+import { catalogLoaders } from '../src/i18n/loaders.js';
 import { API_BASE_PATH } from '../src/testing/index.js';
 import { billingOf, inProvider, renderElement } from './support/billing.js';
 import { part, screenOf, storyElement, waitForText } from './support/play.js';
@@ -156,6 +157,28 @@ export const German: Story = {
     const el = await wallet(canvasElement);
     await waitForText(el, '40,00 €');
     await expect(el).toHaveAttribute('lang', 'de');
+  },
+};
+
+/**
+ * A language whose messages file cannot be loaded (offline, or not hosted beside the script):
+ * the widget stays in English rather than blank, with one warning on the console. Here the
+ * Portuguese file fails on purpose.
+ */
+export const LanguageFileUnavailable: Story = {
+  parameters: { billing: { locale: 'pt-BR' } },
+  beforeEach: () => {
+    const loaders = catalogLoaders as Record<string, () => Promise<Readonly<Record<string, unknown>>>>;
+    loaders.pt = () => Promise.reject(new TypeError('Failed to fetch dynamically imported module: billing-widgets.pt.js'));
+    return () => {
+      delete loaders.pt;
+    };
+  },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitFor(() => expect(part(el, 'balance')).not.toBeNull());
+    await expect(part(el, 'title')).toHaveTextContent('Wallet');
+    await expect(el).toHaveAttribute('lang', 'pt-BR');
   },
 };
 

@@ -522,6 +522,7 @@ describe('<invoice-list>', () => {
         // Exactly this page's invoices, each once: the rows already shown are not rendered again.
         expect(rendered, `rows rendered for page ${page}`).to.deep.equal(numbersOf(el).slice((page - 1) * 20));
       }
+      await expect(el).to.be.accessible();
     });
 
     it('re-renders only the rows that changed when the list reloads', async () => {
@@ -548,6 +549,7 @@ describe('<invoice-list>', () => {
       expect(rendered, 'rows rendered by the reload').to.deep.equal([disputed]);
       expect(rowOf(el, disputed).dataset.status).to.equal('in_dispute');
       expect(rowsOf(el)).to.have.length(40);
+      await expect(el).to.be.accessible();
     });
 
     it('re-renders every row when the locale or "today" changes', async () => {
@@ -567,6 +569,7 @@ describe('<invoice-list>', () => {
       await waitUntil(() => rendered.length === 40, 'rows not re-rendered for the new date');
       await el.updateComplete;
       expect(text(part(rowsOf(el)[0], 'due-wording'))).to.not.equal(lastDue);
+      await expect(el).to.be.accessible();
     });
   });
 

@@ -152,5 +152,6 @@ describe('first render from a warm cache', () => {
     await waitUntil(() => hasNumbers(elements), 'numbers never shown', { timeout: 5000 });
     expect(skeletons.seen()).to.be.greaterThan(0);
     skeletons.stop();
+    for (const element of elements) await expect(element).to.be.accessible();
   });
 });

@@ -64,6 +64,7 @@ describe('catalogs loaded on first use', () => {
       expect(el.getAttribute('dir')).to.equal('rtl');
       expect(t('fa', 'common.retry'), 'the page\'s message wins').to.equal('دوباره امتحان کنید!');
       expect(t('fa', 'common.close'), 'the bundled ones fill the rest').to.not.equal(t('en', 'common.close'));
+      await expect(el).to.be.accessible();
     } finally {
       loaders.fa = persian;
     }
@@ -82,6 +83,7 @@ describe('catalogs loaded on first use', () => {
       expect(isCatalogLoading('pt')).to.equal(false);
       expect(loadCatalog('pt'), 'not retried on every render').to.equal(undefined);
       expect(warnings.filter((args) => String(args[0]).includes('"pt" messages could not be loaded'))).to.have.length(1);
+      await expect(el).to.be.accessible();
     } finally {
       console.warn = warn;
       delete loaders.pt;

@@ -5,7 +5,7 @@
  */
 import { LitElement, ReactiveElement } from 'lit';
 import type { PropertyValues } from 'lit';
-import { isCatalogLoading, loadCatalog, normalizeLocale, textDirection } from '../../i18n/catalog.js';
+import { loadCatalog, normalizeLocale, textDirection } from '../../i18n/catalog.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 
 /** The nearest `lang` above `element`, crossing shadow roots; undefined when no ancestor sets one. */
@@ -92,13 +92,16 @@ export class BillingElement extends LitElement {
     );
   }
 
+  /** The load of the messages of `displayLocale` this element waits for; undefined when they are here. */
+  #messagesLoading: Promise<void> | undefined;
+
   /**
    * Whether the messages of `displayLocale` are still loading (German and Persian load on
    * first use, from their own file).
    * @internal
    */
   get catalogLoading(): boolean {
-    return isCatalogLoading(this.displayLocale);
+    return this.#messagesLoading !== undefined;
   }
 
   /**
@@ -107,7 +110,7 @@ export class BillingElement extends LitElement {
    * controllers are still updated, so its data loads at the same time.
    */
   protected override update(changed: PropertyValues): void {
-    if (this.catalogLoading) {
+    if (this.#messagesLoading) {
       (ReactiveElement.prototype as unknown as { update(this: ReactiveElement, changed: PropertyValues): void }).update.call(this, changed);
       return;
     }
@@ -116,14 +119,20 @@ export class BillingElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     super.willUpdate(changed);
-    if ((this.constructor as typeof BillingElement).reflectsLocale) this.#reflectLocale();
+    const locale = this.displayLocale;
+    if ((this.constructor as typeof BillingElement).reflectsLocale) this.#reflectLocale(locale);
     // The first render in a language loads its messages; render again when they are here.
-    void loadCatalog(this.displayLocale)?.then(() => this.requestUpdate());
+    const load = loadCatalog(locale);
+    if (load === this.#messagesLoading) return;
+    this.#messagesLoading = load;
+    void load?.then(() => {
+      if (this.#messagesLoading === load) this.#messagesLoading = undefined;
+      this.requestUpdate();
+    });
   }
 
   /** Screen readers need `lang` to pronounce the text; layout needs `dir` for Persian and Arabic. */
-  #reflectLocale(): void {
-    const locale = this.displayLocale;
+  #reflectLocale(locale: string): void {
     const lang = this.getAttribute('lang');
     if (lang === null || lang === this.#reflectedLang) {
       if (lang !== locale) this.setAttribute('lang', locale);

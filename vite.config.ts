@@ -59,6 +59,11 @@ function libraryConfig(): UserConfig {
   };
 }
 
+/** The money dialogs' module beside the ES script-tag file: `billing-widgets.money.js`. */
+export const MONEY_CHUNK = 'money';
+/** The modules of that file: the dialogs' controllers and what only they use. */
+const MONEY_MODULES = /[\\/]src[\\/]components[\\/](?:shared[\\/](?:pay-flow|checkout)|top-up-button[\\/](?:top-up-flow|amount))\.ts$/;
+
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;
 
@@ -95,9 +100,23 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
               name: IIFE_GLOBAL_NAME,
             },
       rolldownOptions: {
+        // The money dialogs' module imports what it shares with the script from the script
+        // itself, which may export more than its public API for that; a separate chunk of
+        // shared code would be one more request before anything renders.
+        preserveEntrySignatures: 'allow-extension',
         output: {
-          // A script tag loads exactly one file: no chunks (size.test.js checks the ES build has none).
-          ...(format === 'iife' ? { codeSplitting: false } : {}),
+          // The ES script loads the money dialogs (src/components/shared/money-ui.ts) from
+          // `billing-widgets.money.js` beside it, on first use; size.test.js checks that it is the
+          // only chunk. A classic script cannot import a module that shares its code, so the IIFE
+          // keeps them inline.
+          ...(format === 'iife'
+            ? { codeSplitting: false }
+            : {
+                chunkFileNames: `billing-widgets.${MONEY_CHUNK}.js`,
+                // Both dialogs in one file (the library build keeps them apart, so one element
+                // never loads another's dialog): only modules nothing else in the script uses.
+                codeSplitting: { groups: [{ name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false }] },
+              }),
           minify: true,
         },
       },

@@ -9,6 +9,8 @@ import { billingLoader } from '../stories/support/billing.js';
 import { createArgTypesExtractor } from './manifest-argtypes.js';
 import type { Manifest } from './manifest-argtypes.js';
 import { simulateCheckouts } from '../stories/support/checkout.js';
+import { payDialogCode } from '../src/components/shared/money-dialog-slot.js';
+import { topUpDialogCode } from '../src/components/top-up-button/top-up-button.js';
 
 const elements = manifest as Manifest;
 setCustomElementsManifest(elements);
@@ -30,7 +32,9 @@ console.error = (...args: unknown[]) => {
 
 const preview: Preview = {
   tags: ['autodocs'],
-  loaders: [billingLoader],
+  // The money dialogs' code is loaded before every story, as the embedding page's prefetch
+  // would have it by the click: stories show the dialogs, not their loading frame.
+  loaders: [billingLoader, async () => void (await Promise.all([payDialogCode.load(), topUpDialogCode.load()]))],
   beforeEach: () => {
     consoleErrors.length = 0;
   },

@@ -11,7 +11,13 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const SCRIPT_TAG_FILES = ['dist/billing-widgets.js', 'dist/billing-widgets.iife.js', 'dist/billing-widgets.de.js', 'dist/billing-widgets.fa.js'];
+const SCRIPT_TAG_FILES = [
+  'dist/billing-widgets.js',
+  'dist/billing-widgets.money.js',
+  'dist/billing-widgets.iife.js',
+  'dist/billing-widgets.de.js',
+  'dist/billing-widgets.fa.js',
+];
 
 async function step(name, run) {
   const started = Date.now();

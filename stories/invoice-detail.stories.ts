@@ -366,7 +366,7 @@ export const PayDeclined: Story = {
 export const PayStillProcessing: Story = {
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
-    el.payFlow.flow.timing = { initialDelayMs: 50, maxDelayMs: 100, deadlineMs: 600 };
+    el.payFlow.flow!.timing = { initialDelayMs: 50, maxDelayMs: 100, deadlineMs: 600 };
     await openPayDialog(el);
     await chooseMethod(el, /Visa ending 4242/);
     await confirmPayment(el);

@@ -27,7 +27,7 @@ type Story = StoryObj;
 /** The button, once the account's permissions are known; poll timing shortened for the story. */
 async function topUpButton(canvasElement: HTMLElement): Promise<TopUpButton> {
   const el = await storyElement<TopUpButton>(canvasElement, TAG);
-  el.flow.timing = { initialDelayMs: 50, maxDelayMs: 250, deadlineMs: 30_000 };
+  el.flow!.timing = { initialDelayMs: 50, maxDelayMs: 250, deadlineMs: 30_000 };
   return el;
 }
 
@@ -54,7 +54,7 @@ async function confirm(el: TopUpButton): Promise<void> {
 }
 
 async function stepIs(el: TopUpButton, step: MoneyFlowStep): Promise<void> {
-  await waitFor(() => expect(el.flow.step).toBe(step));
+  await waitFor(() => expect(el.flow!.step).toBe(step));
   await el.updateComplete;
 }
 
@@ -213,7 +213,7 @@ export const CheckoutWindowClosed: Story = {
 export const Declined: Story = {
   play: async (context) => {
     const el = await startCardTopUp(context);
-    await billingOf(context).api.completeCheckout(el.flow.record!.id, 'decline');
+    await billingOf(context).api.completeCheckout(el.flow!.record!.id, 'decline');
     await stepIs(el, 'failed');
     await expect(textOf(part(el, 'result'))).toMatch(/^The top-up failed: /);
     await expect(screenOf(el).getByRole('button', { name: 'Try another method' })).toBeVisible();
@@ -224,7 +224,7 @@ export const Declined: Story = {
 export const StillProcessing: Story = {
   play: async (context) => {
     const el = await topUpButton(context.canvasElement);
-    el.flow.timing = { initialDelayMs: 50, maxDelayMs: 100, deadlineMs: 600 };
+    el.flow!.timing = { initialDelayMs: 50, maxDelayMs: 100, deadlineMs: 600 };
     await openDialog(el);
     await fillForm(el, '25.00', 'Visa', '$26.03');
     await confirm(el);
@@ -239,7 +239,7 @@ export const Succeeded: Story = {
   args: { onBillingTopUpCompleted: fn() },
   play: async (context) => {
     const el = await startCardTopUp(context);
-    await billingOf(context).api.completeCheckout(el.flow.record!.id, 'approve');
+    await billingOf(context).api.completeCheckout(el.flow!.record!.id, 'approve');
     await stepIs(el, 'succeeded');
     await waitForText(el, 'Added $25.00 to your wallet');
     await expect(context.args['onBillingTopUpCompleted']).toHaveBeenCalledOnce();

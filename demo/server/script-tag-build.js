@@ -18,6 +18,8 @@ export const SCRIPT_TAG_FILES = {
   // Messages beyond English, loaded by either script the first time they are needed.
   'billing-widgets.de.js': 'script-tag',
   'billing-widgets.fa.js': 'script-tag',
+  // The pay and top-up dialogs, loaded by the ES script on first use (the IIFE has them inline).
+  'billing-widgets.money.js': 'script-tag',
   'billing-widgets.iife.js': 'script-tag-iife',
 };
 

@@ -373,6 +373,9 @@ export const de: Catalog = {
   'topup_dialog.no_methods': 'Keine Zahlungsart kann Ihr Guthaben aufladen.',
   // end shared/checkout.ts and <top-up-button> dialog
   // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  'money_ui.loading': 'Das Zahlungsformular wird geladen…',
+  'money_ui.load_failed': 'Das Zahlungsformular konnte nicht geladen werden. Es wurde nichts belastet.',
+  'money_ui.load_failed_action': 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'pay_dialog.title_generic': 'Rechnung bezahlen',
   'pay_dialog.wallet_available': '{amount} verfügbar',
   'pay_dialog.wallet_covers_all': 'Ihr Guthaben deckt den gesamten Betrag von {total}; {method} wird nicht belastet.',

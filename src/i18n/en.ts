@@ -379,6 +379,9 @@ export const en = {
   'topup_dialog.no_methods': 'No payment methods can top up your wallet.',
   // end shared/checkout.ts and <top-up-button> dialog
   // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  'money_ui.loading': 'Loading the payment form…',
+  'money_ui.load_failed': 'The payment form could not load. Nothing was charged.',
+  'money_ui.load_failed_action': 'Check your connection and try again.',
   'pay_dialog.title_generic': 'Pay invoice',
   'pay_dialog.wallet_available': '{amount} available',
   'pay_dialog.wallet_covers_all': 'Your wallet covers all of {total}; nothing is charged to {method}.',

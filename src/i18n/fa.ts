@@ -357,6 +357,9 @@ export const fa: Catalog = {
   'topup_dialog.no_methods': 'هیچ روش پرداختی نمی‌تواند کیف پول شما را شارژ کند.',
   // end shared/checkout.ts and <top-up-button> dialog
   // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  'money_ui.loading': 'در حال بارگیری فرم پرداخت…',
+  'money_ui.load_failed': 'فرم پرداخت بارگیری نشد. هیچ مبلغی کسر نشد.',
+  'money_ui.load_failed_action': 'اتصال خود را بررسی کنید و دوباره تلاش کنید.',
   'pay_dialog.title_generic': 'پرداخت صورت‌حساب',
   'pay_dialog.wallet_available': '{amount} در دسترس',
   'pay_dialog.wallet_covers_all': 'کیف پول شما کل مبلغ {total} را پوشش می‌دهد؛ چیزی از {method} کسر نمی‌شود.',

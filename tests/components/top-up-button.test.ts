@@ -8,6 +8,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-catalogs.js';
+import '../helpers/load-money-ui.js';
 
 async function settle(el: TopUpButton): Promise<void> {
   await el.updateComplete;
@@ -296,7 +297,7 @@ describe('<top-up-button> dialog', () => {
     api.inject({ match: 'POST /wallet/top-ups', type: 'latency', ms: 400 });
     confirmButton(el).click();
     await el.updateComplete;
-    expect(el.flow.step).to.equal('submitting');
+    expect(el.flow!.step).to.equal('submitting');
     expect(text(part(el, 'progress'))).to.equal('Starting the payment…');
     expect(part(el, 'close-button')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -306,7 +307,7 @@ describe('<top-up-button> dialog', () => {
     part<HTMLButtonElement>(el, 'close-button')!.click();
     await el.updateComplete;
     expect(dialogOf(el)?.open, 'the close button waits too').to.equal(true);
-    await waitUntil(() => el.flow.step === 'redirecting');
+    await waitUntil(() => el.flow!.step === 'redirecting');
     expect(assigned).to.have.length(1);
   });
 
@@ -325,7 +326,7 @@ describe('<top-up-button> dialog', () => {
     await confirmLabel(el, 'Pay $40.40');
     amountInput(el).focus();
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => el.flow.step === 'redirecting', 'submitted from the keyboard');
+    await waitUntil(() => el.flow!.step === 'redirecting', 'submitted from the keyboard');
     expect(assigned).to.have.length(1);
   });
 
@@ -396,7 +397,7 @@ describe('<top-up-button> dialog', () => {
     await typed(el, '1');
     confirmButton(el).click();
     await el.updateComplete;
-    expect(el.flow.step).to.equal('choosing');
+    expect(el.flow!.step).to.equal('choosing');
     expect(el.shadowRoot!.activeElement).to.equal(amountInput(el));
     await expect(el).to.be.accessible();
   });

@@ -17,6 +17,7 @@ import type { ReferenceApi } from '../../src/testing/index.js';
 import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import '../helpers/load-money-ui.js';
 
 /** Same-origin API base: the reference API's checkout pages are then same-origin (development), which the https check allows. */
 const API_BASE = `${location.origin}/api/billing/v1`;
@@ -31,7 +32,7 @@ async function mountTopUp(content = html`<top-up-button></top-up-button>`, optio
     await mounted.provider.updateComplete;
   }
   const el = mounted.el.localName === 'top-up-button' ? mounted.el : mounted.provider.querySelector('top-up-button')!;
-  el.flow.timing = { ...FAST };
+  el.flow!.timing = { ...FAST };
   el.quoteDelayMs = 0;
   await el.updateComplete;
   await el.permissions.settled();
@@ -79,7 +80,7 @@ async function fillForm(el: TopUpButton, amount = '25.00', method = 'Visa', tota
 }
 
 async function stepIs(el: TopUpButton, step: string, timeout = 1000) {
-  await waitUntil(() => el.flow.step === step, `step ${step} (is ${el.flow.step})`, { timeout });
+  await waitUntil(() => el.flow!.step === step, `step ${step} (is ${el.flow!.step})`, { timeout });
   await el.updateComplete;
 }
 
@@ -121,9 +122,9 @@ describe('<top-up-button> money flow', () => {
     expect(text(part(el, 'live-region'))).to.equal('Added $25.00 to your wallet');
     expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'result'));
     expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
-    expect(completed).to.deep.equal([{ topUpId: el.flow.record!.id, amount: { amount: 2500, currency: 'USD' } }]);
+    expect(completed).to.deep.equal([{ topUpId: el.flow!.record!.id, amount: { amount: 2500, currency: 'USD' } }]);
     await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '$37.50', 'the wallet shows the new balance');
-    expect(el.flow.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
+    expect(el.flow!.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
     await expect(el).to.be.accessible();
     expectLedgerConsistent(api);
     expect(topUpCharges(api)).to.have.length(1);
@@ -140,9 +141,9 @@ describe('<top-up-button> money flow', () => {
     const checkout = new URL(fake.assigned[0]);
     expect(checkout.origin).to.equal(location.origin);
     const back = new URL(checkout.searchParams.get('return')!);
-    const topUpId = el.flow.record!.id;
+    const topUpId = el.flow!.record!.id;
     expect(back.searchParams.get(CHECKOUT_RETURN_PARAM)).to.equal(`top_up:${topUpId}`);
-    expect(el.flow.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
+    expect(el.flow!.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
 
     // The gateway approves and sends the customer back: the page loads again with the parameter.
     await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
@@ -156,7 +157,7 @@ describe('<top-up-button> money flow', () => {
     expect(returned.open).to.equal(true);
     expect(text(part(returned, 'result'))).to.equal('Added $25.00 to your wallet');
     expect(completed.map((d) => d.topUpId)).to.deep.equal([topUpId]);
-    expect(returned.flow.intentKeys.pending(), 'the intent is resolved on return').to.deep.equal([]);
+    expect(returned.flow!.intentKeys.pending(), 'the intent is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
     expectLedgerConsistent(api);
   });
@@ -166,7 +167,7 @@ describe('<top-up-button> money flow', () => {
     await fillForm(el);
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
-    await api.completeCheckout(el.flow.record!.id, 'decline');
+    await api.completeCheckout(el.flow!.record!.id, 'decline');
     await stepIs(el, 'failed');
     expect(text(part(el, 'result'))).to.equal('The top-up failed: The card was declined by the issuer (3-D Secure authentication failed).');
     await expect(el).to.be.accessible();
@@ -176,7 +177,7 @@ describe('<top-up-button> money flow', () => {
     await quoteReady(el);
     expect(part<HTMLInputElement>(el, 'amount-input')!.value, 'the amount is kept').to.equal('25.00');
     expect(el.shadowRoot!.activeElement?.getAttribute('type')).to.equal('radio');
-    expect(el.flow.intentKeys.pending(), 'a declined intent is final').to.deep.equal([]);
+    expect(el.flow!.intentKeys.pending(), 'a declined intent is final').to.deep.equal([]);
     expect(api.ledger().filter((e) => e.kind === 'charge' && e.description.includes('top-up')), 'nothing charged').to.have.length(0);
     await expect(el).to.be.accessible();
     expectLedgerConsistent(api);
@@ -187,7 +188,7 @@ describe('<top-up-button> money flow', () => {
     await fillForm(el, '50.00', 'Crypto', '$50.50');
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
-    await api.completeCheckout(el.flow.record!.id, 'approve');
+    await api.completeCheckout(el.flow!.record!.id, 'approve');
     await stepIs(el, 'succeeded');
     expect(text(part(el, 'result'))).to.equal('Added $50.00 to your wallet');
     const charges = topUpCharges(api);
@@ -217,7 +218,7 @@ describe('<top-up-button> money flow', () => {
   it('still processing after the deadline, never a false success; Re-check then succeeds', async () => {
     const { el, api } = await mountTopUp(undefined, { popup: true });
     // Room for the accessibility audit below to finish while it is still processing, even on a loaded machine.
-    el.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 3000 };
+    el.flow!.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 3000 };
     await fillForm(el);
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
@@ -232,10 +233,10 @@ describe('<top-up-button> money flow', () => {
     expect(text(part(el, 'result'))).to.equal(
       "We're still confirming this top-up It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
     );
-    expect(el.flow.intentKeys.pending(), 'still processing keeps the intent').to.have.length(1);
+    expect(el.flow!.intentKeys.pending(), 'still processing keeps the intent').to.have.length(1);
     await expect(el).to.be.accessible();
 
-    await api.completeCheckout(el.flow.record!.id, 'approve');
+    await api.completeCheckout(el.flow!.record!.id, 'approve');
     part<HTMLButtonElement>(el, 'recheck-button')!.click();
     await stepIs(el, 'succeeded');
     expect(text(part(el, 'result'))).to.equal('Added $25.00 to your wallet');
@@ -253,7 +254,7 @@ describe('<top-up-button> money flow', () => {
       confirmButton(el).click();
       await stepIs(el, 'awaiting_checkout');
       expect(topUpPosts(api)).to.equal(1);
-      await api.completeCheckout(el.flow.record!.id, 'approve');
+      await api.completeCheckout(el.flow!.record!.id, 'approve');
       await stepIs(el, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
       expectLedgerConsistent(api);
@@ -271,13 +272,13 @@ describe('<top-up-button> money flow', () => {
       expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
       expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
-      const key = el.flow.idempotencyKey;
+      const key = el.flow!.idempotencyKey;
 
       part<HTMLButtonElement>(el, 'retry-button')!.click();
       await stepIs(el, 'awaiting_checkout');
-      expect(el.flow.idempotencyKey).to.equal(key);
+      expect(el.flow!.idempotencyKey).to.equal(key);
       expect(topUpPosts(api)).to.equal(2);
-      await api.completeCheckout(el.flow.record!.id, 'approve');
+      await api.completeCheckout(el.flow!.record!.id, 'approve');
       await stepIs(el, 'succeeded');
       const charges = topUpCharges(api);
       expect(charges).to.have.length(1);
@@ -294,7 +295,7 @@ describe('<top-up-button> money flow', () => {
       confirmButton(el).click();
       await stepIs(el, 'awaiting_checkout');
       expect(topUpPosts(api)).to.equal(2);
-      await api.completeCheckout(el.flow.record!.id, 'approve');
+      await api.completeCheckout(el.flow!.record!.id, 'approve');
       await stepIs(el, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
       expectLedgerConsistent(api);
@@ -305,8 +306,8 @@ describe('<top-up-button> money flow', () => {
       await fillForm(el);
       confirmButton(el).click();
       await stepIs(el, 'redirecting');
-      const key = el.flow.idempotencyKey!;
-      const firstTopUp = el.flow.record!.id;
+      const key = el.flow!.idempotencyKey!;
+      const firstTopUp = el.flow!.record!.id;
       // The page reloads before the checkout finished (the customer came back without paying).
       el.remove();
       const { el: reloaded } = await mountTopUp(html`<top-up-button></top-up-button>`, { api, popup: true });
@@ -319,8 +320,8 @@ describe('<top-up-button> money flow', () => {
 
       confirmButton(reloaded).click();
       await stepIs(reloaded, 'awaiting_checkout');
-      expect(reloaded.flow.idempotencyKey).to.equal(key);
-      expect(reloaded.flow.record!.id, 'the first top-up, replayed').to.equal(firstTopUp);
+      expect(reloaded.flow!.idempotencyKey).to.equal(key);
+      expect(reloaded.flow!.record!.id, 'the first top-up, replayed').to.equal(firstTopUp);
       expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain("you won't be charged twice");
       await api.completeCheckout(firstTopUp, 'approve');
       await stepIs(reloaded, 'succeeded');
@@ -350,12 +351,12 @@ describe('<top-up-button> money flow', () => {
       await stepIs(tabA.el, 'awaiting_checkout');
       part<HTMLButtonElement>(tabB.el, 'recheck-button')!.click();
       await stepIs(tabB.el, 'awaiting_checkout');
-      expect(tabB.el.flow.record!.id).to.equal(tabA.el.flow.record!.id);
-      expect(tabB.el.flow.replayed).to.equal(true);
+      expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
+      expect(tabB.el.flow!.replayed).to.equal(true);
       expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain('already started');
       await expect(tabB.el).to.be.accessible();
 
-      await api.completeCheckout(tabA.el.flow.record!.id, 'approve');
+      await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
       await stepIs(tabA.el, 'succeeded');
       await stepIs(tabB.el, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
@@ -372,11 +373,11 @@ describe('<top-up-button> money flow', () => {
       await fillForm(tabB.el);
       confirmButton(tabB.el).click();
       await stepIs(tabB.el, 'awaiting_checkout');
-      expect(tabB.el.flow.record!.id).to.equal(tabA.el.flow.record!.id);
+      expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
       expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.equal(
         "This payment was already started (in another window or an earlier try). Showing its status; you won't be charged twice.",
       );
-      await api.completeCheckout(tabA.el.flow.record!.id, 'approve');
+      await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
       await stepIs(tabB.el, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
       expectLedgerConsistent(api);
@@ -450,7 +451,7 @@ describe('<top-up-button> money flow', () => {
           // The next step works: the same intent again succeeds, once.
           error.querySelector('button')!.click();
           await stepIs(el, 'awaiting_checkout');
-          await api.completeCheckout(el.flow.record!.id, 'approve');
+          await api.completeCheckout(el.flow!.record!.id, 'approve');
           await stepIs(el, 'succeeded');
         }
         expect(topUpCharges(api).length).to.be.at.most(1);
@@ -470,13 +471,13 @@ describe('<top-up-button> money flow', () => {
       expect(text(error)).to.contain('the payment may or may not have started');
       expect(text(error)).to.contain("you won't be charged twice");
       await expect(el).to.be.accessible();
-      const key = el.flow.idempotencyKey;
+      const key = el.flow!.idempotencyKey;
       expect(await pendingTopUps(api), 'the aborted request did not commit').to.equal(0);
       part<HTMLButtonElement>(el, 'retry-button')!.click();
       await stepIs(el, 'awaiting_checkout');
-      expect(el.flow.idempotencyKey, 'the retry carries the same key').to.equal(key);
+      expect(el.flow!.idempotencyKey, 'the retry carries the same key').to.equal(key);
       expect(await pendingTopUps(api)).to.equal(2500);
-      await api.completeCheckout(el.flow.record!.id, 'approve');
+      await api.completeCheckout(el.flow!.record!.id, 'approve');
       await stepIs(el, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
       expectLedgerConsistent(api);

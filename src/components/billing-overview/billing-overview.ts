@@ -10,7 +10,8 @@ import { dueState, dueWording } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
-import { PayFlow, payFlowStyles } from '../shared/pay-flow.js';
+import { payDialogSlot } from '../shared/money-dialog-slot.js';
+import { payFlowStyles } from '../shared/pay-flow.styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
@@ -186,7 +187,7 @@ export class BillingOverview extends BillingConsumerElement {
   });
 
   /** The pay dialog; it also resumes a redirect checkout this element started. */
-  readonly #pay = new PayFlow(this, { starter: 'billing-overview', resume: 'own' });
+  readonly #pay = payDialogSlot(this, { starter: 'billing-overview', resume: 'own' });
 
   /** The first page the "Show more" pages follow, and what they were loaded with. */
   #firstPage: Page<Payment> | undefined;
@@ -395,6 +396,8 @@ export class BillingOverview extends BillingConsumerElement {
       part="pay-button"
       type="button"
       data-invoice-id=${invoice.id}
+      @pointerenter=${this.#pay.prefetch}
+      @focus=${this.#pay.prefetch}
       @click=${(event: MouseEvent) => this.#requestPay(invoice, event.currentTarget as HTMLElement)}
     >
       ${label}

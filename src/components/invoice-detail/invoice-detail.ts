@@ -8,7 +8,8 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
-import { PayFlow, payFlowStyles } from '../shared/pay-flow.js';
+import { payDialogSlot } from '../shared/money-dialog-slot.js';
+import { payFlowStyles } from '../shared/pay-flow.styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
@@ -208,11 +209,11 @@ export class InvoiceDetail extends BillingConsumerElement {
   });
 
   /**
-   * The pay dialog; on connect it resumes a redirect checkout this page came back from.
-   * Tests and stories shorten `payFlow.flow.timing`.
+   * The pay dialog, its code loaded on first use; on connect it resumes a redirect checkout
+   * this page came back from. Tests and stories shorten `payFlow.flow.timing`.
    * @internal
    */
-  readonly payFlow = new PayFlow(this, { starter: 'invoice-detail', resume: 'any' });
+  readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any' });
 
   /** The service's billing impact, loaded once the panel has been opened. */
   readonly #service = new BillingQueryController(this, {
@@ -369,6 +370,8 @@ export class InvoiceDetail extends BillingConsumerElement {
         type="button"
         aria-disabled=${blocked ? 'true' : 'false'}
         aria-describedby=${blocked ? 'pay-reason' : nothing}
+        @pointerenter=${blocked ? nothing : this.payFlow.prefetch}
+        @focus=${blocked ? nothing : this.payFlow.prefetch}
         @click=${this.#onPayClick}
       >
         ${this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}

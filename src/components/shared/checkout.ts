@@ -58,12 +58,14 @@ import type { NextAction } from '../../api/schemas.js';
 import type { CheckoutMode } from '../../context.js';
 import { isMessageKey, t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
+import { checkoutReturnUrl } from './checkout-return.js';
+import type { MoneyFlowKind, PageLocation } from './checkout-return.js';
 import { isSafeExternalUrl } from './links.js';
 
 export type { Intent } from '../../api/idempotency.js';
 
-/** Which flow a checkout belongs to: the `<flow>` of `billing_return=<flow>:<id>`. */
-export type MoneyFlowKind = 'top_up' | 'pay';
+export { CHECKOUT_RETURN_PARAM, checkoutReturnUrl, readCheckoutReturn, takeCheckoutReturn } from './checkout-return.js';
+export type { MoneyFlowKind, PageLocation } from './checkout-return.js';
 
 export type MoneyFlowStep =
   | 'idle'
@@ -134,8 +136,6 @@ export function isSuccessStatus(status: string): boolean {
 // Checkout URLs and navigation
 // ---------------------------------------------------------------------------------------------
 
-/** The query parameter that tells the page, on its next load, which checkout it came back from. */
-export const CHECKOUT_RETURN_PARAM = 'billing_return';
 /** The window name and features of the checkout popup (one window, reused). */
 export const CHECKOUT_WINDOW_NAME = 'perlod-checkout';
 export const CHECKOUT_WINDOW_FEATURES = 'popup,width=480,height=720';
@@ -163,8 +163,6 @@ export const checkoutNavigator = {
   },
 };
 
-/** The page location parts the helpers read (`window.location` fits). */
-export type PageLocation = Pick<Location, 'href'>;
 
 /**
  * Refused redirect target: a checkout URL that is neither `https:` nor this page's own origin.
@@ -196,52 +194,11 @@ export function safeCheckoutUrl(url: string, location: PageLocation = globalThis
   return new URL(url, location.href).href;
 }
 
-/** This page with `billing_return=<flow>:<id>` added: where the checkout sends the customer back. */
-export function checkoutReturnUrl(flow: MoneyFlowKind, id: string, location: PageLocation = globalThis.location): string {
-  const url = new URL(location.href);
-  url.searchParams.set(CHECKOUT_RETURN_PARAM, `${flow}:${id}`);
-  url.hash = '';
-  return url.href;
-}
-
 /** The checkout URL with `?return=<returnUrl>` (replacing any `return` it had). */
 export function withReturnUrl(checkoutUrl: string, returnUrl: string): string {
   const url = new URL(checkoutUrl);
   url.searchParams.set('return', returnUrl);
   return url.href;
-}
-
-/** The id of the `flow` checkout this page came back from, if the URL says so; the URL is left alone. */
-export function readCheckoutReturn(flow: MoneyFlowKind, location: PageLocation = globalThis.location): string | undefined {
-  let value: string | null;
-  try {
-    value = new URL(location.href).searchParams.get(CHECKOUT_RETURN_PARAM);
-  } catch {
-    return undefined;
-  }
-  const prefix = `${flow}:`;
-  return value?.startsWith(prefix) && value.length > prefix.length ? value.slice(prefix.length) : undefined;
-}
-
-/**
- * Reads the `flow` return parameter and removes it from the address bar (`history.replaceState`),
- * so a second element, a reload or a bookmark does not resume the same checkout again.
- */
-export function takeCheckoutReturn(
-  flow: MoneyFlowKind,
-  location: PageLocation = globalThis.location,
-  history: Pick<History, 'replaceState' | 'state'> = globalThis.history,
-): string | undefined {
-  const id = readCheckoutReturn(flow, location);
-  if (id === undefined) return undefined;
-  const url = new URL(location.href);
-  url.searchParams.delete(CHECKOUT_RETURN_PARAM);
-  try {
-    history.replaceState(history.state, '', url.href);
-  } catch {
-    // A sandboxed frame may refuse: the parameter stays, the flow still resumes once per element.
-  }
-  return id;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -51,6 +51,15 @@ export function normalizeLocale(locale: string | null | undefined): string {
 }
 
 /**
+ * Adds messages that ship with a part of the library loaded on first use (the money dialogs'
+ * English, en-money.ts) to a language's catalog. Messages the page registered for that
+ * language win. @internal
+ */
+export function addBundledMessages(language: string, messages: Readonly<Record<string, Message>>): void {
+  catalogs.set(language, { ...(messages as Partial<Catalog>), ...catalogs.get(language) });
+}
+
+/**
  * Makes sure the bundled catalog for `locale` is here: undefined when it is (or when there is
  * none to load: English, or a language we do not ship), else a promise that settles when it
  * has loaded. Messages the page registered for that language (`registerCatalog`) win over
@@ -102,7 +111,7 @@ function lookup(locale: string, key: MessageKey): { message: Message | undefined
     const message = catalogs.get(candidate)?.[key];
     if (message !== undefined) return { message, language: candidate };
   }
-  return { message: en[key], language: 'en' };
+  return { message: catalogs.get('en')?.[key], language: 'en' };
 }
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
@@ -141,7 +150,10 @@ export function t(locale: string, key: MessageKey, params: MessageParams = {}): 
   });
 }
 
-/** Whether `value` is one of the message keys (for status and kind labels built from API values). */
+/**
+ * Whether `value` is one of the message keys with an English message here (for status and kind
+ * labels built from API values; the money dialogs' keys once their code has loaded).
+ */
 export function isMessageKey(value: string): value is MessageKey {
-  return Object.hasOwn(en, value);
+  return Object.hasOwn(catalogs.get('en') ?? en, value);
 }

@@ -1,11 +1,13 @@
 /**
- * English messages: the complete catalog and the source of every key. Other catalogs are
- * typed against it, so a key added here must be translated there before the build passes.
+ * English messages: with en-money.ts (the pay and top-up dialogs' messages, loaded with
+ * them) the complete catalog and the source of every key. Other catalogs are typed against
+ * both, so a key added here must be translated there before the build passes.
  *
  * Placeholders are `{name}`; numbers in them are formatted for the locale. A message with a
  * count is an object of plural forms chosen by `Intl.PluralRules` on the `n` parameter.
  * Text only: messages are never rendered as HTML.
  */
+import type { enMoney } from './en-money.js';
 import type { Message } from './types.js';
 
 export const en = {
@@ -15,7 +17,6 @@ export const en = {
   'common.recheck': 'Re-check',
   'common.close': 'Close',
   'common.cancel': 'Cancel',
-  'common.back': 'Back',
   'common.loading': 'Loading…',
   'common.updating': 'Updating…',
   'common.as_of': 'As of {time}',
@@ -24,9 +25,7 @@ export const en = {
   'common.loading_more': 'Loading more…',
   'common.all_loaded': 'Everything is shown.',
   'common.none': 'None',
-  'common.not_available': 'Not available',
   'common.opens_new_window': '(opens in a new window)',
-  'common.read_only': 'You can view billing but not pay; ask the account owner.',
   'common.config_error.title': 'Billing is not set up on this page',
   'common.config_error.body':
     'Add a <billing-provider> around this element or call configureBilling().',
@@ -130,9 +129,6 @@ export const en = {
   'invoices.filter.search': 'Search by invoice number',
   'invoices.filter.search_placeholder': 'e.g. INV-2026-0042',
   'invoices.filter.clear': 'Clear filters',
-  'invoices.sort.label': 'Order',
-  'invoices.sort.attention': 'Needs attention first',
-  'invoices.sort.newest': 'Newest first',
   'invoices.open': 'Open invoice {number}',
   'invoices.count': { one: '{n} invoice shown', other: '{n} invoices shown' },
   'invoices.empty': 'You have no invoices yet.',
@@ -166,10 +162,6 @@ export const en = {
   'invoice.transactions_empty': 'No payments recorded for this invoice yet.',
   'invoice.pdf': 'Download PDF',
   'invoice.pdf_unavailable': 'No PDF is available for this invoice.',
-  'invoice.processing': 'Your payment is processing. This can take a few minutes.',
-  'invoice.still_processing': 'The payment is still processing. It has not failed; re-check in a few minutes.',
-  'invoice.paid_now': 'Payment received. This invoice is paid.',
-  'invoice.payment_failed': 'The payment failed: {reason}',
   'invoice.payment_failed_generic': 'The payment failed. No money was taken.',
 
   // Payment history (<billing-overview>, <invoice-detail>)
@@ -186,36 +178,17 @@ export const en = {
 
   // Pay action
   'pay.button': 'Pay {amount}',
-  'pay.dialog_title': 'Pay invoice {number}',
-  'pay.method': 'Payment method',
-  'pay.apply_wallet': 'Use my wallet balance ({amount}) first',
-  'pay.confirm': 'Confirm payment of {amount}',
-  'pay.paying': 'Paying…',
-  'pay.redirecting': 'Taking you to the payment page…',
-  'pay.popup_blocked': 'The payment window was blocked. Open it here instead:',
-  'pay.open_checkout': 'Open the payment page',
-  'pay.no_methods': 'No payment methods are available for your account.',
-  'pay.disabled.paid': 'This invoice is already paid.',
   'pay.disabled.not_payable': 'This invoice cannot be paid in its current status.',
-  'pay.disabled.nothing_due': 'Nothing is left to pay on this invoice.',
-  'pay.disabled.processing': 'A payment for this invoice is already processing.',
   'pay.disabled.read_only': 'You can view billing but not pay; ask the account owner.',
 
   // "Something looks wrong?" panel
   'support.title': 'Something looks wrong?',
   'support.intro': 'Check these first; most differences clear up after a re-check.',
   'support.recheck': 'Re-check this invoice',
-  'support.rechecked': 'Checked at {time}: {status}',
-  'support.confirm_payment': 'Did the payment complete?',
-  'support.latest_payment': 'Latest payment: {status} ({amount}, {time})',
-  'support.no_payment': 'No payment has been recorded for this invoice.',
   'support.compare_service': 'Compare with the service',
-  'support.service_state': '{name}: {status}',
   'support.contact': 'Contact support',
   'support.description': 'Describe the problem',
   'support.description_hint': 'A sentence or two is enough. Invoice {number} is included automatically.',
-  'support.send': 'Send to support',
-  'support.sent': 'Your request about invoice {number} is ready for support.',
   'support.subject': 'Billing question about invoice {number}',
 
   // <invoice-detail> (element helper block)
@@ -266,30 +239,7 @@ export const en = {
   // <top-up-button>
   'topup.button': 'Top up',
   'topup.dialog_title': 'Top up your wallet',
-  'topup.amount': 'Amount',
-  'topup.amount_hint': 'Between {min} and {max}',
-  'topup.presets': 'Suggested amounts',
-  'topup.custom': 'Other amount',
-  'topup.method': 'Payment method',
-  'topup.quote': 'Summary',
-  'topup.quote_amount': 'Added to your wallet',
-  'topup.fee': 'Fee',
-  'topup.tax': 'Tax',
-  'topup.total': 'Total to pay',
-  'topup.quoting': 'Calculating the total…',
-  'topup.confirm': 'Pay {amount}',
-  'topup.paying': 'Starting the payment…',
-  'topup.redirecting': 'Taking you to the payment page…',
-  'topup.processing': 'Waiting for the payment to complete…',
-  'topup.still_processing': 'Still processing. Your wallet will update when the payment completes; you can re-check at any time.',
-  'topup.completed': '{amount} was added to your wallet.',
-  'topup.failed': 'The top-up failed: {reason}',
-  'topup.failed_generic': 'The top-up failed. No money was taken.',
-  'topup.error.amount_required': 'Enter an amount.',
-  'topup.error.below_min': 'The minimum top-up is {min}.',
-  'topup.error.above_max': 'The maximum top-up is {max}.',
   'topup.disabled.read_only': 'You can view billing but not top up; ask the account owner.',
-  'topup.disabled.no_methods': 'No payment methods are available for top-ups.',
 
   // <billing-overview>, account mode
   'overview.title': 'Billing overview',
@@ -305,24 +255,13 @@ export const en = {
   },
   'overview.next_due': 'Next due',
   'overview.next_due_invoice': 'Invoice {number}, {amount}',
-  'overview.nothing_due': 'Nothing is due.',
   'overview.wallet': 'Wallet balance',
   'overview.services_at_risk': 'Services affected by billing',
   'overview.no_services_at_risk': 'No services are affected by billing.',
-  'overview.view_invoices': 'View all invoices',
   'overview.view_invoice': 'View invoice {number}',
-  'overview.suspend_on': 'Suspends on {date}',
-  'overview.terminate_on': 'Terminates on {date}',
 
   // <billing-overview service-id>, service mode
   'service.title': 'Billing for {name}',
-  'service.ok': '{name} has no billing issues.',
-  'service.payment_due': '{name} has a payment due.',
-  'service.at_risk': '{name} will be suspended on {date} unless the invoices below are paid.',
-  'service.at_risk_undated': '{name} may be suspended unless the invoices below are paid.',
-  'service.suspended': '{name} is suspended for non-payment. Pay the invoices below to restore it.',
-  'service.terminated': '{name} was terminated.',
-  'service.unknown': '{name}: billing state {label}',
   'service.blocking': 'Invoices to pay',
   'service.pay': 'Pay invoice {number}',
 
@@ -348,65 +287,14 @@ export const en = {
   'service.banner.suspended': 'Suspended for non-payment; terminated on {date} unless paid',
   'service.banner.terminated': 'Terminated for non-payment',
   // end <billing-overview>
-  // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
-  'checkout.unsafe_url': 'The payment page address is not secure; nothing was charged. Contact support.',
-  'checkout.redirecting': 'Taking you to the payment page…',
-  'checkout.awaiting': 'Finish the payment in the payment window. This page updates by itself.',
-  'checkout.popup_blocked': 'Your browser blocked the payment window.',
-  'checkout.open_page': 'Open the payment page',
-  'checkout.popup_closed': "The payment window was closed. We're still checking whether the payment went through.",
-  'checkout.processing': 'Checking the payment status…',
-  'checkout.replayed': "This payment was already started (in another window or an earlier try). Showing its status; you won't be charged twice.",
-  'checkout.error.network.title': 'We could not confirm whether your payment request went through.',
-  'checkout.error.network.action': "Check your connection and try again — you won't be charged twice.",
-  'checkout.error.timeout.title': 'The billing service took too long to answer; the payment may or may not have started.',
-  'checkout.error.timeout.action': "Check your connection and try again — you won't be charged twice.",
-  'checkout.error.server_error.action': "Try again in a moment — you won't be charged twice. If it keeps happening, contact support.",
-  'checkout.error.idempotency_conflict.title': 'A request for this payment is still being processed.',
-  'checkout.error.idempotency_conflict.action': "Wait a moment, then re-check. You won't be charged twice.",
-  'checkout.error.unauthorized.action': "Sign in again, then try again; you won't be charged twice.",
-  'checkout.error.forbidden.title': 'Your account can view billing but not make payments.',
-  // <top-up-button> dialog
-  'topup_dialog.error.min': 'Minimum top-up is {min}',
-  'topup_dialog.error.max': 'Maximum is {max}',
-  'topup_dialog.error.format': 'Enter an amount like {example}',
-  'topup_dialog.quote_failed': 'Could not calculate the total.',
-  'topup_dialog.succeeded': 'Added {amount} to your wallet',
-  'topup_dialog.try_another': 'Try another method',
-  'topup_dialog.still_processing': "We're still confirming this top-up",
-  'topup_dialog.still_processing_hint': "It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
-  'topup_dialog.unfinished': 'You have an unfinished top-up of {amount}. Confirming it again will not charge you twice.',
-  'topup_dialog.no_methods': 'No payment methods can top up your wallet.',
-  // end shared/checkout.ts and <top-up-button> dialog
-  // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+
+  // The money dialogs' frame while their code loads (shared/money-dialog-slot.ts). The dialogs'
+  // own messages load with them: en-money.ts.
   'money_ui.loading': 'Loading the payment form…',
   'money_ui.load_failed': 'The payment form could not load. Nothing was charged.',
   'money_ui.load_failed_action': 'Check your connection and try again.',
   'pay_dialog.title_generic': 'Pay invoice',
-  'pay_dialog.wallet_available': '{amount} available',
-  'pay_dialog.wallet_covers_all': 'Your wallet covers all of {total}; nothing is charged to {method}.',
-  'pay_dialog.wallet_covers_part': 'Wallet covers {wallet} of {total}; {rest} by {method}',
-  'pay_dialog.wallet_pays': 'Your wallet pays {total} at once; {left} stays in your wallet.',
-  'pay_dialog.wallet_short': "Your wallet ({balance}) doesn't cover {total}. Choose another method, or top up first.",
-  'pay_dialog.summary': 'What you pay',
-  'pay_dialog.from_wallet': 'From your wallet',
-  'pay_dialog.charged_to': 'Charged to {method}',
-  'pay_dialog.not_payable': 'This invoice has nothing left to pay ({status}).',
-  'pay_dialog.unfinished': 'You have an unfinished payment for this invoice. Confirming it again will not charge you twice.',
-  'pay_dialog.succeeded': 'Invoice {number} is paid',
-  'pay_dialog.succeeded_amount': 'Payment received: {amount}.',
-  'pay_dialog.failed_hint': 'Nothing was charged by this method. Choose another method to pay what is still due.',
-  'pay_dialog.failed_wallet_kept': 'The {amount} from your wallet stays applied to the invoice.',
-  'pay_dialog.try_another': 'Try another method',
-  'pay_dialog.still_processing': "We're still confirming this payment",
-  'pay_dialog.still_processing_hint': "It has not failed. The invoice updates when it completes, and you won't be charged twice.",
-  'pay_dialog.bank_transfer': 'Transfer {amount} with the reference {reference}. The invoice is marked paid when the money arrives, usually within 1 to 3 business days.',
-  'checkout.error.invoice_not_payable.title': 'This invoice was already paid.',
-  'checkout.error.invoice_not_payable.action': 'Refresh to see its current status. Nothing more was charged.',
-  'checkout.error.insufficient_funds.title': 'Your wallet no longer covers this invoice.',
-  'checkout.error.insufficient_funds.action': 'Choose a card or another method, or top up your wallet first. Nothing was charged.',
-  // end shared/pay-flow.ts
 } as const satisfies Record<string, Message>;
 
-/** Every message key; the English catalog is their source. */
-export type MessageKey = keyof typeof en;
+/** Every message key: the English catalog's and the money dialogs' (en-money.ts). */
+export type MessageKey = keyof typeof en | keyof typeof enMoney;

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { de } from '../../src/i18n/de.js';
-import { en } from '../../src/i18n/en.js';
+import { en as enCore } from '../../src/i18n/en.js';
+import { enMoney } from '../../src/i18n/en-money.js';
 import { fa } from '../../src/i18n/fa.js';
 import { normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';
 import type { Catalog, MessageKey } from '../../src/i18n/catalog.js';
@@ -16,6 +17,9 @@ const placeholders = (message: Message): string[] => {
   const texts = forms(message);
   return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 };
+
+/** The whole English catalog: the core and the money dialogs' messages (en-money.ts). */
+const en: Catalog = { ...enCore, ...enMoney };
 
 describe('message catalogs', () => {
   const translations: Record<string, Catalog> = { de, fa };

@@ -56,13 +56,17 @@ import { IntentKeys, defaultIntentStorage } from '../../api/idempotency.js';
 import type { Intent } from '../../api/idempotency.js';
 import type { NextAction } from '../../api/schemas.js';
 import type { CheckoutMode } from '../../context.js';
-import { isMessageKey, t } from '../../i18n/catalog.js';
+import { addBundledMessages, isMessageKey, t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
+import { enMoney } from '../../i18n/en-money.js';
 import { checkoutReturnUrl } from './checkout-return.js';
 import type { MoneyFlowKind, PageLocation } from './checkout-return.js';
 import { isSafeExternalUrl } from './links.js';
 
 export type { Intent } from '../../api/idempotency.js';
+
+// The money dialogs' English messages arrive with their code (both dialogs import this module).
+addBundledMessages('en', enMoney);
 
 export { CHECKOUT_RETURN_PARAM, checkoutReturnUrl, readCheckoutReturn, takeCheckoutReturn } from './checkout-return.js';
 export type { MoneyFlowKind, PageLocation } from './checkout-return.js';

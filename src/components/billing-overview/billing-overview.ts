@@ -11,7 +11,7 @@ import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
 import { payDialogSlot } from '../shared/money-dialog-slot.js';
-import { payFlowStyles } from '../shared/pay-flow.styles.js';
+import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
@@ -144,7 +144,8 @@ function uniquePayments(...lists: readonly (readonly Payment[])[]): Payment[] {
  */
 export class BillingOverview extends BillingConsumerElement {
   static override tagName = 'billing-overview';
-  static override styles = [overviewStyles, payFlowStyles];
+  // The pay dialog's frame; its own styles come with its code.
+  static override styles = [overviewStyles, dialogStyles];
 
   /** Show the billing impact of this one service (service mode) instead of the whole account. */
   @property({ attribute: 'service-id', reflect: true })

@@ -9,7 +9,7 @@ import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
 import { payDialogSlot } from '../shared/money-dialog-slot.js';
-import { payFlowStyles } from '../shared/pay-flow.styles.js';
+import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
@@ -184,7 +184,8 @@ const SERVICE_TROUBLE_STATES: ReadonlySet<string> = new Set(['payment_due', 'at_
  */
 export class InvoiceDetail extends BillingConsumerElement {
   static override tagName = 'invoice-detail';
-  static override styles = [invoiceDetailStyles, payFlowStyles];
+  // The pay dialog's frame; its own styles come with its code.
+  static override styles = [invoiceDetailStyles, dialogStyles];
 
   /** The id of the invoice to show. */
   @property({ attribute: 'invoice-id' })

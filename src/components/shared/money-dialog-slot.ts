@@ -158,7 +158,7 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
               <button class="button" part="retry-button" type="button" data-focus-target @click=${this.#retry}>${t(locale, 'common.retry')}</button>
             </div>
           </div>`
-        : html`<p class="muted" aria-hidden="true">${t(locale, 'money_ui.loading')}</p>`}
+        : html`<p class="money-dialog__loading" aria-hidden="true">${t(locale, 'money_ui.loading')}</p>`}
     </dialog>`;
   }
 

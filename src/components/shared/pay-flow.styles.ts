@@ -1,13 +1,11 @@
-// The pay dialog's styles, apart from its code: hosts list them in `static styles` while the
-// dialog itself loads on first use (money-ui.ts).
+// The pay dialog's own styles: they load with its code (money-ui.ts) and PayFlow adds them to
+// the host's shadow root. The frame (`dialogStyles`) is in the host's `static styles`, so the
+// dialog looks right while its code loads.
 import { css } from 'lit';
-import { dialogStyles } from './styles.js';
 import { tokens } from './tokens.js';
 
-/** The dialog's styles: add them to the host's `static styles` next to `baseStyles`. */
-export const payFlowStyles = [
-  dialogStyles,
-  css`
+/** The dialog's own styles, added by `PayFlow` when it connects. */
+export const payDialogStyles = css`
   .pf-dialog svg {
     flex: none;
     width: 1em;
@@ -159,5 +157,4 @@ export const payFlowStyles = [
       border: 1px solid CanvasText;
     }
   }
-`,
-];
+`;

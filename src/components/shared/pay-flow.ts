@@ -53,8 +53,15 @@ import { toneIcon } from './icons.js';
 import type { Tone } from './icons.js';
 import { BillingQueryController } from './query.js';
 import { money, openLabel, renderQueryFallback, statusLabel } from './render.js';
+import { addStyles } from './adopt-styles.js';
+import { payDialogStyles } from './pay-flow.styles.js';
+import { dialogStyles } from './styles.js';
 
-export { payFlowStyles } from './pay-flow.styles.js';
+/**
+ * What a host lists in its `static styles`: the dialog's frame, so it looks right while its
+ * code loads. The dialog's own styles come with its code (`PayFlow` adds them).
+ */
+export const payFlowStyles = [dialogStyles];
 
 /** The pay intent: one idempotency key per invoice, method and wallet choice until it settles. */
 export interface PayIntent extends Intent {
@@ -262,6 +269,7 @@ export class PayFlow implements ReactiveController {
   }
 
   hostConnected(): void {
+    addStyles(this.#host.renderRoot, [payDialogStyles]);
     if (this.#resumeId !== undefined) return;
     const id = readCheckoutReturn('pay');
     if (id === undefined) return;

@@ -283,4 +283,8 @@ export const dialogStyles = css`
     margin: 0;
     font-size: ${tokens.fontSizeLarge};
   }
+  .money-dialog__loading {
+    margin: 0;
+    color: ${tokens.textMuted};
+  }
 `;

@@ -18,6 +18,7 @@ import { currencyDigits } from '../../i18n/format.js';
 import { MoneyFlowController, moneyDialogView, moneyErrorMessage, takeCheckoutReturn } from '../shared/checkout.js';
 import type { Intent, MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from '../shared/checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
+import { addStyles } from '../shared/adopt-styles.js';
 import { toneIcon } from '../shared/icons.js';
 import type { Tone } from '../shared/icons.js';
 import type { PayFlowHost } from '../shared/pay-flow.js';
@@ -25,6 +26,7 @@ import { BillingQueryController } from '../shared/query.js';
 import { liveRegion, money, openLabel, renderQueryFallback } from '../shared/render.js';
 import { amountExample, checkAmount, formatAmountInput, parseMajorUnits } from './amount.js';
 import type { AmountCheck } from './amount.js';
+import { topUpDialogStyles } from './top-up-flow.styles.js';
 
 /** The top-up intent: one idempotency key per amount and method until it settles. */
 export interface TopUpIntent extends Intent {
@@ -106,6 +108,7 @@ export class TopUpFlow implements ReactiveController {
   }
 
   hostConnected(): void {
+    addStyles(this.#host.renderRoot, [topUpDialogStyles]);
     this.#resumeId ??= takeCheckoutReturn('top_up');
   }
 

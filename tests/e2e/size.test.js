@@ -19,7 +19,7 @@ const BUDGET_GZIP_BYTES = 45 * 1024;
  * Until the budget is reached, a ceiling just above today's size, so the file cannot grow
  * unnoticed while it is being slimmed. Lower it with every saving; remove it at the budget.
  */
-const CEILING_GZIP_BYTES = { 'billing-widgets.js': 49 * 1024, 'billing-widgets.iife.js': 62 * 1024 };
+const CEILING_GZIP_BYTES = { 'billing-widgets.js': 47 * 1024, 'billing-widgets.iife.js': 61 * 1024 };
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
 /** Messages beyond English, built beside the script by the ES build and loaded by either script when needed. */
 const LANGUAGE_FILES = ['billing-widgets.de.js', 'billing-widgets.fa.js'];
@@ -122,14 +122,17 @@ describe('build size and per-element imports', () => {
       .map((id) => id.replaceAll('\\', '/').replace(/^.*\/src\//, 'src/'))
       .sort();
     assert.deepEqual(modules, [
+      'src/components/shared/adopt-styles.ts',
       'src/components/shared/checkout.ts',
+      'src/components/shared/pay-flow.styles.ts',
       'src/components/shared/pay-flow.ts',
       'src/components/top-up-button/amount.ts',
+      'src/components/top-up-button/top-up-flow.styles.ts',
       'src/components/top-up-button/top-up-flow.ts',
       'src/i18n/en-money.ts',
     ]);
     for (const id of Object.keys(main.modules)) {
-      assert.ok(!/\/(?:pay-flow|checkout|top-up-flow|amount|en-money)\.ts$/.test(id.replaceAll('\\', '/')), `billing-widgets.js bundles ${id}`);
+      assert.ok(!/\/(?:pay-flow|pay-flow\.styles|checkout|adopt-styles|top-up-flow|top-up-flow\.styles|amount|en-money)\.ts$/.test(id.replaceAll('\\', '/')), `billing-widgets.js bundles ${id}`);
     }
   });
 

@@ -61,7 +61,7 @@ function libraryConfig(): UserConfig {
 
 /** The money dialogs' module beside the ES script-tag file: `billing-widgets.money.js`. */
 export const MONEY_CHUNK = 'money';
-/** The modules of that file: the dialogs' controllers and what only they use. */
+/** The modules of the money file: the dialogs' controllers and what only they use. */
 const MONEY_MODULES = /[\\/]src[\\/](?:components[\\/](?:shared[\\/](?:pay-flow|pay-flow\.styles|checkout|adopt-styles)|top-up-button[\\/](?:top-up-flow|top-up-flow\.styles|amount))|i18n[\\/]en-money)\.ts$/;
 
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
@@ -106,16 +106,20 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
         preserveEntrySignatures: 'allow-extension',
         output: {
           // The ES script loads the money dialogs (src/components/shared/money-ui.ts) from
-          // `billing-widgets.money.js` beside it, on first use; size.test.js checks that it is the
-          // only chunk. A classic script cannot import a module that shares its code, so the IIFE
-          // keeps them inline.
+          // `billing-widgets.money.js` beside it on first use, and the invoice's support panel from
+          // `billing-widgets.support-panel.js`; size.test.js checks that these are the only chunks. A
+          // classic script cannot import a module that shares its code, so the IIFE keeps them inline.
           ...(format === 'iife'
             ? { codeSplitting: false }
             : {
-                chunkFileNames: `billing-widgets.${MONEY_CHUNK}.js`,
+                chunkFileNames: 'billing-widgets.[name].js',
                 // Both dialogs in one file (the library build keeps them apart, so one element
                 // never loads another's dialog): only modules nothing else in the script uses.
-                codeSplitting: { groups: [{ name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false }] },
+                codeSplitting: {
+                  groups: [
+                    { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false },
+                  ],
+                },
               }),
           minify: true,
           // Pure annotations only help a bundler, and nothing bundles these files further.

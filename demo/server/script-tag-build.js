@@ -20,6 +20,8 @@ export const SCRIPT_TAG_FILES = {
   'billing-widgets.fa.js': 'script-tag',
   // The pay and top-up dialogs, loaded by the ES script on first use (the IIFE has them inline).
   'billing-widgets.money.js': 'script-tag',
+  // The support panel of <invoice-detail>, loaded when it first opens.
+  'billing-widgets.support-panel.js': 'script-tag',
   'billing-widgets.iife.js': 'script-tag-iife',
 };
 

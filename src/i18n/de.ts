@@ -181,6 +181,7 @@ export const de: Catalog = {
     'Sie können die Abrechnung ansehen, aber nicht bezahlen; wenden Sie sich an den Kontoinhaber.',
 
   'support.title': 'Stimmt etwas nicht?',
+  'support.load_failed': 'Dieser Bereich konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'support.intro': 'Prüfen Sie zuerst diese Punkte; die meisten Abweichungen klären sich nach einer erneuten Prüfung.',
   'support.recheck': 'Diese Rechnung erneut prüfen',
   'support.compare_service': 'Mit dem Dienst vergleichen',

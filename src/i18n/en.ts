@@ -1,13 +1,15 @@
 /**
- * English messages: with en-money.ts (the pay and top-up dialogs' messages, loaded with
- * them) the complete catalog and the source of every key. Other catalogs are typed against
- * both, so a key added here must be translated there before the build passes.
+ * English messages: with en-money.ts and en-support.ts (the messages of the money dialogs and
+ * of the support panel, loaded with them) the complete catalog and the source of every key.
+ * Other catalogs are typed against all three, so a key added here must be translated there
+ * before the build passes.
  *
  * Placeholders are `{name}`; numbers in them are formatted for the locale. A message with a
  * count is an object of plural forms chosen by `Intl.PluralRules` on the `n` parameter.
  * Text only: messages are never rendered as HTML.
  */
 import type { enMoney } from './en-money.js';
+import type { enSupport } from './en-support.js';
 import type { Message } from './types.js';
 
 export const en = {
@@ -183,13 +185,7 @@ export const en = {
 
   // "Something looks wrong?" panel
   'support.title': 'Something looks wrong?',
-  'support.intro': 'Check these first; most differences clear up after a re-check.',
-  'support.recheck': 'Re-check this invoice',
-  'support.compare_service': 'Compare with the service',
-  'support.contact': 'Contact support',
-  'support.description': 'Describe the problem',
-  'support.description_hint': 'A sentence or two is enough. Invoice {number} is included automatically.',
-  'support.subject': 'Billing question about invoice {number}',
+  'support.load_failed': 'This panel could not load. Check your connection and try again.',
 
   // <invoice-detail> (element helper block)
   'invoice_detail.back': 'Back to invoices',
@@ -207,19 +203,6 @@ export const en = {
   'invoice_detail.pay_disabled.permissions_failed': 'Could not check whether you can pay.',
   'invoice_detail.pdf_refused': 'The PDF address is not secure, so no link is shown. Contact support for a copy.',
   'invoice_detail.lines_empty': 'This invoice has no line items.',
-  'invoice_detail.recheck.heading': 'Is this up to date?',
-  'invoice_detail.recheck.hint': 'Asks the billing service again instead of using saved data.',
-  'invoice_detail.rechecked': 'Checked just now: {status}',
-  'invoice_detail.recheck_failed': 'Could not re-check this invoice; the last known data is shown.',
-  'invoice_detail.compare.invoice': 'Invoice',
-  'invoice_detail.compare.paid_not_restored': 'If you just paid, re-check in a minute; if it stays like this, contact support.',
-  'invoice_detail.compare.unpaid_suspended': 'The service stays suspended until its overdue invoices are paid.',
-  'invoice_detail.support.heading': 'Still looks wrong?',
-  'invoice_detail.support.counter': '{n} of {max} characters',
-  'invoice_detail.support.required': 'Describe the problem before contacting support.',
-  'invoice_detail.support.prepared': 'Support request prepared',
-  'invoice_detail.support.copy_label': 'Copy this text and send it to support',
-  'invoice_detail.support.text': 'Invoice {number}: {description}',
   // end <invoice-detail>
 
   // <wallet-balance>
@@ -296,5 +279,5 @@ export const en = {
   'pay_dialog.title_generic': 'Pay invoice',
 } as const satisfies Record<string, Message>;
 
-/** Every message key: the English catalog's and the money dialogs' (en-money.ts). */
-export type MessageKey = keyof typeof en | keyof typeof enMoney;
+/** Every message key: the English catalog's, the money dialogs' (en-money.ts) and the support panel's (en-support.ts). */
+export type MessageKey = keyof typeof en | keyof typeof enMoney | keyof typeof enSupport;

@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { de } from '../../src/i18n/de.js';
 import { en as enCore } from '../../src/i18n/en.js';
 import { enMoney } from '../../src/i18n/en-money.js';
+import { enSupport } from '../../src/i18n/en-support.js';
 import { fa } from '../../src/i18n/fa.js';
 import { normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';
 import type { Catalog, MessageKey } from '../../src/i18n/catalog.js';
@@ -18,8 +19,8 @@ const placeholders = (message: Message): string[] => {
   return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 };
 
-/** The whole English catalog: the core and the money dialogs' messages (en-money.ts). */
-const en: Catalog = { ...enCore, ...enMoney };
+/** The whole English catalog: the core, the money dialogs' (en-money.ts) and the support panel's (en-support.ts). */
+const en: Catalog = { ...enCore, ...enMoney, ...enSupport };
 
 describe('message catalogs', () => {
   const translations: Record<string, Catalog> = { de, fa };

@@ -3,19 +3,20 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isKnownInvoiceStatus, isPayable } from '../../api/schemas.js';
 import { resolved } from '../../api/settled.js';
-import type { Invoice, InvoiceLine, Payment, Permissions, ServiceBilling } from '../../api/schemas.js';
+import type { Invoice, InvoiceLine, Payment, Permissions } from '../../api/schemas.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
+import { toneIcon } from '../shared/icons.js';
 import { payDialogSlot } from '../shared/money-dialog-slot.js';
+import { LazyModule } from '../shared/money-ui.js';
 import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   liveRegion,
   money,
   openLabel,
-  renderAsOf,
   renderConfigError,
   renderDate,
   renderError,
@@ -23,9 +24,10 @@ import {
   renderQueryNotice,
   renderSkeleton,
   statusBadge,
-  statusLabel,
 } from '../shared/render.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
+import type * as SupportPanelModule from './support-panel.js';
+import type { SupportPanel } from './support-panel.js';
 
 /** Longest support description the element accepts. */
 export const SUPPORT_DESCRIPTION_MAX = 500;
@@ -94,7 +96,8 @@ export function supportRequestHref(
   return url.href;
 }
 
-const SERVICE_TROUBLE_STATES: ReadonlySet<string> = new Set(['payment_due', 'at_risk', 'suspended', 'terminated']);
+/** The support panel's module (support-panel.ts), loaded when the panel first opens. @internal */
+export const supportPanelCode = new LazyModule(() => import('./support-panel.js'));
 
 /**
  * One invoice in full: the header (number, status, issue and due dates with the due wording,
@@ -216,42 +219,36 @@ export class InvoiceDetail extends BillingConsumerElement {
    */
   readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any' });
 
-  /** The service's billing impact, loaded once the panel has been opened. */
-  readonly #service = new BillingQueryController(this, {
-    tags: () => (this.#comparedServiceId ? [`service:${this.#comparedServiceId}`] : []),
-    args: () => [this.#comparedServiceId] as const,
-    task: (client, [serviceId], options): Promise<ServiceBilling | null> =>
-      serviceId ? client.getServiceBilling(serviceId, options) : resolved(null),
-  });
-
   @state() private panelOpened = false;
   @state() private announcement = '';
-  @state() private recheckResult = '';
-  @state() private rechecking = false;
-  @state() private description = '';
-  @state() private descriptionError = false;
-  @state() private preparedText: string | undefined;
+  /** The support panel's load failed (it offers "Try again"). */
+  @state() private supportFailed = false;
 
-  get #comparedServiceId(): string | undefined {
-    return this.panelOpened ? (this.#invoice.value?.service?.id ?? undefined) : undefined;
-  }
+  /** The support panel, once its code has loaded (at once when it already had). */
+  #support: SupportPanel | undefined;
+  /** The support panel's code while it loads. */
+  #supportLoad: Promise<unknown> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('invoiceId') && changed.get('invoiceId') !== undefined) {
       // Another invoice: nothing typed or checked for the old one carries over.
       this.announcement = '';
-      this.recheckResult = '';
-      this.description = '';
-      this.descriptionError = false;
-      this.preparedText = undefined;
+      this.#support?.reset();
     }
   }
 
-  /** Resolves once the invoice, permission and service loads have settled (for tests and stories). */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    const module = supportPanelCode.value;
+    if (module) this.#createSupport(module);
+  }
+
+  /** Resolves once the invoice, permission and service loads (and the support panel's code, once asked for) have settled (for tests and stories). */
   async settled(): Promise<void> {
     await this.updateComplete;
-    await Promise.all([this.#invoice.settled(), this.#summary.settled(), this.#service.settled()]);
+    await this.#supportLoad;
+    await Promise.all([this.#invoice.settled(), this.#summary.settled(), this.#support?.settled()]);
     await this.updateComplete;
   }
 
@@ -541,112 +538,30 @@ export class InvoiceDetail extends BillingConsumerElement {
   }
 
   #renderSupportPanel(invoice: Invoice): TemplateResult {
-    return html`<details class="panel" part="support-panel" ?open=${this.panelOpened} @toggle=${this.#onPanelToggle}>
+    return html`<details
+      class="panel"
+      part="support-panel"
+      ?open=${this.panelOpened}
+      @toggle=${this.#onPanelToggle}
+      @pointerenter=${this.#prefetchSupport}
+      @focusin=${this.#prefetchSupport}
+    >
       <summary>${this.msg('support.title')}</summary>
-      <div class="panel__body">
-        <p>${this.msg('support.intro')}</p>
-        ${this.#renderRecheck()} ${this.#renderComparison(invoice)} ${this.#renderContact(invoice)}
-      </div>
+      <div class="panel__body">${this.#renderSupportBody(invoice)}</div>
     </details>`;
   }
 
-  #renderRecheck(): TemplateResult {
-    return html`<div class="step" role="group" aria-labelledby="recheck-title">
-      <h3 id="recheck-title">${this.msg('invoice_detail.recheck.heading')}</h3>
-      <p class="muted" id="recheck-hint">${this.msg('invoice_detail.recheck.hint')}</p>
-      <button
-        class="button"
-        part="recheck-button"
-        type="button"
-        aria-describedby="recheck-hint"
-        aria-disabled=${this.rechecking ? 'true' : 'false'}
-        @click=${this.#recheck}
-      >
-        ${this.msg('support.recheck')}
-      </button>
-      ${this.recheckResult ? html`<p part="recheck-result">${this.recheckResult}</p>` : nothing}
-      ${renderAsOf(this.#invoice.fetchedAt, this.displayLocale)}
-    </div>`;
-  }
-
-  #renderComparison(invoice: Invoice): TemplateResult | typeof nothing {
-    const locale = this.displayLocale;
-    const heading = html`<h3 id="compare-title">${this.msg('support.compare_service')}</h3>`;
-    if (!invoice.service) {
-      return html`<div class="step" role="group" aria-labelledby="compare-title">
-        ${heading}
-        <p class="muted">${this.msg('invoice.no_service')}</p>
-      </div>`;
-    }
-    const query = this.#service;
-    let body: TemplateResult | typeof nothing;
-    if (!this.panelOpened) {
-      body = nothing;
-    } else if (query.state === 'error') {
-      body = renderError(query.error ?? { code: 'server_error' }, locale, () => void query.run());
-    } else if (!query.value) {
-      body = renderSkeleton(2, locale);
-    } else {
-      const billing = query.value;
-      body = html`<dl class="comparison" part="comparison">
-          <dt>${this.msg('invoice_detail.compare.invoice')}</dt>
-          <dd data-compare="invoice">${statusBadge('invoice', invoice.status, locale)}</dd>
-          <dt>${billing.service.name}</dt>
-          <dd data-compare="service">
-            ${statusBadge('service', billing.service.status, locale)}
-            ${statusBadge('service_billing', billing.state, locale)}
-          </dd>
-        </dl>
-        ${this.#renderComparisonHint(invoice, billing)}`;
-    }
-    return html`<div class="step" role="group" aria-labelledby="compare-title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'}>
-      ${heading} ${body}
-    </div>`;
-  }
-
-  #renderComparisonHint(invoice: Invoice, billing: ServiceBilling): TemplateResult | typeof nothing {
-    const serviceTroubled = SERVICE_TROUBLE_STATES.has(billing.state) || billing.service.status === 'suspended';
-    let key: MessageKey | undefined;
-    if (invoice.status === 'paid' && serviceTroubled) key = 'invoice_detail.compare.paid_not_restored';
-    else if (isPayable(invoice) && (billing.state === 'suspended' || billing.service.status === 'suspended')) {
-      key = 'invoice_detail.compare.unpaid_suspended';
-    }
-    return key ? html`<p part="comparison-hint" data-hint=${key}>${this.msg(key)}</p>` : nothing;
-  }
-
-  #renderContact(invoice: Invoice): TemplateResult {
-    const length = this.description.length;
-    const describedBy = ['support-hint', 'support-counter', ...(this.descriptionError ? ['support-error'] : [])].join(' ');
-    return html`<div class="step" role="group" aria-labelledby="contact-title">
-      <h3 id="contact-title">${this.msg('invoice_detail.support.heading')}</h3>
-      <form part="support-form" novalidate @submit=${this.#onSupportSubmit}>
-        <label for="support-description">${this.msg('support.description')}</label>
-        <textarea
-          id="support-description"
-          part="support-description"
-          required
-          maxlength=${SUPPORT_DESCRIPTION_MAX}
-          aria-invalid=${this.descriptionError ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${this.description}
-          @input=${this.#onDescriptionInput}
-        ></textarea>
-        <p class="muted" id="support-hint">${this.msg('support.description_hint', { number: invoice.number })}</p>
-        <p class="muted counter" part="support-counter" id="support-counter">
-          ${this.msg('invoice_detail.support.counter', { n: length, max: SUPPORT_DESCRIPTION_MAX })}
-        </p>
-        ${this.descriptionError
-          ? html`<p class="field-error" part="support-error" id="support-error">${this.msg('invoice_detail.support.required')}</p>`
-          : nothing}
-        <button class="button" part="support-button" type="submit">${this.msg('support.contact')}</button>
-      </form>
-      ${this.preparedText === undefined
-        ? nothing
-        : html`<div part="support-prepared">
-            <p><strong>${this.msg('invoice_detail.support.prepared')}</strong></p>
-            <label for="support-prepared-text">${this.msg('invoice_detail.support.copy_label')}</label>
-            <textarea id="support-prepared-text" readonly .value=${this.preparedText}></textarea>
-          </div>`}
+  /** The panel's body once its code is here; while it loads, a placeholder; if it cannot load, why, with "Try again". */
+  #renderSupportBody(invoice: Invoice): TemplateResult | typeof nothing {
+    if (this.#support) return this.#support.render(invoice);
+    if (!this.panelOpened) return nothing;
+    if (!this.supportFailed) return renderSkeleton(3, this.displayLocale);
+    return html`<div class="error-panel" part="error" role="alert" data-code="load_failed">
+      ${toneIcon('danger')}
+      <div class="error-panel__body">
+        <p class="error-panel__title">${this.msg('support.load_failed')}</p>
+        <button class="button" part="retry-button" type="button" @click=${this.#loadSupport}>${this.msg('common.retry')}</button>
+      </div>
     </div>`;
   }
 
@@ -657,8 +572,37 @@ export class InvoiceDetail extends BillingConsumerElement {
   #onPanelToggle = (event: Event): void => {
     const open = (event.currentTarget as HTMLDetailsElement).open;
     // Opening once is enough to load the comparison; keep it loaded (and current) after.
-    if (open && !this.panelOpened) this.panelOpened = true;
+    if (open && !this.panelOpened) {
+      this.panelOpened = true;
+      this.#loadSupport();
+    }
   };
+
+  #prefetchSupport = (): void => {
+    if (!this.#support) void supportPanelCode.load().catch(() => undefined);
+  };
+
+  #loadSupport = (): void => {
+    this.supportFailed = false;
+    this.#supportLoad = supportPanelCode.load().then(
+      (module) => {
+        this.#createSupport(module);
+        this.requestUpdate();
+      },
+      () => {
+        this.supportFailed = true;
+      },
+    );
+  };
+
+  #createSupport(module: typeof SupportPanelModule): void {
+    this.#support ??= new module.SupportPanel(this, {
+      invoice: this.#invoice,
+      opened: () => this.panelOpened,
+      announce: (text) => (this.announcement = text),
+      openSupport: (href) => this.openSupport(href),
+    });
+  }
 
   #onPayClick = (): void => {
     const invoice = this.#invoice.value;
@@ -676,68 +620,5 @@ export class InvoiceDetail extends BillingConsumerElement {
     if (proceed) this.payFlow.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
   }
 
-  /** Re-check: ask the server again, bypassing the cache, then say what it found. */
-  #recheck = async (): Promise<void> => {
-    if (this.rechecking) return;
-    this.rechecking = true;
-    this.announcement = '';
-    const runs = [this.#invoice.run({ fresh: true })];
-    if (this.#comparedServiceId) runs.push(this.#service.run({ fresh: true }));
-    await Promise.all(runs);
-    // A fresh result notifies the cache's subscribers, which may start one more (cached) run.
-    await Promise.all([this.#invoice.settled(), this.#service.settled()]);
-    this.rechecking = false;
-    const invoice = this.#invoice.value;
-    const failed = this.#invoice.state === 'stale' || this.#invoice.state === 'error';
-    this.recheckResult =
-      failed || !invoice
-        ? this.msg('invoice_detail.recheck_failed')
-        : this.msg('invoice_detail.rechecked', { status: statusLabel('invoice', invoice.status, this.displayLocale) });
-    this.announcement = this.recheckResult;
-  };
-
-  #onDescriptionInput = (event: Event): void => {
-    this.description = (event.target as HTMLTextAreaElement).value;
-    if (this.descriptionError && this.description.trim()) this.descriptionError = false;
-  };
-
-  #onSupportSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const invoice = this.#invoice.value;
-    if (!invoice) return;
-    const description = this.description.trim();
-    if (!description) {
-      this.descriptionError = true;
-      this.preparedText = undefined;
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#support-description')?.focus());
-      return;
-    }
-    this.descriptionError = false;
-    const proceed = this.emit(
-      'billing-support-request',
-      { invoiceId: invoice.id, number: invoice.number, description },
-      { cancelable: true },
-    );
-    if (!proceed) {
-      this.preparedText = undefined;
-      return;
-    }
-    const text = this.msg('invoice_detail.support.text', { number: invoice.number, description });
-    const supportHref = this.billingConfig?.supportHref;
-    const href = supportHref
-      ? supportRequestHref(supportHref, {
-          number: invoice.number,
-          description,
-          subject: this.msg('support.subject', { number: invoice.number }),
-          body: text,
-        })
-      : undefined;
-    if (href) {
-      this.openSupport(href);
-      return;
-    }
-    this.preparedText = text;
-    this.announcement = this.msg('invoice_detail.support.prepared');
-  };
 }
 

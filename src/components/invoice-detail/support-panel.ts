@@ -1,0 +1,261 @@
+/**
+ * The "Something looks wrong?" panel of `<invoice-detail>`: re-check the invoice, compare it
+ * with its service, contact support with the invoice number and a description. A controller
+ * of the element whose code (and English messages) load when the panel first opens, or when
+ * the customer points at or focuses it: most visits to an invoice never open it.
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import { resolved } from '../../api/settled.js';
+import { isPayable } from '../../api/schemas.js';
+import type { Invoice, ServiceBilling } from '../../api/schemas.js';
+import { addBundledMessages, t } from '../../i18n/catalog.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import { enSupport } from '../../i18n/en-support.js';
+import type { MessageParams } from '../../i18n/types.js';
+import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
+import type { PayFlowHost } from '../shared/pay-flow.js';
+import { BillingQueryController } from '../shared/query.js';
+import { renderAsOf, renderError, renderSkeleton, statusBadge, statusLabel } from '../shared/render.js';
+import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './invoice-detail.js';
+
+// The panel's English messages arrive with its code.
+addBundledMessages('en', enSupport);
+
+const SERVICE_TROUBLE_STATES: ReadonlySet<string> = new Set(['payment_due', 'at_risk', 'suspended', 'terminated']);
+
+/** What the panel takes from its element. */
+export interface SupportPanelOptions {
+  /** The element's invoice query (re-check runs it fresh). */
+  invoice: BillingQueryController<readonly [string], Invoice | null>;
+  /** Whether the panel has been opened (the comparison loads from then on). */
+  opened: () => boolean;
+  /** Says something in the element's live region. */
+  announce: (text: string) => void;
+  /** Opens the support page (the element's `openSupport`). */
+  openSupport: (href: string) => void;
+}
+
+export class SupportPanel {
+  readonly #host: PayFlowHost;
+  readonly #options: SupportPanelOptions;
+  /** The service's billing impact, loaded once the panel has been opened. */
+  readonly #service: BillingQueryController<readonly [string | undefined], ServiceBilling | null>;
+  #recheckResult = '';
+  #rechecking = false;
+  #description = '';
+  #descriptionError = false;
+  #preparedText: string | undefined;
+
+  constructor(host: PayFlowHost, options: SupportPanelOptions) {
+    this.#host = host;
+    this.#options = options;
+    this.#service = new BillingQueryController(host, {
+      tags: () => (this.#comparedServiceId ? [`service:${this.#comparedServiceId}`] : []),
+      args: () => [this.#comparedServiceId] as const,
+      task: (client, [serviceId], options): Promise<ServiceBilling | null> =>
+        serviceId ? client.getServiceBilling(serviceId, options) : resolved(null),
+    });
+  }
+
+  get #comparedServiceId(): string | undefined {
+    return this.#options.opened() ? (this.#options.invoice.value?.service?.id ?? undefined) : undefined;
+  }
+
+  /** Another invoice: nothing typed or checked for the old one carries over. */
+  reset(): void {
+    this.#recheckResult = '';
+    this.#description = '';
+    this.#descriptionError = false;
+    this.#preparedText = undefined;
+  }
+
+  /** Resolves once the comparison's load has settled. */
+  settled(): Promise<void> {
+    return this.#service.settled();
+  }
+
+  /** The panel's body: the re-check, the comparison with the service, the contact form. */
+  render(invoice: Invoice): TemplateResult {
+    return html`<p>${this.#msg('support.intro')}</p>
+      ${this.#renderRecheck()} ${this.#renderComparison(invoice)} ${this.#renderContact(invoice)}`;
+  }
+
+  #renderRecheck(): TemplateResult {
+    return html`<div class="step" role="group" aria-labelledby="recheck-title">
+      <h3 id="recheck-title">${this.#msg('invoice_detail.recheck.heading')}</h3>
+      <p class="muted" id="recheck-hint">${this.#msg('invoice_detail.recheck.hint')}</p>
+      <button
+        class="button"
+        part="recheck-button"
+        type="button"
+        aria-describedby="recheck-hint"
+        aria-disabled=${this.#rechecking ? 'true' : 'false'}
+        @click=${this.#recheck}
+      >
+        ${this.#msg('support.recheck')}
+      </button>
+      ${this.#recheckResult ? html`<p part="recheck-result">${this.#recheckResult}</p>` : nothing}
+      ${renderAsOf(this.#options.invoice.fetchedAt, this.#host.displayLocale)}
+    </div>`;
+  }
+
+  #renderComparison(invoice: Invoice): TemplateResult | typeof nothing {
+    const locale = this.#host.displayLocale;
+    const heading = html`<h3 id="compare-title">${this.#msg('support.compare_service')}</h3>`;
+    if (!invoice.service) {
+      return html`<div class="step" role="group" aria-labelledby="compare-title">
+        ${heading}
+        <p class="muted">${this.#msg('invoice.no_service')}</p>
+      </div>`;
+    }
+    const query = this.#service;
+    let body: TemplateResult | typeof nothing;
+    if (!this.#options.opened()) {
+      body = nothing;
+    } else if (query.state === 'error') {
+      body = renderError(query.error ?? { code: 'server_error' }, locale, () => void query.run());
+    } else if (!query.value) {
+      body = renderSkeleton(2, locale);
+    } else {
+      const billing = query.value;
+      body = html`<dl class="comparison" part="comparison">
+          <dt>${this.#msg('invoice_detail.compare.invoice')}</dt>
+          <dd data-compare="invoice">${statusBadge('invoice', invoice.status, locale)}</dd>
+          <dt>${billing.service.name}</dt>
+          <dd data-compare="service">
+            ${statusBadge('service', billing.service.status, locale)}
+            ${statusBadge('service_billing', billing.state, locale)}
+          </dd>
+        </dl>
+        ${this.#renderComparisonHint(invoice, billing)}`;
+    }
+    return html`<div class="step" role="group" aria-labelledby="compare-title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'}>
+      ${heading} ${body}
+    </div>`;
+  }
+
+  #renderComparisonHint(invoice: Invoice, billing: ServiceBilling): TemplateResult | typeof nothing {
+    const serviceTroubled = SERVICE_TROUBLE_STATES.has(billing.state) || billing.service.status === 'suspended';
+    let key: MessageKey | undefined;
+    if (invoice.status === 'paid' && serviceTroubled) key = 'invoice_detail.compare.paid_not_restored';
+    else if (isPayable(invoice) && (billing.state === 'suspended' || billing.service.status === 'suspended')) {
+      key = 'invoice_detail.compare.unpaid_suspended';
+    }
+    return key ? html`<p part="comparison-hint" data-hint=${key}>${this.#msg(key)}</p>` : nothing;
+  }
+
+  #renderContact(invoice: Invoice): TemplateResult {
+    const length = this.#description.length;
+    const describedBy = ['support-hint', 'support-counter', ...(this.#descriptionError ? ['support-error'] : [])].join(' ');
+    return html`<div class="step" role="group" aria-labelledby="contact-title">
+      <h3 id="contact-title">${this.#msg('invoice_detail.support.heading')}</h3>
+      <form part="support-form" novalidate @submit=${this.#onSupportSubmit}>
+        <label for="support-description">${this.#msg('support.description')}</label>
+        <textarea
+          id="support-description"
+          part="support-description"
+          required
+          maxlength=${SUPPORT_DESCRIPTION_MAX}
+          aria-invalid=${this.#descriptionError ? 'true' : 'false'}
+          aria-describedby=${describedBy}
+          .value=${this.#description}
+          @input=${this.#onDescriptionInput}
+        ></textarea>
+        <p class="muted" id="support-hint">${this.#msg('support.description_hint', { number: invoice.number })}</p>
+        <p class="muted counter" part="support-counter" id="support-counter">
+          ${this.#msg('invoice_detail.support.counter', { n: length, max: SUPPORT_DESCRIPTION_MAX })}
+        </p>
+        ${this.#descriptionError
+          ? html`<p class="field-error" part="support-error" id="support-error">${this.#msg('invoice_detail.support.required')}</p>`
+          : nothing}
+        <button class="button" part="support-button" type="submit">${this.#msg('support.contact')}</button>
+      </form>
+      ${this.#preparedText === undefined
+        ? nothing
+        : html`<div part="support-prepared">
+            <p><strong>${this.#msg('invoice_detail.support.prepared')}</strong></p>
+            <label for="support-prepared-text">${this.#msg('invoice_detail.support.copy_label')}</label>
+            <textarea id="support-prepared-text" readonly .value=${this.#preparedText}></textarea>
+          </div>`}
+    </div>`;
+  }
+
+  /** Re-check: ask the server again, bypassing the cache, then say what it found. */
+  #recheck = async (): Promise<void> => {
+    if (this.#rechecking) return;
+    this.#rechecking = true;
+    this.#options.announce('');
+    this.#host.requestUpdate();
+    const runs = [this.#options.invoice.run({ fresh: true })];
+    if (this.#comparedServiceId) runs.push(this.#service.run({ fresh: true }));
+    await Promise.all(runs);
+    // A fresh result notifies the cache's subscribers, which may start one more (cached) run.
+    await Promise.all([this.#options.invoice.settled(), this.#service.settled()]);
+    this.#rechecking = false;
+    const invoice = this.#options.invoice.value;
+    const failed = this.#options.invoice.state === 'stale' || this.#options.invoice.state === 'error';
+    this.#recheckResult =
+      failed || !invoice
+        ? this.#msg('invoice_detail.recheck_failed')
+        : this.#msg('invoice_detail.rechecked', { status: statusLabel('invoice', invoice.status, this.#host.displayLocale) });
+    this.#options.announce(this.#recheckResult);
+    this.#host.requestUpdate();
+  };
+
+  #onDescriptionInput = (event: Event): void => {
+    this.#description = (event.target as HTMLTextAreaElement).value;
+    if (this.#descriptionError && this.#description.trim()) this.#descriptionError = false;
+    this.#host.requestUpdate();
+  };
+
+  #onSupportSubmit = (event: SubmitEvent): void => {
+    event.preventDefault();
+    const invoice = this.#options.invoice.value;
+    if (!invoice) return;
+    const description = this.#description.trim();
+    if (!description) {
+      this.#descriptionError = true;
+      this.#preparedText = undefined;
+      this.#host.requestUpdate();
+      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLTextAreaElement>('#support-description')?.focus());
+      return;
+    }
+    this.#descriptionError = false;
+    this.#host.requestUpdate();
+    const proceed = this.#emit(
+      'billing-support-request',
+      { invoiceId: invoice.id, number: invoice.number, description },
+      { cancelable: true },
+    );
+    if (!proceed) {
+      this.#preparedText = undefined;
+      return;
+    }
+    const text = this.#msg('invoice_detail.support.text', { number: invoice.number, description });
+    const supportHref = this.#host.billingConfig?.supportHref;
+    const href = supportHref
+      ? supportRequestHref(supportHref, {
+          number: invoice.number,
+          description,
+          subject: this.#msg('support.subject', { number: invoice.number }),
+          body: text,
+        })
+      : undefined;
+    if (href) {
+      this.#options.openSupport(href);
+      return;
+    }
+    this.#preparedText = text;
+    this.#host.requestUpdate();
+    this.#options.announce(this.#msg('invoice_detail.support.prepared'));
+  };
+
+  #msg(key: MessageKey, params?: MessageParams): string {
+    return t(this.#host.displayLocale, key, params);
+  }
+
+  #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
+    return this.#host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * English messages of the "Something looks wrong?" panel of `<invoice-detail>`: they load with
+ * its code (support-panel.ts adds them to the English catalog). Part of the one catalog all the
+ * same: `MessageKey` has their keys, and every other language translates them.
+ */
+import type { Message } from './types.js';
+
+export const enSupport = {
+  'support.intro': 'Check these first; most differences clear up after a re-check.',
+  'support.recheck': 'Re-check this invoice',
+  'support.compare_service': 'Compare with the service',
+  'support.contact': 'Contact support',
+  'support.description': 'Describe the problem',
+  'support.description_hint': 'A sentence or two is enough. Invoice {number} is included automatically.',
+  'support.subject': 'Billing question about invoice {number}',
+  'invoice_detail.recheck.heading': 'Is this up to date?',
+  'invoice_detail.recheck.hint': 'Asks the billing service again instead of using saved data.',
+  'invoice_detail.rechecked': 'Checked just now: {status}',
+  'invoice_detail.recheck_failed': 'Could not re-check this invoice; the last known data is shown.',
+  'invoice_detail.compare.invoice': 'Invoice',
+  'invoice_detail.compare.paid_not_restored': 'If you just paid, re-check in a minute; if it stays like this, contact support.',
+  'invoice_detail.compare.unpaid_suspended': 'The service stays suspended until its overdue invoices are paid.',
+  'invoice_detail.support.heading': 'Still looks wrong?',
+  'invoice_detail.support.counter': '{n} of {max} characters',
+  'invoice_detail.support.required': 'Describe the problem before contacting support.',
+  'invoice_detail.support.prepared': 'Support request prepared',
+  'invoice_detail.support.copy_label': 'Copy this text and send it to support',
+  'invoice_detail.support.text': 'Invoice {number}: {description}',
+} as const satisfies Record<string, Message>;

@@ -10,23 +10,11 @@ import type { TopUpButton } from '../../src/components/top-up-button/top-up-butt
 import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
 import { payDialogCode } from '../../src/components/shared/money-dialog-slot.js';
 import { topUpDialogCode } from '../../src/components/top-up-button/top-up-button.js';
+import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
 import { mountInProvider } from '../helpers/mount.js';
 
-type TopUpModule = NonNullable<typeof topUpDialogCode.value>;
 const realFetch = topUpDialogCode.fetch;
-
-/** A load of the top-up dialog that the test settles by hand, counting the calls. */
-function holdLoads() {
-  const control = { calls: 0, resolve: (_module: TopUpModule) => {}, reject: (_error: Error) => {} };
-  topUpDialogCode.fetch = () => {
-    control.calls += 1;
-    return new Promise<TopUpModule>((resolve, reject) => {
-      control.resolve = resolve;
-      control.reject = reject;
-    });
-  };
-  return control;
-}
+const holdLoads = () => holdLoadsOf(topUpDialogCode);
 
 async function mountTopUp() {
   const mounted = await mountInProvider<TopUpButton>(html`<top-up-button></top-up-button>`);

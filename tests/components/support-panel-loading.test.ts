@@ -7,23 +7,11 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/invoice-detail.js';
 import { supportPanelCode } from '../../src/components/invoice-detail/invoice-detail.js';
 import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
+import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
 import { mountInProvider } from '../helpers/mount.js';
 
-type SupportModule = NonNullable<typeof supportPanelCode.value>;
 const realFetch = supportPanelCode.fetch;
-
-/** A load that the test settles by hand, counting the calls. */
-function holdLoads() {
-  const control = { calls: 0, resolve: (_module: SupportModule) => {}, reject: (_error: Error) => {} };
-  supportPanelCode.fetch = () => {
-    control.calls += 1;
-    return new Promise<SupportModule>((resolve, reject) => {
-      control.resolve = resolve;
-      control.reject = reject;
-    });
-  };
-  return control;
-}
+const holdLoads = () => holdLoadsOf(supportPanelCode);
 
 async function mountDetail() {
   const mounted = await mountInProvider<InvoiceDetail>(html`<invoice-detail invoice-id="inv_1001"></invoice-detail>`);

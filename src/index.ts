@@ -2,55 +2,10 @@
 // them (import `@perlod/billing-widgets/define/<name>` or the script-tag file for that), so an
 // embedder with a name clash can define them under other names. The reference billing API
 // stays behind the `./testing` subpath so it never ships to users.
+//
+// The script-tag files expose all of it but `IntentKeys` (page-api.ts): the building block of
+// an app's own money flow on the client. In the script only the money dialogs use it, and they
+// load it with themselves on first use.
 
-export * from './api/schemas.js';
-
-export { BillingApiError, ERROR_CODES, isBillingApiError } from './api/errors.js';
-export type { BillingApiErrorInit, BillingErrorCode } from './api/errors.js';
-
-export type {
-  BillingClient,
-  CacheTag,
-  InvalidationListener,
-  InvoiceQuery,
-  MutationOptions,
-  PaymentQuery,
-  ReadOptions,
-} from './api/client.js';
-
-export { createHttpClient } from './api/http-client.js';
-export type { HttpClientOptions, RetryOptions } from './api/http-client.js';
-
-export { QueryCache } from './api/cache.js';
-export type { CacheListener, QueryCacheOptions, QueryFetchOptions } from './api/cache.js';
-
+export * from './page-api.js';
 export { IntentKeys } from './api/idempotency.js';
-export type { Intent, PendingIntent } from './api/idempotency.js';
-
-export { billingClientContext, billingConfigContext } from './context.js';
-export type { BillingConfig, CheckoutMode } from './context.js';
-
-export { BillingProvider, configureBilling } from './components/billing-provider/index.js';
-export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
-export { BillingOverview } from './components/billing-overview/billing-overview.js';
-export { InvoiceList } from './components/invoice-list/invoice-list.js';
-export { InvoiceDetail, payBlockReason, supportRequestHref } from './components/invoice-detail/invoice-detail.js';
-export type { PayBlockReason } from './components/invoice-detail/invoice-detail.js';
-export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
-export { TopUpButton } from './components/top-up-button/top-up-button.js';
-
-export { BillingElement, BillingConsumerElement, BillingQueryController, tokens, palette } from './components/shared/index.js';
-export type {
-  BillingErrorDetail,
-  BillingEventDetailMap,
-  BillingEventName,
-  BillingInvoicePaidDetail,
-  BillingInvoiceSelectDetail,
-  BillingPayRequestDetail,
-  BillingTopUpRequestDetail,
-  BillingSupportRequestDetail,
-  BillingTopUpCompletedDetail,
-  QueryViewState,
-} from './components/shared/index.js';
-
-export { t, registerCatalog, textDirection } from './i18n/index.js';

@@ -1,7 +1,8 @@
 // Entry of the script-tag build (dist/billing-widgets.js and the IIFE): everything bundled,
 // for pages that load one <script> instead of using a bundler. Loading it defines every
 // element (a second copy of the library on the page warns instead of throwing) and exposes
-// the public API, `configureBilling()` included.
+// the public API a page uses, `configureBilling()` included: all of index.ts but
+// `IntentKeys` (see index.ts).
 import './define/billing-provider.js';
 import './define/billing-overview.js';
 import './define/invoice-list.js';
@@ -9,4 +10,4 @@ import './define/invoice-detail.js';
 import './define/wallet-balance.js';
 import './define/top-up-button.js';
 
-export * from './index.js';
+export * from './page-api.js';

@@ -66,7 +66,6 @@ export const de: Catalog = {
   'due.overdue_days': { one: 'Seit {n} Tag überfällig', other: 'Seit {n} Tagen überfällig' },
   'due.on': 'Fällig am {date}',
 
-  'error.heading': 'Etwas ist schiefgelaufen',
   'error.unauthorized.title': 'Ihre Sitzung ist abgelaufen.',
   'error.unauthorized.action': 'Melden Sie sich erneut an, um fortzufahren.',
   'error.forbidden.title': 'Ihr Konto darf diese Aktion nicht ausführen.',
@@ -99,8 +98,6 @@ export const de: Catalog = {
     'Versuchen Sie es später erneut und wenden Sie sich an den Support, wenn es weiterhin auftritt.',
   'error.aborted.title': 'Die Anfrage wurde abgebrochen.',
   'error.aborted.action': 'Versuchen Sie es erneut.',
-  'error.unsafe_url.title': 'Die Adresse der Zahlungsseite wurde abgelehnt, weil sie nicht sicher ist.',
-  'error.unsafe_url.action': 'Wenden Sie sich an den Support.',
   'error.retry_after': {
     one: 'Sie können es in {n} Sekunde erneut versuchen.',
     other: 'Sie können es in {n} Sekunden erneut versuchen.',

@@ -6,6 +6,9 @@
 import type { Message } from './types.js';
 
 export const enMoney = {
+  'common.recheck': 'Re-check',
+  'common.cancel': 'Cancel',
+  'common.opens_new_window': '(opens in a new window)',
   'invoice.payment_failed': 'The payment failed: {reason}',
   'pay.dialog_title': 'Pay invoice {number}',
   'pay.method': 'Payment method',

@@ -16,9 +16,7 @@ export const en = {
   // Shared actions and states
   'common.retry': 'Try again',
   'common.refresh': 'Refresh',
-  'common.recheck': 'Re-check',
   'common.close': 'Close',
-  'common.cancel': 'Cancel',
   'common.loading': 'Loading…',
   'common.updating': 'Updating…',
   'common.as_of': 'As of {time}',
@@ -27,7 +25,6 @@ export const en = {
   'common.loading_more': 'Loading more…',
   'common.all_loaded': 'Everything is shown.',
   'common.none': 'None',
-  'common.opens_new_window': '(opens in a new window)',
   'common.config_error.title': 'Billing is not set up on this page',
   'common.config_error.body':
     'Add a <billing-provider> around this element or call configureBilling().',
@@ -82,7 +79,6 @@ export const en = {
   'due.on': 'Due {date}',
 
   // Errors: what happened, then the next step
-  'error.heading': 'Something went wrong',
   'error.unauthorized.title': 'Your session has expired.',
   'error.unauthorized.action': 'Sign in again to continue.',
   'error.forbidden.title': 'Your account is not allowed to do this.',
@@ -109,8 +105,6 @@ export const en = {
   'error.bad_response.action': 'Try again later, and contact support if it keeps happening.',
   'error.aborted.title': 'The request was cancelled.',
   'error.aborted.action': 'Try again.',
-  'error.unsafe_url.title': 'The payment page address was refused because it is not secure.',
-  'error.unsafe_url.action': 'Contact support.',
   'error.retry_after': { one: 'You can try again in {n} second.', other: 'You can try again in {n} seconds.' },
 
   // <invoice-list>

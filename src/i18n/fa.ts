@@ -68,7 +68,6 @@ export const fa: Catalog = {
   'due.overdue_days': { other: '{n} روز از سررسید گذشته' },
   'due.on': 'سررسید {date}',
 
-  'error.heading': 'مشکلی پیش آمد',
   'error.unauthorized.title': 'نشست شما منقضی شده است.',
   'error.unauthorized.action': 'برای ادامه دوباره وارد شوید.',
   'error.forbidden.title': 'حساب شما اجازهٔ انجام این کار را ندارد.',
@@ -96,8 +95,6 @@ export const fa: Catalog = {
   'error.bad_response.action': 'بعداً دوباره تلاش کنید و اگر تکرار شد با پشتیبانی تماس بگیرید.',
   'error.aborted.title': 'درخواست لغو شد.',
   'error.aborted.action': 'دوباره تلاش کنید.',
-  'error.unsafe_url.title': 'نشانی صفحهٔ پرداخت پذیرفته نشد، چون امن نیست.',
-  'error.unsafe_url.action': 'با پشتیبانی تماس بگیرید.',
   'error.retry_after': { other: 'می‌توانید {n} ثانیهٔ دیگر دوباره تلاش کنید.' },
 
   'invoices.title': 'صورت‌حساب‌ها',

@@ -271,6 +271,33 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     await page.context().close();
   });
 
+  it('loads the pay dialog from beside the script on first use; a load that failed is tried again', async () => {
+    const { page, errors } = await portalPage();
+    const scripts = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    // The money file cannot be reached until the visitor's connection is back.
+    let online = false;
+    await page.route('**/billing-widgets.money.js', (route) => (online ? route.continue() : route.abort('internetdisconnected')));
+    await page.goto(portalUrl);
+    await page.locator('billing-overview [part~="pay-button"]').first().waitFor();
+    assert.ok(!scripts.includes('/billing-widgets.money.js'), 'a page that shows billing does not load the money dialogs');
+    assert.ok(!scripts.includes('/billing-widgets.support-panel.js'));
+
+    await page.locator('billing-overview [part~="pay-button"]').first().click();
+    const dialog = page.locator('billing-overview dialog');
+    await dialog.locator('[part~="error"]', { hasText: 'The payment form could not load. Nothing was charged.' }).waitFor();
+    assert.equal(await dialog.getAttribute('data-step'), 'load-failed');
+
+    online = true;
+    await dialog.locator('[part~="retry-button"]').click();
+    await page.locator('billing-overview dialog[data-step="choosing"] [part~="pay-method"]').first().waitFor();
+    assert.ok(scripts.filter((path) => path === '/billing-widgets.money.js').length >= 2, 'the load was tried again');
+    assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
   it('configures widgets spread over the page with one configureBilling() call from the classic-script build', async () => {
     const summary = await api('/summary');
     const { page, errors, apiCalls } = await portalPage();

@@ -2,8 +2,9 @@
 // in memory: never a stale dist/). The script-tag file, every element and the client
 // included, must stay at or under 45 KB after minify and gzip -9; importing one element's
 // define entry from the ESM build must not pull in another element. The pay and top-up
-// dialogs' code is not in the ES script: it loads on first use from billing-widgets.money.js,
-// whose size is printed too.
+// dialogs and the invoice's support panel load on first use from files beside the ES script
+// (billing-widgets.money.js, billing-widgets.support-panel.js): their sizes are printed and
+// held under ceilings too.
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,13 +14,21 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/** The product's budget (issue: at most 45 KB, aim for 35). Not reached yet: see README "Size". */
+/** The product's budget for the script-tag file (at most 45 KB, aim for 35): see README "Size". */
 const BUDGET_GZIP_BYTES = 45 * 1024;
 /**
- * Until the budget is reached, a ceiling just above today's size, so the file cannot grow
- * unnoticed while it is being slimmed. Lower it with every saving; remove it at the budget.
+ * What each file may weigh. The script-tag file: the budget. The classic-script (IIFE) build
+ * cannot leave the pay and top-up dialogs and the support panel to files of their own (a
+ * classic script has no module graph for them to share), so it carries them inline: a ceiling
+ * just above today's size. The files beside the ES script: ceilings just above today's, so none
+ * grows unnoticed.
  */
-const CEILING_GZIP_BYTES = { 'billing-widgets.js': 47 * 1024, 'billing-widgets.iife.js': 62 * 1024 };
+const CEILING_GZIP_BYTES = {
+  'billing-widgets.js': BUDGET_GZIP_BYTES,
+  'billing-widgets.iife.js': 62 * 1024,
+  'billing-widgets.money.js': 15 * 1024,
+  'billing-widgets.support-panel.js': 3 * 1024,
+};
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
 /** Messages beyond English, built beside the script by the ES build and loaded by either script when needed. */
 const LANGUAGE_FILES = ['billing-widgets.de.js', 'billing-widgets.fa.js'];
@@ -105,7 +114,7 @@ describe('build size and per-element imports', () => {
     library = await buildChunks('production');
   });
 
-  it(`keeps each script-tag file under its ceiling after minify and gzip -9 (budget ${kb(BUDGET_GZIP_BYTES)})`, (t) => {
+  it(`keeps the script-tag file within the ${kb(BUDGET_GZIP_BYTES)} budget after minify and gzip -9, and every other file under its ceiling`, (t) => {
     const sizes = [...scriptTag].map(([file, { code }]) => ({ file, raw: Buffer.byteLength(code), gzip: gzip(code) }));
     for (const { file, raw, gzip: gz } of sizes) {
       const verdict = gz <= BUDGET_GZIP_BYTES ? 'within budget' : `OVER the ${kb(BUDGET_GZIP_BYTES)} budget by ${kb(gz - BUDGET_GZIP_BYTES)}`;
@@ -118,8 +127,9 @@ describe('build size and per-element imports', () => {
     const support = gzip(supportFile.code);
     t.diagnostic(`${SUPPORT_FILE}: ${kb(support)} gzip -9, loaded when an invoice's support panel first opens`);
     console.log(`size: ${SUPPORT_FILE} ${kb(support)} gzip -9 (loaded by billing-widgets.js when an invoice's support panel first opens)`);
+    sizes.push({ file: MONEY_FILE, gzip: money }, { file: SUPPORT_FILE, gzip: support });
     for (const { file, gzip: gz } of sizes) {
-      assert.ok(gz <= CEILING_GZIP_BYTES[file], `${file} is ${kb(gz)} gzipped, over the ${kb(CEILING_GZIP_BYTES[file])} ceiling`);
+      assert.ok(gz <= CEILING_GZIP_BYTES[file], `${file} is ${kb(gz)} gzipped, over its ${kb(CEILING_GZIP_BYTES[file])} ceiling`);
     }
   });
 
@@ -135,6 +145,7 @@ describe('build size and per-element imports', () => {
       [MONEY_FILE]: [
         moneyFile,
         [
+          'src/api/idempotency.ts',
           'src/components/shared/adopt-styles.ts',
           'src/components/shared/checkout.ts',
           'src/components/shared/pay-flow.styles.ts',
@@ -154,6 +165,15 @@ describe('build size and per-element imports', () => {
       assert.deepEqual(sourcesOf(chunk), modules, `${file} holds exactly these modules`);
       for (const module of modules) assert.ok(!inMain.includes(module), `billing-widgets.js bundles ${module}`);
     }
+  });
+
+  it('exposes the package’s API to the page, all but IntentKeys (an npm building block the money file loads with itself)', () => {
+    const main = scriptTag.get('billing-widgets.js');
+    const packageApi = library.get('index.js').exports;
+    assert.ok(packageApi.includes('IntentKeys') && packageApi.includes('configureBilling'));
+    const missing = packageApi.filter((name) => name !== 'IntentKeys' && !main.exports.includes(name));
+    assert.deepEqual(missing, [], 'every page-level export of the package is in billing-widgets.js');
+    assert.ok(!main.exports.includes('IntentKeys'));
   });
 
   it('keeps the messages beyond English out of the script-tag files, in one small file per language', (t) => {

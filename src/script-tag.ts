@@ -1,5 +1,7 @@
 // Entry of the script-tag build (dist/billing-widgets.js and the IIFE): everything bundled,
-// for pages that load one <script> instead of using a bundler. Loading it defines every
+// for pages that load one <script> instead of using a bundler; the ES build loads the money
+// dialogs, the invoice's support panel and the languages beyond English from files beside it
+// when they are first needed (README "Code on first use"). Loading it defines every
 // element (a second copy of the library on the page warns instead of throwing) and exposes
 // the public API a page uses, `configureBilling()` included: all of index.ts but
 // `IntentKeys` (see index.ts).

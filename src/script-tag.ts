@@ -13,3 +13,12 @@ import './define/wallet-balance.js';
 import './define/top-up-button.js';
 
 export * from './page-api.js';
+
+// The files loaded on first use import this script by its plain name: loaded with a query
+// string (`billing-widgets.js?v=2`) it would run a second time for them. (The IIFE has no
+// such files and no `import.meta`.)
+if (import.meta.url && new URL(import.meta.url).search) {
+  console.warn(
+    'billing widgets: load billing-widgets.js without a query string (put a version in the path instead); the files it loads on first use import it by its plain name.',
+  );
+}

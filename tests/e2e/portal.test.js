@@ -274,8 +274,12 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
   it('loads the pay dialog from beside the script on first use; a load that failed is tried again', async () => {
     const { page, errors } = await portalPage();
     const scripts = [];
+    const warnings = [];
     page.on('request', (request) => {
       if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
     });
     // The money file cannot be reached until the visitor's connection is back.
     let online = false;
@@ -294,7 +298,27 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     await dialog.locator('[part~="retry-button"]').click();
     await page.locator('billing-overview dialog[data-step="choosing"] [part~="pay-method"]').first().waitFor();
     assert.ok(scripts.filter((path) => path === '/billing-widgets.money.js').length >= 2, 'the load was tried again');
+    assert.equal(scripts.filter((path) => path === '/billing-widgets.js').length, 1, 'the money file shares the script, not a second copy');
+    assert.ok(!warnings.some((text) => text.includes('query string')), 'a script loaded by its plain name does not warn');
     assert.deepEqual(errors, []);
+    await page.context().close();
+  });
+
+  it('warns when the script is loaded with a query string, which the files beside it would not share', async () => {
+    const { page } = await portalPage();
+    // The portal's page with a version query on the script (a page served through a route loses
+    // its access to the local API, so only the script's own start is looked at).
+    await page.route(portalUrl, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('src="/billing-widgets.js"', 'src="/billing-widgets.js?v=2"');
+      await route.fulfill({ response, body: html });
+    });
+    const warned = page.waitForEvent('console', {
+      predicate: (message) => message.type() === 'warning' && message.text().includes('load billing-widgets.js without a query string'),
+      timeout: 15_000,
+    });
+    await page.goto(portalUrl);
+    await warned;
     await page.context().close();
   });
 

@@ -11,7 +11,9 @@ import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-
 import { payDialogCode } from '../../src/components/shared/money-dialog-slot.js';
 import { topUpDialogCode } from '../../src/components/top-up-button/top-up-button.js';
 import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
-import { mountInProvider } from '../helpers/mount.js';
+import { createTestClient, mountInProvider } from '../helpers/mount.js';
+import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout-return.js';
+import { createReferenceApi } from '../../src/testing/index.js';
 
 const realFetch = topUpDialogCode.fetch;
 const holdLoads = () => holdLoadsOf(topUpDialogCode);
@@ -102,6 +104,32 @@ describe('money dialogs loading on first use', () => {
     expect(topUpDialogCode.value).to.not.equal(undefined);
     await waitUntil(() => el.shadowRoot!.activeElement === part(el, 'amount-input'), 'focus in the amount field');
     await expect(el).to.be.accessible();
+  });
+
+  it('loads the pay dialog at once on a page back from a redirect checkout, and shows the payment’s outcome', async () => {
+    expect(payDialogCode.value, 'not loaded yet').to.equal(undefined);
+    // A card payment of inv_1001 that went to the gateway's page, which approved it.
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const client = createTestClient(api);
+    const card = (await client.listPaymentMethods()).find((method) => method.type === 'card')!;
+    const started = await client.payInvoice('inv_1001', { method_id: card.id, apply_wallet: false }, { idempotencyKey: 'money-ui-loading-return' });
+    await api.completeCheckout(/\/_checkout\/(chk_\d+)/.exec(started.next_action!.url)![1], 'approve');
+    const page = location.href;
+    history.replaceState(history.state, '', `?${CHECKOUT_RETURN_PARAM}=pay:${started.payment.id}`);
+    try {
+      const { el } = await mountInProvider<InvoiceDetail>(html`<invoice-detail invoice-id="inv_1001"></invoice-detail>`, { api });
+      await waitUntil(
+        () => part(el, 'pay-result')?.dataset.outcome === 'succeeded',
+        'the dialog shows the approved payment',
+        { timeout: 5000 },
+      );
+      expect(payDialogCode.value, 'loaded for the return, with no click').to.not.equal(undefined);
+      expect(el.shadowRoot!.querySelector<HTMLDialogElement>('dialog.pf-dialog')!.open).to.equal(true);
+      expect(new URL(location.href).searchParams.has(CHECKOUT_RETURN_PARAM), 'the return is taken from the address').to.equal(false);
+      await expect(el).to.be.accessible();
+    } finally {
+      history.replaceState(history.state, '', page);
+    }
   });
 
   it('opens the dialog in the same update once its code is loaded, in every element', async () => {

@@ -36,7 +36,7 @@ const viteBuild = (mode) => () => build({ root, configFile: join(root, 'vite.con
 
 try {
   await step('library (dist/index.js, dist/testing.js, dist/define/*)', viteBuild('production'));
-  await step('script tag, ES module (dist/billing-widgets.js)', viteBuild('script-tag'));
+  await step('script tag, ES module (dist/billing-widgets.js and the files it loads on first use)', viteBuild('script-tag'));
   await step('script tag, IIFE (dist/billing-widgets.iife.js)', viteBuild('script-tag-iife'));
   await step('declarations (dist/types)', () => runBin('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']));
   await step('custom-elements.json', () =>
@@ -53,5 +53,5 @@ console.log('\nscript-tag sizes (raw / gzip -9):');
 for (const file of SCRIPT_TAG_FILES) {
   const content = readFileSync(join(root, file));
   const gzipped = gzipSync(content, { level: 9 }).length;
-  console.log(`  ${file.padEnd(30)} ${String(content.length).padStart(8)} B (${kb(content.length)})  ${String(gzipped).padStart(7)} B gz (${kb(gzipped)})`);
+  console.log(`  ${file.padEnd(38)} ${String(content.length).padStart(8)} B (${kb(content.length)})  ${String(gzipped).padStart(7)} B gz (${kb(gzipped)})`);
 }

@@ -105,7 +105,7 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
         // shared code would be one more request before anything renders.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          // The ES script loads the money dialogs (src/components/shared/money-ui.ts) from
+          // The ES script loads the money dialogs (src/components/shared/lazy-module.ts) from
           // `billing-widgets.money.js` beside it on first use, and the invoice's support panel from
           // `billing-widgets.support-panel.js`; size.test.js checks that these are the only chunks. A
           // classic script cannot import a module that shares its code, so the IIFE keeps them inline.

@@ -8,6 +8,7 @@ import { moneyErrorMessage } from '../src/components/shared/checkout.js';
 import type { Fault } from '../src/testing/index.js';
 import { billingOf, renderElement } from './support/billing.js';
 import { lastCheckoutWindow, redirectedTo } from './support/checkout.js';
+import { DETAIL_CODE_UNREACHABLE } from './support/code-on-first-use.js';
 import { part, parts, screenOf, storyElement, textOf, waitForText } from './support/play.js';
 import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
 
@@ -166,6 +167,32 @@ export const SomethingLooksWrong: Story = {
     // Without `support-href`, the request is prepared for the customer to copy.
     const prepared = await waitFor(() => screen.getByRole('textbox', { name: 'Copy this text and send it to support' }));
     await expect(prepared).toHaveValue('Invoice PL-2026-0142: I paid this by card yesterday.');
+  },
+};
+
+/** The support panel's code cannot be reached: the open panel says so, with "Try again". */
+export const SupportPanelUnavailable: Story = {
+  render: renderElement(DETAIL_CODE_UNREACHABLE),
+  play: async ({ canvasElement }) => {
+    const el = await storyElement<InvoiceDetail>(canvasElement, DETAIL_CODE_UNREACHABLE);
+    await waitForText(el, 'Invoice PL-2026-0142');
+    await userEvent.click(screenOf(el).getByText('Something looks wrong?'));
+    await waitFor(() => expect(screenOf(el).getByRole('alert')).toHaveTextContent('This panel could not load. Check your connection and try again.'));
+    await expect(screenOf(el).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+/** The pay dialog's code cannot be reached: the dialog says nothing was charged, with "Try again". */
+export const PayFormUnavailable: Story = {
+  render: renderElement(DETAIL_CODE_UNREACHABLE),
+  play: async ({ canvasElement }) => {
+    const el = await storyElement<InvoiceDetail>(canvasElement, DETAIL_CODE_UNREACHABLE);
+    await waitForText(el, 'Invoice PL-2026-0142');
+    const pay = part<HTMLButtonElement>(el, 'pay-button')!;
+    await waitFor(() => expect(pay).toHaveAttribute('aria-disabled', 'false'));
+    await userEvent.click(pay);
+    await waitFor(() => expect(part(el, 'pay-dialog')).toHaveAttribute('data-step', 'load-failed'));
+    await expect(screenOf(el).getByRole('alert')).toHaveTextContent('The payment form could not load. Nothing was charged.');
   },
 };
 

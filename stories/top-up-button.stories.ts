@@ -10,6 +10,7 @@ import type { Fault } from '../src/testing/index.js';
 import { billingOf, renderElement } from './support/billing.js';
 import type { BillingStoryParameters } from './support/billing.js';
 import { lastCheckoutWindow, redirectedTo } from './support/checkout.js';
+import { TOP_UP_CODE_LOADING, TOP_UP_CODE_UNREACHABLE } from './support/code-on-first-use.js';
 import { part, parts, screenOf, storyElement, textOf, waitForText } from './support/play.js';
 
 const TAG = 'top-up-button';
@@ -138,6 +139,38 @@ export const DialogOpen: Story = {
       expect.stringContaining('Crypto'),
       expect.stringContaining('Bank transfer'),
     ]);
+  },
+};
+
+/** Opens the dialog of a button whose dialog code has not arrived: its frame shows at once. */
+async function openWithoutCode(canvasElement: HTMLElement, tag: string): Promise<TopUpButton> {
+  const el = await storyElement<TopUpButton>(canvasElement, tag);
+  const button = part<HTMLButtonElement>(el, 'button')!;
+  await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'));
+  await userEvent.click(button);
+  await waitFor(() => expect(part(el, 'dialog')).toHaveAttribute('open'));
+  return el;
+}
+
+/** The dialog's code is still on its way (slow connection, no pointer over the button first): the dialog says so. */
+export const DialogCodeLoading: Story = {
+  render: renderElement(TOP_UP_CODE_LOADING),
+  play: async ({ canvasElement }) => {
+    const el = await openWithoutCode(canvasElement, TOP_UP_CODE_LOADING);
+    await expect(part(el, 'dialog')).toHaveAttribute('data-step', 'loading');
+    await expect(part(el, 'dialog')).toHaveAttribute('aria-busy', 'true');
+    await expect(screenOf(el).getByRole('status')).toHaveTextContent('Loading the payment form…');
+  },
+};
+
+/** The dialog's code cannot be reached: nothing was charged, and "Try again" loads it again. */
+export const DialogCodeUnavailable: Story = {
+  render: renderElement(TOP_UP_CODE_UNREACHABLE),
+  play: async ({ canvasElement }) => {
+    const el = await openWithoutCode(canvasElement, TOP_UP_CODE_UNREACHABLE);
+    await waitFor(() => expect(part(el, 'dialog')).toHaveAttribute('data-step', 'load-failed'));
+    await expect(screenOf(el).getByRole('alert')).toHaveTextContent('The payment form could not load. Nothing was charged.');
+    await waitFor(() => expect(el.shadowRoot!.activeElement).toBe(screenOf(el).getByRole('button', { name: 'Try again' })));
   },
 };
 

@@ -1,5 +1,5 @@
 /**
- * The money dialogs' code loads on first use (src/components/shared/money-ui.ts): what the
+ * The money dialogs' code loads on first use (src/components/shared/lazy-module.ts): what the
  * customer sees while it loads, when it cannot load, and after. This file does not import
  * tests/helpers/load-money-ui.js: its tests run in order, the module unloaded until the last.
  */

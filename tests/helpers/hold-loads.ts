@@ -2,7 +2,7 @@
  * Holds the loads of a code-on-first-use module (a `LazyModule`): each fetch waits until the
  * test settles it by hand, and the calls are counted. `restore()` puts the real fetch back.
  */
-import type { LazyModule } from '../../src/components/shared/money-ui.js';
+import type { LazyModule } from '../../src/components/shared/lazy-module.js';
 
 export function holdLoads<M>(code: LazyModule<M>) {
   const realFetch = code.fetch;

@@ -1,6 +1,6 @@
 /**
  * Imported by tests that open the pay or top-up dialog through an element: loads the dialogs'
- * code (money-ui.ts) before the file's first test, as the button's prefetch does on a page,
+ * code (lazy-module.ts) before the file's first test, as the button's prefetch does on a page,
  * so each test starts from the loaded dialogs. tests/components/money-ui-loading.test.ts does
  * not import this: it tests the loading itself.
  */

@@ -8,12 +8,13 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
-import { toneIcon } from '../shared/icons.js';
-import { payDialogSlot } from '../shared/money-dialog-slot.js';
-import { LazyModule } from '../shared/money-ui.js';
+import { payDialogCode, payDialogSlot } from '../shared/money-dialog-slot.js';
+import type * as PayFlowModule from '../shared/pay-flow.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
+  errorPanel,
   liveRegion,
   money,
   openLabel,
@@ -190,6 +191,11 @@ export class InvoiceDetail extends BillingConsumerElement {
   // The pay dialog's frame; its own styles come with its code.
   static override styles = [invoiceDetailStyles, dialogStyles];
 
+  /** Where the pay dialog's code loads from; a subclass may load it otherwise (stories show its failure so). @internal */
+  static payDialogCode: LazyModule<typeof PayFlowModule> = payDialogCode;
+  /** Where the support panel's code loads from; a subclass may load it otherwise. @internal */
+  static supportPanelCode: LazyModule<typeof SupportPanelModule> = supportPanelCode;
+
   /** The id of the invoice to show. */
   @property({ attribute: 'invoice-id' })
   invoiceId: string | undefined;
@@ -217,7 +223,7 @@ export class InvoiceDetail extends BillingConsumerElement {
    * this page came back from. Tests and stories shorten `payFlow.flow.timing`.
    * @internal
    */
-  readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any' });
+  readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any' }, (this.constructor as typeof InvoiceDetail).payDialogCode);
 
   @state() private panelOpened = false;
   @state() private announcement = '';
@@ -240,7 +246,7 @@ export class InvoiceDetail extends BillingConsumerElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const module = supportPanelCode.value;
+    const module = this.#supportCode.value;
     if (module) this.#createSupport(module);
   }
 
@@ -556,13 +562,11 @@ export class InvoiceDetail extends BillingConsumerElement {
     if (this.#support) return this.#support.render(invoice);
     if (!this.panelOpened) return nothing;
     if (!this.supportFailed) return renderSkeleton(3, this.displayLocale);
-    return html`<div class="error-panel" part="error" role="alert" data-code="load_failed">
-      ${toneIcon('danger')}
-      <div class="error-panel__body">
-        <p class="error-panel__title">${this.msg('support.load_failed')}</p>
-        <button class="button" part="retry-button" type="button" @click=${this.#loadSupport}>${this.msg('common.retry')}</button>
-      </div>
-    </div>`;
+    return errorPanel({
+      code: 'load_failed',
+      title: this.msg('support.load_failed'),
+      retry: { label: this.msg('common.retry'), onClick: this.#loadSupport },
+    });
   }
 
   #retry = (): void => {
@@ -578,13 +582,17 @@ export class InvoiceDetail extends BillingConsumerElement {
     }
   };
 
+  get #supportCode(): LazyModule<typeof SupportPanelModule> {
+    return (this.constructor as typeof InvoiceDetail).supportPanelCode;
+  }
+
   #prefetchSupport = (): void => {
-    if (!this.#support) void supportPanelCode.load().catch(() => undefined);
+    if (!this.#support) void this.#supportCode.load().catch(() => undefined);
   };
 
   #loadSupport = (): void => {
     this.supportFailed = false;
-    this.#supportLoad = supportPanelCode.load().then(
+    this.#supportLoad = this.#supportCode.load().then(
       (module) => {
         this.#createSupport(module);
         this.requestUpdate();

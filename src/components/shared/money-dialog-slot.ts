@@ -1,5 +1,5 @@
 /**
- * Where an element keeps a money dialog whose code loads on first use (money-ui.ts). The
+ * Where an element keeps a money dialog whose code loads on first use (a `LazyModule`). The
  * element creates the slot once in a field, calls `open(...)` on its button's click, puts
  * `render()` in its template and `prefetch` on the button's `pointerenter` and `focus`.
  *
@@ -18,9 +18,8 @@ import { readCheckoutReturn } from './checkout-return.js';
 import type { MoneyFlowKind } from './checkout-return.js';
 import type * as PayFlowModule from './pay-flow.js';
 import type { PayFlow, PayFlowHost, PayFlowOptions } from './pay-flow.js';
-import { LazyModule } from './money-ui.js';
-import { toneIcon } from './icons.js';
-import { liveRegion } from './render.js';
+import { LazyModule } from './lazy-module.js';
+import { errorPanel, liveRegion } from './render.js';
 
 /** What a money dialog's controller offers its slot. */
 export interface MoneyDialogController {
@@ -150,14 +149,12 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
       </div>
       ${liveRegion(failed ? '' : t(locale, 'money_ui.loading'))}
       ${failed
-        ? html`<div class="error-panel" part="error" role="alert" data-code="load_failed">
-            ${toneIcon('danger')}
-            <div class="error-panel__body">
-              <p class="error-panel__title">${t(locale, 'money_ui.load_failed')}</p>
-              <p class="error-panel__action">${t(locale, 'money_ui.load_failed_action')}</p>
-              <button class="button" part="retry-button" type="button" data-focus-target @click=${this.#retry}>${t(locale, 'common.retry')}</button>
-            </div>
-          </div>`
+        ? errorPanel({
+            code: 'load_failed',
+            title: t(locale, 'money_ui.load_failed'),
+            action: t(locale, 'money_ui.load_failed_action'),
+            retry: { label: t(locale, 'common.retry'), onClick: this.#retry, focus: true },
+          })
         : html`<p class="money-dialog__loading" aria-hidden="true">${t(locale, 'money_ui.loading')}</p>`}
     </dialog>`;
   }
@@ -216,9 +213,13 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
 export const payDialogCode = new LazyModule(() => import('./pay-flow.js'));
 
 /** The pay dialog's slot, for `<invoice-detail>`, `<billing-overview>` and any element with a pay action. */
-export function payDialogSlot(host: PayFlowHost, options: PayFlowOptions): MoneyDialogSlot<typeof PayFlowModule, PayFlow> {
+export function payDialogSlot(
+  host: PayFlowHost,
+  options: PayFlowOptions,
+  code: LazyModule<typeof PayFlowModule> = payDialogCode,
+): MoneyDialogSlot<typeof PayFlowModule, PayFlow> {
   return new MoneyDialogSlot(host, {
-    code: payDialogCode,
+    code,
     create: (module) => new module.PayFlow(host, options),
     flow: 'pay',
     title: 'pay_dialog.title_generic',

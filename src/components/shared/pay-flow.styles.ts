@@ -1,4 +1,4 @@
-// The pay dialog's own styles: they load with its code (money-ui.ts) and PayFlow adds them to
+// The pay dialog's own styles: they load with its code (lazy-module.ts) and PayFlow adds them to
 // the host's shadow root. The frame (`dialogStyles`) is in the host's `static styles`, so the
 // dialog looks right while its code loads.
 import { css } from 'lit';

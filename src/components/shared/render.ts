@@ -89,27 +89,46 @@ export interface ErrorLike {
 /** Errors where trying the same thing again will not help, but refreshing the data will. */
 const REFRESH_CODES: ReadonlySet<BillingErrorCode> = new Set(['invoice_not_payable', 'idempotency_conflict']);
 
-/**
- * The error panel: the code's own message and next step, and a retry (or "Refresh") button
- * when `onRetry` is given. `role="alert"`, so it is announced when it appears.
- */
-export function renderError(error: ErrorLike, locale: string, onRetry?: () => void): TemplateResult {
-  const code: BillingErrorCode = isMessageKey(`error.${error.code}.title`) ? error.code : 'server_error';
-  const wait = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+/** What an error panel says, and its button. */
+export interface ErrorPanelContent {
+  /** `data-code`: the error code, or what failed (`load_failed`). */
+  readonly code: string;
+  readonly title: string;
+  readonly action?: string | undefined;
+  /** The button; `focus` marks it as where focus goes when the panel appears. */
+  readonly retry?: { readonly label: string; readonly onClick: () => void; readonly focus?: boolean } | undefined;
+}
+
+/** The panel of every failure: `role="alert"` (announced when it appears), what happened, the next step, a button. */
+export function errorPanel({ code, title, action, retry }: ErrorPanelContent): TemplateResult {
   return html`<div class="error-panel" part="error" role="alert" data-code=${code}>
     ${toneIcon('danger')}
     <div class="error-panel__body">
-      <p class="error-panel__title">${t(locale, `error.${code}.title`)}</p>
-      <p class="error-panel__action">
-        ${t(locale, `error.${code}.action`)}${wait ? ` ${t(locale, 'error.retry_after', { n: wait })}` : nothing}
-      </p>
-      ${onRetry
-        ? html`<button class="button" part="retry-button" type="button" @click=${onRetry}>
-            ${t(locale, REFRESH_CODES.has(code) ? 'common.refresh' : 'common.retry')}
+      <p class="error-panel__title">${title}</p>
+      ${action ? html`<p class="error-panel__action">${action}</p>` : nothing}
+      ${retry
+        ? html`<button class="button" part="retry-button" type="button" ?data-focus-target=${retry.focus === true} @click=${retry.onClick}>
+            ${retry.label}
           </button>`
         : nothing}
     </div>
   </div>`;
+}
+
+/**
+ * The error panel of an API error: the code's own message and next step, and a retry (or
+ * "Refresh") button when `onRetry` is given.
+ */
+export function renderError(error: ErrorLike, locale: string, onRetry?: () => void): TemplateResult {
+  const code: BillingErrorCode = isMessageKey(`error.${error.code}.title`) ? error.code : 'server_error';
+  const wait = error.retryAfterMs === undefined ? undefined : Math.ceil(error.retryAfterMs / 1000);
+  const action = t(locale, `error.${code}.action`);
+  return errorPanel({
+    code,
+    title: t(locale, `error.${code}.title`),
+    action: wait ? `${action} ${t(locale, 'error.retry_after', { n: wait })}` : action,
+    retry: onRetry && { label: t(locale, REFRESH_CODES.has(code) ? 'common.refresh' : 'common.retry'), onClick: onRetry },
+  });
 }
 
 /** What an element without a provider shows instead of a spinner. */

@@ -6,7 +6,7 @@ import { BillingConsumerElement, BillingQueryController, toneIcon } from '../sha
 import type { Tone } from '../shared/index.js';
 import type { MoneyFlowController } from '../shared/checkout.js';
 import { MoneyDialogSlot } from '../shared/money-dialog-slot.js';
-import { LazyModule } from '../shared/money-ui.js';
+import { LazyModule } from '../shared/lazy-module.js';
 import type * as TopUpFlowModule from './top-up-flow.js';
 import type { TopUpFlow } from './top-up-flow.js';
 import { topUpButtonStyles } from './top-up-button.styles.js';
@@ -96,6 +96,9 @@ export class TopUpButton extends BillingConsumerElement {
   static override tagName = 'top-up-button';
   static override styles = topUpButtonStyles;
 
+  /** Where the dialog's code loads from; a subclass may load it otherwise (stories show its loading and failure so). @internal */
+  static dialogCode: LazyModule<typeof TopUpFlowModule> = topUpDialogCode;
+
   /** A preset amount in major units of the wallet currency (`20` is 20.00 USD, 2,000 yen as `2000`); pre-fills the dialog and is passed on in the request event. */
   @property({ type: Number })
   amount: number | null | undefined;
@@ -127,7 +130,7 @@ export class TopUpButton extends BillingConsumerElement {
    * @internal
    */
   readonly topUp: MoneyDialogSlot<typeof TopUpFlowModule, TopUpFlow> = new MoneyDialogSlot(this, {
-    code: topUpDialogCode,
+    code: (this.constructor as typeof TopUpButton).dialogCode,
     create: (module) => new module.TopUpFlow(this),
     flow: 'top_up',
     title: 'topup.dialog_title',

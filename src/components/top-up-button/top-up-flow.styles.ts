@@ -1,4 +1,4 @@
-// The top-up dialog's own styles: they load with its code (money-ui.ts) and TopUpFlow adds
+// The top-up dialog's own styles: they load with its code (lazy-module.ts) and TopUpFlow adds
 // them to the button's shadow root. The frame (`dialogStyles`) is in the button's styles.
 import { css } from 'lit';
 import { tokens } from '../shared/tokens.js';

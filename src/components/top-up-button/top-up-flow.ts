@@ -3,7 +3,7 @@
  * wallet) and a method, see the quote (fee, tax, total) and, on "Pay <total>", create the
  * top-up with the intent's idempotency key, go to the gateway's checkout (redirect or popup)
  * and poll until it settles. A controller of the button, loaded on first use with the other
- * money code (money-ui.ts), so the button itself costs little on a page that never tops up.
+ * money code (lazy-module.ts), so the button itself costs little on a page that never tops up.
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';

@@ -1,13 +1,11 @@
 /**
- * The pay and top-up dialogs' code (their controllers, the checkout and polling machinery)
- * loads on first use instead of with every page: most pages that show billing never open a
- * money dialog. Each dialog's module is a `LazyModule`; the npm build makes each `import()` a
- * chunk of its own, and the ES script-tag build puts both dialogs in one file beside the
- * script, `billing-widgets.money.js` (vite.config.ts). `MoneyDialogSlot` starts the load when
- * the customer points at or focuses a pay or top-up button, so it has usually arrived by the
- * click, and shows a loading or failure state in the dialog when it has not.
+ * Code that loads on first use instead of with every page: the pay and top-up dialogs
+ * (`MoneyDialogSlot`, money-dialog-slot.ts) and the invoice's support panel. The npm build
+ * makes each `import()` a chunk of its own; the ES script-tag build puts them in files beside
+ * the script (`billing-widgets.money.js`, `billing-widgets.support-panel.js`: vite.config.ts).
+ * Elements start the load when the customer points at or focuses what needs it, so it has
+ * usually arrived by the click, and show a loading or failure state when it has not.
  */
-
 /** A module loaded once, on first use; its value can be read at once after that. */
 export class LazyModule<M> {
   /**

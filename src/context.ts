@@ -18,6 +18,14 @@ export interface BillingConfig {
   /** Where "contact support" goes: a URL (`mailto:` allowed); without it the element emits `billing-support-request` only. */
   supportHref?: string | undefined;
   checkoutMode: CheckoutMode;
+  /**
+   * The origins whose checkout pages (`next_action.url`) this page opens, from the provider's
+   * `checkout-origins`: each normalised with `new URL(entry).origin`; an entry that is not an
+   * origin is kept as given and matches nothing. Empty: any `https:` page or this page's own
+   * origin. Apply it with `isAllowedCheckoutUrl` (components/shared/links.ts); a provider from
+   * an older copy of the library on the page may not send it, so read it as `?? []`.
+   */
+  checkoutOrigins: readonly string[];
   /** `YYYY-MM-DD` override for "today" in "due in N days", for stable tests and stories. */
   today?: string | undefined;
 }
@@ -27,5 +35,5 @@ export const billingClientContext = createContext<BillingClient | undefined>(
   Symbol.for('perlod-billing/client@1'),
 );
 
-/** Locale, links and checkout mode. */
+/** Locale, links, checkout mode and checkout origins. */
 export const billingConfigContext = createContext<BillingConfig>(Symbol.for('perlod-billing/config@1'));

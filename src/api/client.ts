@@ -28,8 +28,8 @@ export interface ReadOptions {
 export interface MutationOptions {
   signal?: AbortSignal | undefined;
   /**
-   * One key per user intent, the same for every retry of it (see `IntentKeys`). The server
-   * replays the first result for a key instead of charging again.
+   * One key per attempt (one confirmation by the customer), the same for every retry of it
+   * (see `AttemptStore`). The server replays the first result for a key instead of charging again.
    */
   idempotencyKey: string;
 }
@@ -93,4 +93,11 @@ export interface BillingClient {
   subscribe(listener: InvalidationListener): () => void;
   /** When the cached value for these tags was fetched (ms since epoch), for "as of" stamps; undefined when not cached. */
   fetchedAt?(tag: CacheTag | (string & {})): number | undefined;
+  /**
+   * What this client's money attempts (idempotency keys, checkouts this browser started) are
+   * kept under in the origin's storage: the API base and the account. Two clients with
+   * different scopes on one origin (a portal serving several APIs or accounts) never resume or
+   * continue each other's payments. `createHttpClient` sets it; other clients may leave it out.
+   */
+  readonly storageScope?: string | undefined;
 }

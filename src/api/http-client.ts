@@ -36,10 +36,21 @@ export interface HttpClientOptions {
   /** The API root, absolute or relative to the page: `https://api.perlod.com/billing/v1`, `/api/billing`. */
   baseUrl: string;
   fetch?: typeof globalThis.fetch;
-  /** Default `'include'`: the first-party dashboard authenticates with its session cookie. */
+  /**
+   * Whether requests carry the browser's cookies for the API's origin. Default `'omit'` when
+   * `getToken` is set (a bearer token authenticates; a third-party page must not also send
+   * the customer's cookies), else `'include'` (the first-party dashboard's session cookie).
+   * Given explicitly, it wins.
+   */
   credentials?: RequestCredentials;
   /** A bearer token (third-party portals); called again once after a 401. */
   getToken?: () => Promise<string | null | undefined>;
+  /**
+   * Where this client's money attempts are kept apart on the page's origin (`BillingClient.storageScope`).
+   * Default: the absolute API base. Add the account (`${apiBase}|${accountId}`) where one origin
+   * serves several accounts of one API.
+   */
+  storageScope?: string;
   /** Per attempt, including reading the body. Default 15000. */
   timeoutMs?: number;
   retry?: RetryOptions;
@@ -83,6 +94,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
   const random = options.random ?? Math.random;
   const cache = options.cache ?? new QueryCache();
   const base = options.baseUrl.replace(/\/+$/, '');
+  const credentials = options.credentials ?? (options.getToken ? 'omit' : 'include');
   // One token for all requests; a 401 replaces it once, shared by requests that failed together.
   let token: Promise<string | null | undefined> | undefined;
 
@@ -150,7 +162,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
       const response = await doFetch(url, {
         method: spec.method,
         headers,
-        credentials: options.credentials ?? 'include',
+        credentials,
         signal: attempt.signal,
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
       });
@@ -227,6 +239,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
     refreshAll: () => cache.refreshAll(),
     subscribe: (listener) => cache.subscribe(listener),
     fetchedAt: (tag) => cache.fetchedAt(tag),
+    storageScope: options.storageScope ?? urlFor(''),
   };
 }
 

@@ -190,6 +190,38 @@ describe('createHttpClient', () => {
       expect(calls[0]?.init.credentials).to.equal('omit');
     });
 
+    it('sends no cookies with a bearer token: credentials omit on reads and money actions', async () => {
+      const { client, calls } = setup([json(wallet), json(payResult, 201), json(topUp, 201)], {
+        getToken: () => Promise.resolve('portal-token'),
+      });
+      await client.getWallet();
+      await client.payInvoice('inv_1', PAY, { idempotencyKey: 'key-1' });
+      await client.createTopUp(TOP_UP, { idempotencyKey: 'key-2' });
+      expect(calls).to.have.length(3);
+      for (const call of calls) {
+        // The Request fetch would build: what the browser actually sends.
+        const request = new Request(call.url, call.init);
+        expect(request.credentials, `${call.init.method} ${call.url}`).to.equal('omit');
+        expect(request.headers.get('Authorization')).to.equal('Bearer portal-token');
+      }
+    });
+
+    it('omits cookies with a token callback even when it yields no token', async () => {
+      const { client, calls } = setup([json(wallet)], { getToken: () => Promise.resolve(null) });
+      await client.getWallet();
+      expect(new Request(calls[0].url, calls[0].init).credentials).to.equal('omit');
+      expect(calls[0]?.headers.has('Authorization')).to.equal(false);
+    });
+
+    it('lets an explicit credentials option win over the bearer-token default', async () => {
+      const { client, calls } = setup([json(wallet)], {
+        getToken: () => Promise.resolve('portal-token'),
+        credentials: 'include',
+      });
+      await client.getWallet();
+      expect(new Request(calls[0].url, calls[0].init).credentials).to.equal('include');
+    });
+
     it('returns the payment methods list as an array', async () => {
       const { client } = setup([json({ data: [{ id: 'pm_card', type: 'card', label: 'Card' }] })]);
       expect((await client.listPaymentMethods()).map((m) => m.id)).to.deep.equal(['pm_card']);
@@ -292,6 +324,22 @@ describe('createHttpClient', () => {
       expect(error.message).to.contain('data.1.total.amount');
       expect(error.status).to.equal(200);
       expect(calls).to.have.length(1);
+    });
+
+    it('reports money that cannot be true as bad_response: a top-up whose total is not amount + fee + tax', async () => {
+      const { client, calls } = setup([json(quote), json({ ...topUp, total: usd(5000) }, 201)]);
+      expect((await client.quoteTopUp(TOP_UP)).total).to.deep.equal(usd(5150));
+      const error = await failure(client.createTopUp(TOP_UP, { idempotencyKey: 'key-3' }));
+      expect(error.code).to.equal('bad_response');
+      expect(error.path).to.equal('total');
+      expect(calls).to.have.length(2);
+    });
+
+    it('reports a quote with a negative fee as bad_response', async () => {
+      const { client } = setup([json({ ...quote, fee: usd(-150), total: usd(4850) })]);
+      const error = await failure(client.quoteTopUp(TOP_UP));
+      expect(error.code).to.equal('bad_response');
+      expect(error.path).to.equal('fee.amount');
     });
 
     it('reports a bad pay result as bad_response and does not invalidate', async () => {
@@ -582,3 +630,13 @@ describe('retryAfterMs', () => {
     expect(retryAfterMs(null, now)).to.equal(undefined);
   });
 });
+
+describe('createHttpClient storageScope', () => {
+  it('keeps money attempts apart by API base (absolute), or by the scope the embedder gives', () => {
+    const fetchNothing = () => Promise.reject(new Error('no request expected'));
+    expect(createHttpClient({ baseUrl: '/api/billing/v1/', fetch: fetchNothing }).storageScope).to.equal(`${location.origin}/api/billing/v1`);
+    expect(createHttpClient({ baseUrl: 'https://api.example/v1', fetch: fetchNothing }).storageScope).to.equal('https://api.example/v1');
+    expect(createHttpClient({ baseUrl: '/api', fetch: fetchNothing, storageScope: 'api|acct_7' }).storageScope).to.equal('api|acct_7');
+  });
+});
+

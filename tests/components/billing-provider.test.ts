@@ -195,6 +195,7 @@ describe('<billing-provider>', () => {
       invoiceHref: '/billing/invoices/{id}',
       supportHref: 'mailto:billing@perlod.test',
       checkoutMode: 'popup',
+      checkoutOrigins: [],
       today: '2026-11-28',
     });
     expect(consumer.shadowRoot!.textContent).to.contain('Rechnungen');
@@ -249,6 +250,40 @@ describe('<billing-provider>', () => {
     await expect(provider).to.be.accessible();
   });
 
+  it('sends the session token without cookies, and cookies without a token', async () => {
+    const sent: Request[] = [];
+    const realFetch = globalThis.fetch.bind(globalThis);
+    const walletBody = {
+      balance: { amount: 0, currency: 'USD' },
+      pending_top_ups: { amount: 0, currency: 'USD' },
+      updated_at: '2026-11-20T10:00:00Z',
+      top_up: { min: { amount: 500, currency: 'USD' }, max: { amount: 5000, currency: 'USD' }, presets: [] },
+    };
+    globalThis.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+      sent.push(new Request(input, init));
+      return Promise.resolve(Response.json(walletBody));
+    };
+    try {
+      const withToken = await fixture<BillingProvider>(html`
+        <billing-provider api-base="https://api.test/with-token" session-token="portal-token"></billing-provider>
+      `);
+      await withToken.activeClient!.getWallet();
+      const withCallback = await fixture<BillingProvider>(html`
+        <billing-provider api-base="https://api.test/with-callback" .getToken=${() => Promise.resolve('t2')}></billing-provider>
+      `);
+      await withCallback.activeClient!.getWallet();
+      const firstParty = await fixture<BillingProvider>(html`<billing-provider api-base="https://api.test/cookie"></billing-provider>`);
+      await firstParty.activeClient!.getWallet();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    expect(sent.map((r) => [new URL(r.url).pathname, r.credentials, r.headers.get('Authorization')])).to.deep.equal([
+      ['/with-token/wallet', 'omit', 'Bearer portal-token'],
+      ['/with-callback/wallet', 'omit', 'Bearer t2'],
+      ['/cookie/wallet', 'include', null],
+    ]);
+  });
+
   it('updates its consumers when an attribute changes', async () => {
     const provider = await fixture<BillingProvider>(html`
       <billing-provider .client=${new FakeClient()} locale="en"><test-consumer></test-consumer></billing-provider>
@@ -272,6 +307,54 @@ describe('<billing-provider>', () => {
     await provider.updateComplete;
     expect(consumer.billingConfig?.checkoutMode, 'an unknown mode falls back to redirect').to.equal('redirect');
     await expect(provider).to.be.accessible();
+  });
+
+  it('hands the checkout origins from checkout-origins to its consumers, normalised, warning once about a bad entry', async () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      const provider = await fixture<BillingProvider>(html`
+        <billing-provider
+          .client=${new FakeClient()}
+          checkout-origins="https://pay.example.com, HTTPS://Checkout.Example.net:8443/ pay.example.org"
+        >
+          <test-consumer></test-consumer>
+        </billing-provider>
+      `);
+      const consumer = provider.querySelector<TestConsumer>('test-consumer')!;
+      await consumer.updateComplete;
+      // The entry that is not an origin stays in the list, where it matches nothing.
+      expect(consumer.billingConfig?.checkoutOrigins).to.deep.equal([
+        'https://pay.example.com',
+        'https://checkout.example.net:8443',
+        'pay.example.org',
+      ]);
+
+      provider.locale = 'de';
+      await provider.updateComplete;
+      expect(warnings, 'one warning, not one per update').to.have.length(1);
+      expect(String(warnings[0]?.[0])).to.contain('checkout-origins').and.contain('"pay.example.org"');
+
+      const before = consumer.billingConfig;
+      provider.setAttribute('checkout-origins', 'https://pay.example.com  https://checkout.example.net:8443 pay.example.org');
+      await provider.updateComplete;
+      expect(consumer.billingConfig, 'the same origins: the same config object').to.equal(before);
+
+      provider.checkoutOrigins = ['https://other.example.com'];
+      await provider.updateComplete;
+      await consumer.updateComplete;
+      expect(consumer.billingConfig?.checkoutOrigins).to.deep.equal(['https://other.example.com']);
+
+      provider.removeAttribute('checkout-origins');
+      await provider.updateComplete;
+      await consumer.updateComplete;
+      expect(consumer.billingConfig?.checkoutOrigins, 'none listed: the default rule').to.deep.equal([]);
+      expect(warnings).to.have.length(1);
+      await expect(provider).to.be.accessible();
+    } finally {
+      console.warn = warn;
+    }
   });
 
   it('keeps an author’s own lang and dir on an element', async () => {
@@ -549,14 +632,16 @@ describe('configureBilling()', () => {
       await view.updateComplete;
       expect(view.billingClient).to.equal(client);
       expect(view.billingConfig).to.include({ locale: 'de', invoiceHref: '/r/{id}', checkoutMode: 'redirect' });
+      expect(view.billingConfig?.checkoutOrigins).to.deep.equal([]);
       expect(view.invoice.state).to.equal('loading');
       client.lastCall.result.resolve(invoice('inv_1'));
       await settle(view);
       expect(view.invoice.state).to.equal('ready');
 
-      configureBilling({ locale: 'fa', theme: 'dark' });
+      configureBilling({ locale: 'fa', theme: 'dark', checkoutOrigins: ['https://pay.example.com/'] });
       await view.updateComplete;
       expect(view.billingClient, 'options not given keep their value').to.equal(client);
+      expect(view.billingConfig?.checkoutOrigins).to.deep.equal(['https://pay.example.com']);
       expect(view.billingConfig).to.include({ locale: 'fa', invoiceHref: '/r/{id}' });
       expect(view.getAttribute('dir')).to.equal('rtl');
       expect(getComputedStyle(view).colorScheme).to.equal('dark');

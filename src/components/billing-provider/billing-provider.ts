@@ -7,6 +7,7 @@ import { billingClientContext, billingConfigContext } from '../../context.js';
 import type { BillingConfig, CheckoutMode } from '../../context.js';
 import { normalizeLocale } from '../../i18n/catalog.js';
 import { BillingElement, nearestLang } from '../shared/base-element.js';
+import { checkoutOriginOf } from '../shared/links.js';
 import { providerStyles } from './billing-provider.styles.js';
 import { OwnedClient } from './owned-client.js';
 import type { TokenCallback } from './owned-client.js';
@@ -21,8 +22,29 @@ export function sameConfig(a: BillingConfig | undefined, b: BillingConfig): bool
     a.invoiceHref === b.invoiceHref &&
     a.supportHref === b.supportHref &&
     a.checkoutMode === b.checkoutMode &&
+    JSON.stringify(a.checkoutOrigins) === JSON.stringify(b.checkoutOrigins) &&
     a.today === b.today
   );
+}
+
+const warnedOrigins = new Set<string>();
+
+/**
+ * The checkout origins for the config, from a list or a string of entries separated by spaces
+ * or commas: each entry as its origin. An entry that is not an origin is warned about once and
+ * kept as given, where it matches nothing: a typo in the list must narrow what is accepted,
+ * never widen it to the default rule.
+ */
+export function checkoutOriginsOf(value: string | readonly string[] | undefined): readonly string[] {
+  const entries = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value ?? []);
+  return entries.map((entry) => {
+    const origin = checkoutOriginOf(entry);
+    if (!origin && !warnedOrigins.has(entry)) {
+      warnedOrigins.add(entry);
+      console.warn(`billing widgets: checkout-origins "${entry}" is not an origin`);
+    }
+    return origin ?? entry;
+  });
 }
 
 /** `redirect` unless the value is exactly `popup`: an unknown mode must not break paying. */
@@ -41,7 +63,10 @@ export function checkoutModeOf(value: string | undefined): CheckoutMode {
  * </billing-provider>
  * ```
  *
- * @summary Provides the billing client and settings (locale, links, checkout mode) to the billing elements inside it.
+ * Checkout pages (`next_action.url`) open only on `https:` or this page's own origin; list
+ * the payment gateway's origins in `checkout-origins` to accept those and no others.
+ *
+ * @summary Provides the billing client and settings (locale, links, checkout mode and origins) to the billing elements inside it.
  * @tag billing-provider
  *
  * @slot - The billing elements, and any other content of the billing area.
@@ -55,7 +80,7 @@ export class BillingProvider extends BillingElement {
   @property({ attribute: 'api-base' })
   apiBase: string | undefined;
 
-  /** A short-lived bearer token for third-party pages. Without it (and without `getToken`), requests use the page's cookies. */
+  /** A short-lived bearer token for third-party pages; requests then carry no cookies. Without it (and without `getToken`), requests use the page's cookies. */
   @property({ attribute: 'session-token' })
   sessionToken: string | undefined;
 
@@ -75,6 +100,16 @@ export class BillingProvider extends BillingElement {
   @property({ attribute: 'checkout-mode' })
   checkoutMode: CheckoutMode = 'redirect';
 
+  /**
+   * The origins whose checkout pages this page opens, separated by spaces or commas:
+   * `https://pay.example.com https://checkout.example.net` (the property also takes an
+   * array). A checkout URL on any other origin is refused. Empty (the default): any `https:`
+   * page, or this page's own origin. An entry that is not an origin is ignored with a console
+   * warning (and matches nothing).
+   */
+  @property({ attribute: 'checkout-origins' })
+  checkoutOrigins: string | readonly string[] = [];
+
   /** Forces the light or dark token set for every element inside; default follows `prefers-color-scheme`. */
   @property({ reflect: true })
   theme: BillingTheme | undefined;
@@ -87,7 +122,7 @@ export class BillingProvider extends BillingElement {
   @property({ attribute: false })
   client: BillingClient | undefined;
 
-  /** Async token callback for bearer auth; asked again after a 401. Wins over `session-token`. */
+  /** Async token callback for bearer auth (requests then carry no cookies); asked again after a 401. Wins over `session-token`. */
   @property({ attribute: false })
   getToken: TokenCallback | undefined;
 
@@ -95,7 +130,7 @@ export class BillingProvider extends BillingElement {
   readonly #clientProvider = new ContextProvider(this, { context: billingClientContext });
   readonly #configProvider = new ContextProvider(this, {
     context: billingConfigContext,
-    initialValue: { locale: 'en', checkoutMode: 'redirect' },
+    initialValue: { locale: 'en', checkoutMode: 'redirect', checkoutOrigins: [] },
   });
 
   /** The client the elements inside are using now (the `client` property or the one made from `api-base`). */
@@ -141,6 +176,7 @@ export class BillingProvider extends BillingElement {
       invoiceHref: this.invoiceHref || undefined,
       supportHref: this.supportHref || undefined,
       checkoutMode: checkoutModeOf(this.checkoutMode),
+      checkoutOrigins: checkoutOriginsOf(this.checkoutOrigins),
       today: this.today || undefined,
     };
     if (!sameConfig(this.#configProvider.value, config)) this.#configProvider.setValue(config);

@@ -9,7 +9,7 @@ import { billingClientContext, billingConfigContext } from '../../context.js';
 import type { BillingConfig, CheckoutMode } from '../../context.js';
 import { normalizeLocale } from '../../i18n/catalog.js';
 import { ensureContextRoot } from '../shared/context-root.js';
-import { checkoutModeOf, sameConfig } from './billing-provider.js';
+import { checkoutModeOf, checkoutOriginsOf, sameConfig } from './billing-provider.js';
 import type { BillingTheme } from './billing-provider.js';
 import { OwnedClient } from './owned-client.js';
 import type { TokenCallback } from './owned-client.js';
@@ -18,7 +18,7 @@ import type { TokenCallback } from './owned-client.js';
 export interface ConfigureBillingOptions {
   /** Root URL of the billing API; the HTTP client is made from it unless `client` is given. */
   apiBase?: string | undefined;
-  /** Short-lived bearer token. */
+  /** Short-lived bearer token; requests then carry no cookies. */
   sessionToken?: string | undefined;
   /** Async token callback, asked again after a 401; wins over `sessionToken`. */
   getToken?: TokenCallback | undefined;
@@ -29,6 +29,8 @@ export interface ConfigureBillingOptions {
   invoiceHref?: string | undefined;
   supportHref?: string | undefined;
   checkoutMode?: CheckoutMode | undefined;
+  /** Origins whose checkout pages are accepted (a list, or one string separated by spaces or commas); default any `https:` page. */
+  checkoutOrigins?: readonly string[] | string | undefined;
   /** Forces light or dark for every widget on the page. */
   theme?: BillingTheme | undefined;
   /** `YYYY-MM-DD` override for "today". */
@@ -54,7 +56,7 @@ function createPageBilling(): PageBilling {
   const clientProvider = new ContextProvider(host, { context: billingClientContext });
   const configProvider = new ContextProvider(host, {
     context: billingConfigContext,
-    initialValue: { locale: 'en', checkoutMode: 'redirect' },
+    initialValue: { locale: 'en', checkoutMode: 'redirect', checkoutOrigins: [] },
   });
   const owned = new OwnedClient();
   let options: ConfigureBillingOptions = {};
@@ -74,6 +76,7 @@ function createPageBilling(): PageBilling {
         invoiceHref: options.invoiceHref || undefined,
         supportHref: options.supportHref || undefined,
         checkoutMode: checkoutModeOf(options.checkoutMode),
+        checkoutOrigins: checkoutOriginsOf(options.checkoutOrigins),
         today: options.today || undefined,
       };
       if (!sameConfig(configProvider.value, config)) configProvider.setValue(config);

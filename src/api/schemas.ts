@@ -70,6 +70,12 @@ export const Money = z.object({
 });
 export type Money = z.infer<typeof Money>;
 
+/** Money that cannot be below zero: totals, fees, taxes, limits. Credits and refunds use `Money`. */
+const NonNegativeMoney = z.object({
+  amount: z.int().check(z.nonnegative()),
+  currency: CurrencyCode,
+});
+
 /** A calendar date, `YYYY-MM-DD`: a day, never shifted by time zone. */
 export const CalendarDate = z.iso.date();
 /** An instant, ISO 8601 with a zone offset or `Z`. */
@@ -107,19 +113,27 @@ const invoiceSummaryShape = {
   kind: openEnum(INVOICE_KINDS),
   issue_date: CalendarDate,
   due_date: CalendarDate,
-  total: Money,
-  amount_paid: Money,
-  balance_due: Money,
+  total: NonNegativeMoney,
+  amount_paid: NonNegativeMoney,
+  balance_due: NonNegativeMoney,
   service: z.nullable(ServiceRef),
 };
 
-const invoiceMoneyCheck = z.refine<{ total: Money; amount_paid: Money; balance_due: Money }>(
-  (inv) =>
-    sameCurrency(inv.total, inv.amount_paid, inv.balance_due) && inv.balance_due.amount >= 0,
-  { message: 'total, amount_paid and balance_due must share one currency, balance_due >= 0', path: ['balance_due'] },
-);
+type InvoiceMoney = { total: Money; amount_paid: Money; balance_due: Money };
 
-export const InvoiceSummary = z.object(invoiceSummaryShape).check(invoiceMoneyCheck);
+const invoiceMoneyChecks = [
+  z.refine<InvoiceMoney>((inv) => sameCurrency(inv.total, inv.amount_paid, inv.balance_due), {
+    message: 'currencies differ',
+    path: ['balance_due'],
+  }),
+  // An overpayment would be credited to the wallet, never shown as paid on the invoice.
+  z.refine<InvoiceMoney>((inv) => inv.amount_paid.amount <= inv.total.amount, {
+    message: 'more than total',
+    path: ['amount_paid'],
+  }),
+] as const;
+
+export const InvoiceSummary = z.object(invoiceSummaryShape).check(...invoiceMoneyChecks);
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
 
 export const InvoiceLine = z.object({
@@ -158,7 +172,7 @@ export const Invoice = z
     transactions: z.array(Payment),
     pdf_url: z.nullable(z.string().check(z.minLength(1))),
   })
-  .check(invoiceMoneyCheck);
+  .check(...invoiceMoneyChecks);
 export type Invoice = z.infer<typeof Invoice>;
 
 /** What the customer must do next to finish a payment: open the gateway's checkout. */
@@ -171,7 +185,7 @@ export type NextAction = z.infer<typeof NextAction>;
 /** How a payment method prices itself: basis points of the amount plus a fixed part. */
 export const FeeRule = z.object({
   percent_bps: z.int().check(z.nonnegative()),
-  fixed: z.nullable(Money),
+  fixed: z.nullable(NonNegativeMoney),
 });
 export type FeeRule = z.infer<typeof FeeRule>;
 
@@ -184,11 +198,18 @@ export const PaymentMethod = z.object({
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 export const PaymentMethodList = z.object({ data: z.array(PaymentMethod) });
 
-export const TopUpLimits = z.object({
-  min: Money,
-  max: Money,
-  presets: z.array(Money),
-});
+export const TopUpLimits = z
+  .object({
+    min: NonNegativeMoney,
+    max: NonNegativeMoney,
+    presets: z.array(NonNegativeMoney),
+  })
+  .check(
+    z.refine((limits) => sameCurrency(limits.min, limits.max, ...limits.presets) && limits.min.amount <= limits.max.amount, {
+      message: 'min above max, or currencies differ',
+      path: ['max'],
+    }),
+  );
 
 export const Wallet = z.object({
   balance: Money,
@@ -204,30 +225,40 @@ export const TopUpQuoteRequest = z.object({
 });
 export type TopUpQuoteRequest = z.infer<typeof TopUpQuoteRequest>;
 
-export const TopUpQuote = z.object({
-  amount: Money,
-  method_id: Id,
-  fee: Money,
-  tax: Money,
-  total: Money,
-});
+/** What a top-up charges: fee, tax and total in the amount's currency, and the total adds up. */
+const topUpMoneyCheck = z.refine<{ amount: Money; fee: Money; tax: Money; total: Money }>(
+  (t) => sameCurrency(t.amount, t.fee, t.tax, t.total) && t.total.amount === t.amount.amount + t.fee.amount + t.tax.amount,
+  { message: 'not amount + fee + tax, or currencies differ', path: ['total'] },
+);
+
+export const TopUpQuote = z
+  .object({
+    amount: NonNegativeMoney,
+    method_id: Id,
+    fee: NonNegativeMoney,
+    tax: NonNegativeMoney,
+    total: NonNegativeMoney,
+  })
+  .check(topUpMoneyCheck);
 export type TopUpQuote = z.infer<typeof TopUpQuote>;
 
 export const TopUpRequest = TopUpQuoteRequest;
 export type TopUpRequest = TopUpQuoteRequest;
 
-export const TopUp = z.object({
-  id: Id,
-  status: openEnum(TOP_UP_STATUSES),
-  amount: Money,
-  fee: Money,
-  tax: Money,
-  total: Money,
-  method: PaymentMethodRef,
-  created_at: Instant,
-  failure_reason: z.nullable(z.string()),
-  next_action: z.nullable(NextAction),
-});
+export const TopUp = z
+  .object({
+    id: Id,
+    status: openEnum(TOP_UP_STATUSES),
+    amount: NonNegativeMoney,
+    fee: NonNegativeMoney,
+    tax: NonNegativeMoney,
+    total: NonNegativeMoney,
+    method: PaymentMethodRef,
+    created_at: Instant,
+    failure_reason: z.nullable(z.string()),
+    next_action: z.nullable(NextAction),
+  })
+  .check(topUpMoneyCheck);
 export type TopUp = z.infer<typeof TopUp>;
 
 export const ServiceBilling = z.object({
@@ -241,7 +272,7 @@ export type ServiceBilling = z.infer<typeof ServiceBilling>;
 
 const CountAndTotal = z.object({
   count: z.int().check(z.nonnegative()),
-  total: Money,
+  total: NonNegativeMoney,
 });
 
 export const Permissions = z.object({

@@ -252,7 +252,8 @@ describe('schemas', () => {
     });
 
     it('reject a negative balance due', () => {
-      expect(firstBadPath(InvoiceSummary, invoiceSummary({ balance_due: usd(-1) }))).to.equal('balance_due');
+      expect(firstBadPath(InvoiceSummary, invoiceSummary({ balance_due: usd(-1) }))).to.equal('balance_due.amount');
+      expect(firstBadPath(Invoice, invoice({ balance_due: usd(-1) }))).to.equal('balance_due.amount');
     });
 
     it('report the path of a bad nested field', () => {
@@ -264,6 +265,37 @@ describe('schemas', () => {
         'transactions.0.created_at',
       );
       expect(firstBadPath(Invoice, invoice({ pdf_url: '' }))).to.equal('pdf_url');
+    });
+  });
+
+  describe('what an invoice cannot be', () => {
+    it('refuses a negative total, while its lines may be credits or discounts', () => {
+      const refused = { total: usd(-1999), amount_paid: usd(0), balance_due: usd(0) };
+      expect(firstBadPath(InvoiceSummary, invoiceSummary(refused))).to.equal('total.amount');
+      expect(firstBadPath(Invoice, invoice(refused))).to.equal('total.amount');
+      const lines = [
+        { description: 'VPS S, November', quantity: 1, unit_price: usd(2499), amount: usd(2499) },
+        { description: 'Loyalty discount', quantity: 1, unit_price: usd(-500), amount: usd(-500) },
+      ];
+      accepts(Invoice, invoice({ lines }));
+      accepts(Invoice, invoice({ transactions: [payment({ kind: 'refund', status: 'completed' })] }));
+    });
+
+    it('refuses a negative amount paid', () => {
+      expect(firstBadPath(InvoiceSummary, invoiceSummary({ amount_paid: usd(-1) }))).to.equal('amount_paid.amount');
+      expect(firstBadPath(Invoice, invoice({ amount_paid: usd(-1) }))).to.equal('amount_paid.amount');
+    });
+
+    it('refuses an amount paid above the total', () => {
+      const overpaid = { status: 'paid', total: usd(1999), amount_paid: usd(2000), balance_due: usd(0) };
+      expect(firstBadPath(InvoiceSummary, invoiceSummary(overpaid))).to.equal('amount_paid');
+      expect(firstBadPath(Invoice, invoice(overpaid))).to.equal('amount_paid');
+      expect(firstBadPath(ServiceBilling, { ...serviceBilling, blocking_invoices: [invoiceSummary(overpaid)] })).to.equal(
+        'blocking_invoices.0.amount_paid',
+      );
+      accepts(InvoiceSummary, invoiceSummary({ status: 'paid', amount_paid: usd(1999), balance_due: usd(0) }));
+      accepts(InvoiceSummary, invoiceSummary({ status: 'refunded', amount_paid: usd(1999), balance_due: usd(0) }));
+      accepts(InvoiceSummary, invoiceSummary({ status: 'cancelled', total: usd(0), amount_paid: usd(0), balance_due: usd(0) }));
     });
   });
 
@@ -362,6 +394,65 @@ describe('schemas', () => {
       expect(firstBadPath(TopUp, topUp({ next_action: { type: 'redirect', url: '' } }))).to.equal('next_action.url');
     });
 
+    it('refuse negative top-up limits: min, max or a preset', () => {
+      const limits = wallet.top_up;
+      expect(firstBadPath(TopUpLimits, { ...limits, min: usd(-500) })).to.equal('min.amount');
+      expect(firstBadPath(TopUpLimits, { ...limits, min: usd(-500), max: usd(-100) })).to.equal('min.amount');
+      expect(firstBadPath(TopUpLimits, { ...limits, presets: [usd(1000), usd(-1000)] })).to.equal('presets.1.amount');
+      expect(firstBadPath(Wallet, { ...wallet, top_up: { ...limits, max: usd(-1) } })).to.equal('top_up.max.amount');
+    });
+
+    it('refuse top-up limits whose min is above the max, or in two currencies', () => {
+      expect(firstBadPath(TopUpLimits, { min: usd(5000), max: usd(500), presets: [] })).to.equal('max');
+      expect(firstBadPath(Wallet, { ...wallet, top_up: { min: usd(5000), max: usd(500), presets: [] } })).to.equal('top_up.max');
+      expect(firstBadPath(TopUpLimits, { min: usd(500), max: { amount: 100000, currency: 'EUR' }, presets: [] })).to.equal('max');
+      expect(firstBadPath(TopUpLimits, { min: usd(500), max: usd(1000), presets: [{ amount: 700, currency: 'EUR' }] })).to.equal('max');
+      accepts(TopUpLimits, { min: usd(500), max: usd(500), presets: [usd(500)] });
+    });
+
+    const quote = (overrides: Record<string, unknown> = {}) => ({
+      amount: usd(5000),
+      method_id: 'pm_card',
+      fee: usd(150),
+      tax: usd(0),
+      total: usd(5150),
+      ...overrides,
+    });
+
+    it('refuse a quote or top-up with a negative amount, fee, tax or total', () => {
+      const cases: Array<[string, Record<string, unknown>]> = [
+        ['amount.amount', { amount: usd(-5000), total: usd(-4850) }],
+        ['fee.amount', { fee: usd(-150), total: usd(4850) }],
+        ['tax.amount', { tax: usd(-10), total: usd(5140) }],
+        ['total.amount', { amount: usd(0), fee: usd(0), tax: usd(0), total: usd(-1) }],
+      ];
+      for (const [path, overrides] of cases) {
+        expect(firstBadPath(TopUpQuote, quote(overrides)), `quote ${path}`).to.equal(path);
+        expect(firstBadPath(TopUp, topUp(overrides)), `top-up ${path}`).to.equal(path);
+      }
+    });
+
+    it('refuse a quote or top-up whose fee, tax or total is in another currency than its amount', () => {
+      for (const field of ['fee', 'tax', 'total']) {
+        const eur = { [field]: { amount: field === 'total' ? 5150 : field === 'fee' ? 150 : 0, currency: 'EUR' } };
+        expect(firstBadPath(TopUpQuote, quote(eur)), `quote ${field}`).to.equal('total');
+        expect(firstBadPath(TopUp, topUp(eur)), `top-up ${field}`).to.equal('total');
+      }
+    });
+
+    it('refuse a quote or top-up whose total is not amount + fee + tax', () => {
+      // The reference API always charges amount + fee + tax (src/testing/money.ts).
+      expect(firstBadPath(TopUpQuote, quote({ total: usd(5000) }))).to.equal('total');
+      expect(firstBadPath(TopUp, topUp({ total: usd(5151) }))).to.equal('total');
+      expect(firstBadPath(TopUp, topUp({ tax: usd(30), total: usd(5150) }))).to.equal('total');
+      accepts(TopUp, topUp({ fee: usd(88), tax: usd(18), total: usd(5106) }));
+      accepts(TopUpQuote, quote({ fee: usd(0), total: usd(5000) }));
+    });
+
+    it('refuse a negative fixed fee in a method’s fee rule', () => {
+      expect(firstBadPath(FeeRule, { percent_bps: 290, fixed: usd(-30) })).to.equal('fixed.amount');
+    });
+
     it('keep an unknown next action type as sent', () => {
       expect(NextAction.parse({ type: '3ds_challenge', url: 'https://pay.example/3ds' }).type).to.equal('3ds_challenge');
     });
@@ -385,6 +476,11 @@ describe('schemas', () => {
     it('parse the overview in one object, with no next due invoice', () => {
       expect(Summary.parse(summary()).permissions).to.deep.equal({ can_pay: true, can_top_up: true });
       accepts(Summary, summary({ next_due: null, recent_payments: [], services_at_risk: [] }));
+    });
+
+    it('refuse a negative unpaid or overdue total', () => {
+      expect(firstBadPath(Summary, summary({ unpaid: { count: 1, total: usd(-1999) } }))).to.equal('unpaid.total.amount');
+      expect(firstBadPath(Summary, summary({ overdue: { count: 0, total: usd(-1) } }))).to.equal('overdue.total.amount');
     });
 
     it('reject a negative or fractional count and string permissions', () => {

@@ -20,13 +20,72 @@ const loading = new Map<string, Promise<void>>();
 /** Languages whose bundled catalog was asked for already (loaded, loading or failed). */
 const requested = new Set<string>();
 
+const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'];
+
+/**
+ * The `{name}` placeholders of a message, or undefined when it is not one: text, or plural
+ * forms of text with the `other` form every count falls back to.
+ */
+function placeholdersOf(message: unknown): string[] | undefined {
+  const texts =
+    typeof message === 'string'
+      ? [message]
+      : typeof (message as PluralMessage | null)?.other === 'string'
+        ? Object.entries(message as Record<string, unknown>).map(([form, text]) => PLURAL_FORMS.includes(form) && text)
+        : [0];
+  return texts.every((text) => typeof text === 'string') ? (texts.join().match(/\{\w+\}/g) ?? []) : undefined;
+}
+
+/** Page messages whose English has not loaded yet (it comes with the money dialogs or the support panel), by locale. */
+const unchecked = new Map<string, Set<string>>();
+/**
+ * The parts of English that load on first use and have arrived: en-money.ts with the money
+ * dialogs, en-support.ts with the support panel. English is complete when both have.
+ */
+const lateEnglish = new Set<object>();
+const LATE_ENGLISH_PARTS = 2;
+
+/**
+ * Removes from `catalog` the messages named in `names` that cannot be shown (see
+ * `registerCatalog`), with one warning; leaves in `names` those English cannot judge yet.
+ */
+function review(locale: string, catalog: Record<string, unknown>, names: Set<string>): void {
+  const english = catalogs.get('en') as Record<string, Message>;
+  const ignored: string[] = [];
+  for (const name of names) {
+    const own = placeholdersOf(catalog[name]);
+    const known = english[name];
+    // A key of a part of English still to load: judged when it arrives.
+    if (own && known === undefined && lateEnglish.size < LATE_ENGLISH_PARTS) continue;
+    names.delete(name);
+    if (!own || known === undefined || !own.every((p) => placeholdersOf(known)?.includes(p))) {
+      delete catalog[name];
+      ignored.push(name);
+    }
+  }
+  if (ignored.length) console.warn(`billing widgets: "${locale}" messages ignored: ${ignored.join(', ')}`);
+}
+
 /**
  * Adds or extends the catalog of a locale (`fr`, `pt-BR`). Keys it lacks fall back to
- * English, so a partial catalog is safe to ship.
+ * English, so a partial catalog is safe to ship. A message that cannot be shown (not text,
+ * a plural without `other`, a placeholder the English one does not fill) or whose key English
+ * does not have is ignored, with one console warning naming them; a malformed locale is
+ * ignored whole. Messages for the parts of English that load on first use (the money
+ * dialogs, the support panel) are checked when those load.
  */
 export function registerCatalog(locale: string, messages: Partial<Catalog>): void {
+  try {
+    Intl.getCanonicalLocales(locale);
+  } catch {
+    return console.warn(`billing widgets: catalog "${locale}" ignored: not a locale`);
+  }
   const key = normalizeLocale(locale).toLowerCase();
-  catalogs.set(key, { ...catalogs.get(key), ...messages });
+  const page: Record<string, unknown> = { ...messages };
+  const names = new Set(Object.keys(page));
+  review(locale, page, names);
+  catalogs.set(key, { ...catalogs.get(key), ...page });
+  unchecked.set(key, new Set([...(unchecked.get(key) ?? []), ...names]));
 }
 
 const normalizedLocales = new Map<string, string>();
@@ -53,10 +112,14 @@ export function normalizeLocale(locale: string | null | undefined): string {
 /**
  * Adds messages that ship with a part of the library loaded on first use (the money dialogs'
  * English, en-money.ts) to a language's catalog. Messages the page registered for that
- * language win. @internal
+ * language win; for English, the page's messages waiting for it are checked now. @internal
  */
 export function addBundledMessages(language: string, messages: Readonly<Record<string, Message>>): void {
   catalogs.set(language, { ...(messages as Partial<Catalog>), ...catalogs.get(language) });
+  if (language === 'en') {
+    lateEnglish.add(messages);
+    for (const [locale, names] of unchecked) review(locale, catalogs.get(locale) as Record<string, unknown>, names);
+  }
 }
 
 /**

@@ -1,13 +1,16 @@
-import { expect } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
+import '../../src/define/invoice-detail.js';
+import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
 import { de } from '../../src/i18n/de.js';
 import { en as enCore } from '../../src/i18n/en.js';
 import { enMoney } from '../../src/i18n/en-money.js';
 import { enSupport } from '../../src/i18n/en-support.js';
 import { fa } from '../../src/i18n/fa.js';
-import { normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';
+import { addBundledMessages, normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';
 import type { Catalog, MessageKey } from '../../src/i18n/catalog.js';
 import type { Message } from '../../src/i18n/types.js';
 import '../helpers/load-catalogs.js';
+import { mountInProvider } from '../helpers/mount.js';
 
 /** Every text of a message: the string, or each plural form. */
 const CATEGORIES = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
@@ -69,10 +72,11 @@ describe('t()', () => {
   });
 
   it('falls back to English for a message missing from a partial catalog', () => {
-    registerCatalog('x-test', { 'common.retry': 'Nochmal (test)' });
-    expect(t('x-test', 'common.retry')).to.equal('Nochmal (test)');
-    expect(t('x-test', 'common.refresh')).to.equal('Refresh');
-    expect(t('x-test', 'due.in_days', { n: 2 })).to.equal('Due in 2 days');
+    registerCatalog('und-x-test', { 'common.retry': 'Nochmal (test)' });
+    expect(t('und-x-test', 'common.retry')).to.equal('Nochmal (test)');
+    expect(t('und-x-test', 'common.refresh')).to.equal('Refresh');
+    expect(t('und-x-test', 'due.in_days', { n: 2 })).to.equal('Due in 2 days');
+    expect(t('en', 'common.retry'), 'English is untouched').to.equal('Try again');
   });
 
   it('never shows a raw key', () => {
@@ -107,5 +111,153 @@ describe('locales', () => {
     expect(normalizeLocale('de-de')).to.equal('de-DE');
     expect(normalizeLocale('??')).to.equal('en');
     expect(normalizeLocale(undefined)).to.equal('en');
+  });
+});
+
+/** Runs `body` with console.warn recorded; returns each warning's text. */
+function warningsDuring(body: () => void): string[] {
+  const warnings: string[] = [];
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => warnings.push(args.map(String).join(' '));
+  try {
+    body();
+  } finally {
+    console.warn = warn;
+  }
+  return warnings;
+}
+
+/** Any value, typed as a message: what a page's plain JavaScript may pass. */
+const junk = (value: unknown) => value as Message;
+
+describe('registerCatalog() validates what a page registers', () => {
+  // First in this describe: English is still incomplete here (its money-dialog and
+  // support-panel parts load with that code), as on a page before they are used.
+  it('checks messages of the English parts that load later when they arrive, and never warns about their keys before', () => {
+    const atRegistration = warningsDuring(() => {
+      registerCatalog('und-x-later', {
+        'pay.confirm': 'Zahlung {betrag} bestätigen',
+        'topup.fee': 'Gebühr',
+        'support.intro': junk({ one: 'Hilfe' }),
+      });
+      registerCatalog('und-x-full', de);
+      registerCatalog('und-x-typo-early', { ['invoice.titel' as MessageKey]: 'Rechnung' });
+    });
+    // Only the shape is known wrong now: a plural without `other`.
+    expect(atRegistration).to.have.length(1);
+    expect(atRegistration[0]).to.contain('"und-x-later"').and.contain('support.intro');
+
+    const onMoney = warningsDuring(() => addBundledMessages('en', enMoney));
+    expect(onMoney, 'one warning, for the message with a placeholder English does not fill').to.have.length(1);
+    expect(onMoney[0]).to.contain('"und-x-later"').and.contain('pay.confirm').and.not.contain('topup.fee');
+    expect(t('und-x-later', 'pay.confirm', { amount: '$5.00' })).to.equal(t('en', 'pay.confirm', { amount: '$5.00' }));
+    expect(t('und-x-later', 'topup.fee')).to.equal('Gebühr');
+
+    const onSupport = warningsDuring(() => addBundledMessages('en', enSupport));
+    // English is complete now: a key it still lacks is unknown, and said so once.
+    expect(onSupport).to.have.length(1);
+    expect(onSupport[0]).to.contain('"und-x-typo-early"').and.contain('invoice.titel');
+    expect(t('und-x-later', 'support.intro')).to.equal(t('en', 'support.intro'));
+    expect(t('und-x-full', 'pay.confirm', { amount: '5,00 $' })).to.equal(t('de', 'pay.confirm', { amount: '5,00 $' }));
+  });
+
+  it('drops a plural message without `other` and says so once, naming the locale and the key', () => {
+    const warnings = warningsDuring(() =>
+      registerCatalog('und-x-broken', { 'common.retry': 'Nochmal', 'due.in_days': junk({ one: 'In {n} Tag' }) }),
+    );
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"und-x-broken"').and.contain('due.in_days').and.not.contain('common.retry');
+    expect(t('und-x-broken', 'due.in_days', { n: 3 })).to.equal(t('en', 'due.in_days', { n: 3 }));
+    expect(t('und-x-broken', 'due.in_days', { n: 1 })).to.equal(t('en', 'due.in_days', { n: 1 }));
+    expect(t('und-x-broken', 'common.retry')).to.equal('Nochmal');
+  });
+
+  it('drops every message that is not text or plural forms of text, in one warning', () => {
+    const bad: Partial<Record<MessageKey, Message>> = {
+      'common.refresh': junk(42),
+      'common.close': junk(null),
+      'common.loading': junk(['Laden']),
+      'due.overdue_days': junk({ one: 'Seit {n} Tag', other: 7 }),
+      'invoices.count': junk({ one: '{n} Rechnung', other: '{n} Rechnungen', several: '{n} Rechnungen' }),
+      'overview.history.shown': junk({ one: '{n} Zahlung', other: { text: '{n} Zahlungen' } }),
+    };
+    const warnings = warningsDuring(() => registerCatalog('und-x-shapes', { ...bad, 'common.none': 'Keine' }));
+    expect(warnings).to.have.length(1);
+    for (const key of Object.keys(bad)) expect(warnings[0], key).to.contain(key);
+    expect(warnings[0]).to.not.contain('common.none');
+    expect(t('und-x-shapes', 'common.refresh')).to.equal('Refresh');
+    expect(t('und-x-shapes', 'common.close')).to.equal('Close');
+    expect(t('und-x-shapes', 'due.overdue_days', { n: 2 })).to.equal('Overdue by 2 days');
+    expect(t('und-x-shapes', 'invoices.count', { n: 2 })).to.equal(t('en', 'invoices.count', { n: 2 }));
+    expect(t('und-x-shapes', 'common.none')).to.equal('Keine');
+  });
+
+  it('drops a message with a placeholder the English one does not fill (it would show as "{name}")', () => {
+    const warnings = warningsDuring(() =>
+      registerCatalog('und-x-holders', {
+        'invoice.title': 'Rechnung {nummer}',
+        'common.as_of': 'Stand',
+        'due.in_days': { one: 'In einem Tag', other: 'In {n} Tagen' },
+      }),
+    );
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('invoice.title').and.not.contain('common.as_of').and.not.contain('due.in_days');
+    expect(t('und-x-holders', 'invoice.title', { number: 'INV-7' })).to.equal('Invoice INV-7');
+    // Leaving a placeholder out, or writing the count out in one form, is a translator's choice.
+    expect(t('und-x-holders', 'common.as_of', { time: '10:00' })).to.equal('Stand');
+    expect(t('und-x-holders', 'due.in_days', { n: 4 })).to.equal('In 4 Tagen');
+  });
+
+  it('warns once about keys English does not have, and keeps a good message over a bad one registered later', () => {
+    const unknown = warningsDuring(() => registerCatalog('und-x-keys', { ['invoice.titel' as MessageKey]: 'Rechnung', 'common.retry': 'Nochmal' }));
+    expect(unknown).to.have.length(1);
+    expect(unknown[0]).to.contain('"und-x-keys"').and.contain('invoice.titel').and.not.contain('common.retry');
+
+    const replaced = warningsDuring(() => registerCatalog('und-x-keys', { 'common.retry': junk({ one: 'Einmal' }) }));
+    expect(replaced).to.have.length(1);
+    expect(t('und-x-keys', 'common.retry'), 'the earlier good message stays').to.equal('Nochmal');
+  });
+
+  it('ignores a catalog for a malformed locale, which would otherwise replace English, and never throws', () => {
+    const warnings = warningsDuring(() => {
+      expect(() => registerCatalog('x-test!', { 'common.retry': 'Nochmal' })).not.to.throw();
+      expect(() => registerCatalog('und-x-junk', junk(null) as unknown as Partial<Catalog>)).not.to.throw();
+      expect(() => registerCatalog('und-x-junk', junk(undefined) as unknown as Partial<Catalog>)).not.to.throw();
+      expect(() => registerCatalog('und-x-junk', junk(7) as unknown as Partial<Catalog>)).not.to.throw();
+      expect(() => registerCatalog('und-x-junk', Object.create(null) as Partial<Catalog>)).not.to.throw();
+    });
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"x-test!"');
+    expect(t('en', 'common.retry')).to.equal('Try again');
+    expect(t('ja', 'common.retry')).to.equal('Try again');
+    expect(t('und-x-junk', 'common.retry')).to.equal('Try again');
+  });
+
+  it('keeps <invoice-detail> readable when a page registers a broken German plural', async () => {
+    const warnings = warningsDuring(() => registerCatalog('de', { 'due.overdue_days': junk({ one: 'Seit {n} Tag überfällig' }) }));
+    expect(warnings).to.have.length(1);
+    const { el, api } = await mountInProvider<InvoiceDetail>(html`<invoice-detail invoice-id="inv_1001"></invoice-detail>`, {
+      locale: 'de',
+    });
+    await el.settled();
+    await el.updateComplete;
+    const wording = el.shadowRoot!.querySelector('[part="due-wording"]');
+    const days = 5; // inv_1001 was due 2026-11-21; the reference clock says 2026-11-26.
+    expect(api.clock.now().toISOString().slice(0, 10)).to.equal('2026-11-26');
+    // The page's message is ignored: the bundled German one shows, as if it had never been registered.
+    expect(wording?.textContent?.trim()).to.equal(t('de', 'due.overdue_days', { n: days }));
+    expect(wording?.textContent?.trim()).to.not.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the English text in <invoice-detail> for a broken plural in a language with no bundled messages', async () => {
+    warningsDuring(() => registerCatalog('nl', { 'due.overdue_days': junk({ one: '{n} dag te laat' }), 'invoice.title': 'Factuur {number}' }));
+    const { el } = await mountInProvider<InvoiceDetail>(html`<invoice-detail invoice-id="inv_1001"></invoice-detail>`, { locale: 'nl' });
+    await el.settled();
+    await el.updateComplete;
+    const wording = el.shadowRoot!.querySelector('[part="due-wording"]');
+    expect(wording?.textContent?.trim()).to.equal(t('en', 'due.overdue_days', { n: 5 }));
+    expect(el.shadowRoot!.textContent).to.contain('Factuur PL-2026-0142');
+    await expect(el).to.be.accessible();
   });
 });

@@ -2,23 +2,27 @@
 // mounted at /api/billing/v1. PORT picks the port (default 5173), SCENARIO the starting
 // data (default 'overdue'); the page's scenario switcher resets it without a restart.
 // A second server on PORT+1 (PORTAL_PORT) plays a third-party portal on another origin,
-// using only the script-tag file; the strict-CSP page is at /csp/.
+// using only the script-tag file; the strict-CSP page is at /csp/. The settings are checked
+// first (demo/server/settings.js): one it cannot use stops the start with exit code 1.
 import { fileURLToPath } from 'node:url';
 import { createServer } from 'vite';
 import { billingApiPlugin } from '../demo/server/api-plugin.js';
 import { CSP_PAGE_PATH, cspPagePlugin } from '../demo/server/csp-plugin.js';
 import { startPortalServer } from '../demo/server/portal-server.js';
+import { DemoSettingsError, readDemoSettings, scenarioNames } from '../demo/server/settings.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const port = process.env.PORT ? Number(process.env.PORT) : 5173;
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, got '${process.env.PORT}'.`);
+let settings;
+try {
+  settings = readDemoSettings(process.env, await scenarioNames());
+} catch (error) {
+  if (!(error instanceof DemoSettingsError)) throw error;
+  console.error(error.message);
   process.exit(1);
 }
+const { port, portalPort, scenario } = settings;
 // Known before the API starts: it answers CORS for the portal's origin only (so the same portal
 // opened as http://localhost:<port> shows what a page on an origin it does not allow gets).
-// PORT=0 has no portal.
-const portalPort = process.env.PORTAL_PORT ? Number(process.env.PORTAL_PORT) : port === 0 ? undefined : port + 1;
 const portalOrigins = portalPort ? [`http://127.0.0.1:${portalPort}`] : [];
 
 const server = await createServer({
@@ -33,13 +37,13 @@ const server = await createServer({
   server: { host: '127.0.0.1', port, strictPort: true, fs: { allow: [root] }, cors: false },
   // Keep earlier output (the e2e harness and CI logs read it).
   clearScreen: false,
-  plugins: [billingApiPlugin({ allowedOrigins: portalOrigins, requireAuth: true }), cspPagePlugin()],
+  plugins: [billingApiPlugin({ scenario, allowedOrigins: portalOrigins, requireAuth: true }), cspPagePlugin()],
 });
 
 await server.listen();
 const address = server.httpServer?.address();
 const actualPort = typeof address === 'object' && address ? address.port : port;
-console.log(`Billing widgets demo: http://127.0.0.1:${actualPort}/ (scenario: ${process.env.SCENARIO ?? 'overdue'})`);
+console.log(`Billing widgets demo: http://127.0.0.1:${actualPort}/ (scenario: ${scenario})`);
 console.log(`Strict-CSP page: http://127.0.0.1:${actualPort}${CSP_PAGE_PATH}`);
 
 let portal;

@@ -56,13 +56,14 @@ function signInFirstParty(req) {
 
 /**
  * @param {{ scenario?: string, allowedOrigins?: string[], requireAuth?: boolean }} [options]
- *   scenario: the starting scenario; default `SCENARIO` or 'overdue'.
+ *   scenario: the starting scenario; default `SCENARIO` or 'overdue' (scripts/start.js checks it first).
  *   allowedOrigins: other origins (the third-party portal demo) the API answers CORS for.
  *   requireAuth: other origins need a bearer token from POST /_control/tokens.
  * @returns {import('vite').Plugin}
  */
 export function billingApiPlugin(options = {}) {
-  const scenario = options.scenario ?? process.env.SCENARIO ?? 'overdue';
+  // An empty SCENARIO means the default, as an unset one does.
+  const scenario = options.scenario || process.env.SCENARIO || 'overdue';
   const { allowedOrigins = [], requireAuth = false } = options;
   return {
     name: 'perlod-billing-reference-api',

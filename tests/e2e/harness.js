@@ -26,13 +26,17 @@ function freePort() {
   });
 }
 
-/** Starts the demo server and resolves once it answers; rejects with its output if it dies. */
-async function startServer({ scenario }) {
+/**
+ * Starts the demo server (no browser) and resolves once it answers; rejects with its output
+ * if it dies. `env` adds or overrides environment variables of the server process.
+ * @param {{ scenario: string, env?: Record<string, string> }} options
+ */
+export async function startServer({ scenario, env = {} }) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['scripts/start.js'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), SCENARIO: scenario },
+    env: { ...process.env, PORT: String(port), SCENARIO: scenario, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -37,6 +37,8 @@ const preview: Preview = {
   loaders: [billingLoader, async () => void (await Promise.all([payDialogCode.load(), topUpDialogCode.load()]))],
   beforeEach: () => {
     consoleErrors.length = 0;
+    // Each story is a fresh browser for money: no attempt of an earlier story is "unfinished" here.
+    for (const name of Object.keys(localStorage)) if (name.startsWith('perlod-billing:')) localStorage.removeItem(name);
   },
   afterEach: () => {
     if (!isStoryTest() || consoleErrors.length === 0) return;

@@ -1,4 +1,4 @@
-// What a page uses: the package's public API but `IntentKeys` (index.ts adds it). The
+// What a page uses: the package's public API but `AttemptStore` (index.ts adds it). The
 // script-tag files expose exactly this (script-tag.ts).
 
 export * from './api/schemas.js';
@@ -22,7 +22,7 @@ export type { HttpClientOptions, RetryOptions } from './api/http-client.js';
 export { QueryCache } from './api/cache.js';
 export type { CacheListener, QueryCacheOptions, QueryFetchOptions } from './api/cache.js';
 
-export type { Intent, PendingIntent } from './api/idempotency.js';
+export type { Attempt, Intent } from './api/idempotency.js';
 
 export { billingClientContext, billingConfigContext } from './context.js';
 export type { BillingConfig, CheckoutMode } from './context.js';

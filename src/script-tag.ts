@@ -4,7 +4,7 @@
 // when they are first needed (README "Code on first use"). Loading it defines every
 // element (a second copy of the library on the page warns instead of throwing) and exposes
 // the public API a page uses, `configureBilling()` included: all of index.ts but
-// `IntentKeys` (see index.ts).
+// `AttemptStore` (see index.ts).
 import './define/billing-provider.js';
 import './define/billing-overview.js';
 import './define/invoice-list.js';

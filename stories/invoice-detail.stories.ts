@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/invoice-detail.js';
 import type { InvoiceDetail } from '../src/components/invoice-detail/invoice-detail.js';
 import { BillingApiError } from '../src/api/errors.js';
+import { AttemptStore } from '../src/api/idempotency.js';
 import type { BillingErrorCode } from '../src/api/errors.js';
 import { moneyErrorMessage } from '../src/components/shared/checkout.js';
 import type { Fault } from '../src/testing/index.js';
@@ -323,6 +324,26 @@ export const PayDialog: Story = {
     await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'covers-part'));
     await expect(part(el, 'pay-summary')).toHaveTextContent('$12.50');
     await expect(part(el, 'pay-summary')).toHaveTextContent('$19.30');
+  },
+};
+
+/**
+ * A card payment this browser started earlier (a reload, another tab) is still open: one
+ * unresolved payment per invoice, so the dialog offers to continue it or start over.
+ */
+export const PayInProgress: Story = {
+  play: async (context) => {
+    const { client } = billingOf(context);
+    const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
+    const attempts = new AttemptStore();
+    const intent = { action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_card_4242', applyWallet: false, amount: { amount: 3180, currency: 'USD' } };
+    const attempt = attempts.begin(intent, client.storageScope ?? '', TAG);
+    const started = await client.payInvoice('inv_1001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: attempt.key });
+    attempts.setRecord(attempt.key, started.payment.id);
+    await userEvent.click(part<HTMLButtonElement>(el, 'pay-button')!);
+    await waitForText(el, 'A payment of $31.80 for this invoice is in progress.');
+    await expect(screenOf(el).getByRole('button', { name: 'Continue this payment' })).toBeVisible();
+    await expect(screenOf(el).getByRole('button', { name: 'Start over' })).toBeVisible();
   },
 };
 

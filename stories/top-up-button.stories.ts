@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/top-up-button.js';
 import type { TopUpButton } from '../src/components/top-up-button/top-up-button.js';
 import { BillingApiError } from '../src/api/errors.js';
+import { AttemptStore } from '../src/api/idempotency.js';
 import type { BillingErrorCode } from '../src/api/errors.js';
 import { moneyErrorMessage } from '../src/components/shared/checkout.js';
 import type { MoneyFlowStep } from '../src/components/shared/checkout.js';
@@ -276,6 +277,28 @@ export const Succeeded: Story = {
     await stepIs(el, 'succeeded');
     await waitForText(el, 'Added $25.00 to your wallet');
     await expect(context.args['onBillingTopUpCompleted']).toHaveBeenCalledOnce();
+  },
+};
+
+/**
+ * A top-up this browser started earlier is still open at the gateway: the dialog offers to
+ * continue it (the same key: never a second charge) or to start a new one.
+ */
+export const UnfinishedTopUp: Story = {
+  play: async (context) => {
+    const el = await topUpButton(context.canvasElement);
+    const { client } = billingOf(context);
+    const attempts = new AttemptStore();
+    const amount = { amount: 2500, currency: 'USD' };
+    const attempt = attempts.begin({ action: 'top_up', amount, methodId: 'pm_card_4242' }, client.storageScope ?? '', TAG);
+    const topUp = await client.createTopUp({ amount, method_id: 'pm_card_4242' }, { idempotencyKey: attempt.key });
+    attempts.setRecord(attempt.key, topUp.id);
+    const button = part<HTMLButtonElement>(el, 'button')!;
+    await waitFor(() => expect(button).toHaveAttribute('aria-disabled', 'false'));
+    await userEvent.click(button);
+    await waitForText(el, 'You have an unfinished top-up of $25.00.');
+    await expect(screenOf(el).getByRole('button', { name: 'Continue this top-up' })).toBeVisible();
+    await expect(screenOf(el).getByRole('button', { name: 'Start a new top-up' })).toBeVisible();
   },
 };
 

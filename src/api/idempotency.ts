@@ -1,149 +1,218 @@
 /**
- * One `Idempotency-Key` per user intent ("pay invoice 42 by card", "top up 50 USD by card"),
- * the same for every retry of that intent, and also after a reload while it is unresolved,
- * so a double click, a retry after a timeout or a reload mid-payment never charges twice.
+ * Money attempts: one `Idempotency-Key` per attempt, that is per confirmation by the customer
+ * ("Pay $25.00" pressed once), never derived from what is paid. Two top-ups of $25.00 are two
+ * attempts with two keys; a retry of one attempt (after a timeout, a dropped response, a
+ * reload while it was in flight, a return from the gateway) sends that attempt's key again,
+ * so the server replays the first result instead of charging twice.
  *
- * Keys live in `localStorage` by default, not `sessionStorage`: session storage belongs to one
- * tab, so two tabs confirming the same intent would send two keys and be charged twice. An
- * unresolved key expires (24 hours by default) so an abandoned intent does not pin a stale
- * key forever; servers keep idempotency records about that long.
+ * Attempts are kept in `localStorage` by default (session storage belongs to one tab, and a
+ * second tab must find an attempt in flight to offer "continue it" rather than a second
+ * charge). Each stored attempt carries its scope (the API base and the account, so two APIs or
+ * accounts served on one origin never see each other's attempts), the record the server
+ * created for it once known, and an expiry.
+ *
+ * Lifetime: an attempt expires 24 hours after it started (`ttlMs`). Servers must keep an
+ * idempotency record at least that long (the reference API keeps them for its lifetime;
+ * Stripe-like gateways keep 24 hours): while the client may still resend a key, the server
+ * still knows it. After expiry a new confirmation is a new attempt with a new key.
  */
 
-/** A plain, JSON-serialisable description of one user intent, e.g. `{ action: 'pay', invoiceId, methodId, applyWallet }`. */
+/** A plain, JSON-serialisable description of what was confirmed: `{ action: 'pay', invoiceId, methodId, applyWallet }`. */
 export type Intent = { readonly action: string } & { readonly [field: string]: unknown };
 
-export interface PendingIntent {
-  intent: Intent;
-  key: string;
+/** One confirmation by the customer, as stored. */
+export interface Attempt {
+  /** The `Idempotency-Key` of every request of this attempt. */
+  readonly key: string;
+  /** What the customer confirmed. */
+  readonly intent: Intent;
+  /** The API base and account it belongs to. */
+  readonly scope: string;
+  /** When the customer confirmed (ms since epoch, this browser's clock). */
+  readonly startedAt: number;
+  /** When it is forgotten (ms). */
+  readonly expiresAt: number;
+  /** The payment or top-up the server created for this key, once it answered. */
+  readonly recordId?: string | undefined;
+  /** Which element started it: the same element resumes a return from the gateway. */
+  readonly starter?: string | undefined;
 }
 
-const DEFAULT_PREFIX = 'perlod-billing:intent:';
+const DEFAULT_PREFIX = 'perlod-billing:';
 const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
+/** Item kinds an earlier version kept without an expiry (content-keyed intents, checkouts, return marks). */
+const LEGACY_PREFIXES = ['intent:', 'checkout:', 'pay-return:'];
+/** How long "this record's success was announced" is remembered. */
+const ANNOUNCED_TTL_MS = 30 * 24 * 60 * 60 * 1000;
 
-export interface IntentKeysOptions {
-  /** Item name prefix in storage. */
+export interface AttemptStoreOptions {
+  /** Item name prefix in storage. Default `perlod-billing:`. */
   prefix?: string;
-  /** How long an unresolved intent keeps its key. Default 24 hours. */
+  /** How long an unresolved attempt keeps its key. Default 24 hours. */
   ttlMs?: number;
   now?: () => number;
 }
 
 /**
- * Keys are kept in `Storage` (local storage by default, shared by the origin's tabs) so a
- * reload or another tab gets them back. Storage that is missing, full, disabled or holds
- * garbage never throws: the keys then live in memory.
+ * The attempts of one storage (local storage by default, shared by the origin's tabs), so a
+ * reload or another tab finds them. Storage that is missing, full, disabled or holds garbage
+ * never throws: attempts then live in memory for the page's lifetime.
  */
-export class IntentKeys {
+export class AttemptStore {
   readonly #storage: Storage | undefined;
   readonly #prefix: string;
   readonly #ttlMs: number;
   readonly #now: () => number;
-  /** Entries that storage refused (or everything, without storage), by storage item name. */
+  /** Items storage refused (or everything, without storage), by item name. */
   readonly #memory = new Map<string, string>();
 
-  constructor(storage: Storage | undefined = defaultIntentStorage(), options: IntentKeysOptions | string = {}) {
-    const { prefix = DEFAULT_PREFIX, ttlMs = DEFAULT_TTL_MS, now = Date.now } =
-      typeof options === 'string' ? { prefix: options } : options;
+  constructor(storage: Storage | undefined = defaultIntentStorage(), options: AttemptStoreOptions = {}) {
+    const { prefix = DEFAULT_PREFIX, ttlMs = DEFAULT_TTL_MS, now = Date.now } = options;
     this.#storage = storage;
     this.#prefix = prefix;
     this.#ttlMs = ttlMs;
     this.#now = now;
   }
 
-  /** The key for this intent: created on first use, then the same until `resolve(intent)` or expiry. */
-  keyFor(intent: Intent): string {
-    const item = this.#prefix + stableJson(intent);
-    const known = this.#read(item);
-    if (known) return known;
-    const key = randomUuid();
-    const stored = `${key} ${this.#now() + this.#ttlMs}`;
-    try {
-      this.#storage?.setItem(item, stored);
-      if (this.#storage) {
-        this.#memory.delete(item);
-        return key;
-      }
-    } catch {
-      // Quota exceeded or storage disabled: the key still holds for this page's lifetime.
-    }
-    this.#memory.set(item, stored);
-    return key;
+  /** A new attempt with a new key: call it once per confirmation. */
+  begin(intent: Intent, scope: string, starter?: string): Attempt {
+    const now = this.#now();
+    const attempt: Attempt = { key: randomUuid(), intent, scope, startedAt: now, expiresAt: now + this.#ttlMs, starter };
+    this.#write(this.#attemptItem(attempt.key), JSON.stringify(attempt));
+    return attempt;
   }
 
-  /** Forget the intent after a settled success or a definitive failure: the next attempt is a new intent. */
-  resolve(intent: Intent): void {
-    const item = this.#prefix + stableJson(intent);
-    this.#memory.delete(item);
-    try {
-      this.#storage?.removeItem(item);
-    } catch {
-      // Nothing to undo: a storage we cannot write to holds no key of ours either.
-    }
+  /** The live attempt with this key. */
+  get(key: string): Attempt | undefined {
+    return parseAttempt(this.#read(this.#attemptItem(key)), this.#now());
   }
 
-  /** Unresolved intents and their keys, to resume (or re-check) an action after a reload. */
-  pending(): PendingIntent[] {
-    const items = new Map(this.#memory);
+  /** Notes the record the server created for an attempt (kept with it, so a return can be checked). */
+  setRecord(key: string, recordId: string): Attempt | undefined {
+    const attempt = this.get(key);
+    if (!attempt) return undefined;
+    const updated = { ...attempt, recordId };
+    this.#write(this.#attemptItem(key), JSON.stringify(updated));
+    return updated;
+  }
+
+  /** Forgets an attempt: it settled, failed for good, or the customer started over. */
+  resolve(key: string): void {
+    this.#remove(this.#attemptItem(key));
+  }
+
+  /** The live attempts of a scope, oldest first; expired and unreadable items are removed on the way. */
+  pending(scope: string): Attempt[] {
+    const now = this.#now();
+    const found: Attempt[] = [];
+    // Items of the earlier, content-keyed format never expired: they go.
+    for (const legacy of LEGACY_PREFIXES) for (const name of this.#names(this.#prefix + legacy)) this.#remove(name);
+    for (const name of this.#names(`${this.#prefix}attempt:`)) {
+      const attempt = parseAttempt(this.#read(name), now);
+      if (!attempt) this.#remove(name);
+      else if (attempt.scope === scope) found.push(attempt);
+    }
+    return found.sort((a, b) => a.startedAt - b.startedAt);
+  }
+
+  /** The live attempt of a scope that created this record. */
+  byRecord(scope: string, recordId: string): Attempt | undefined {
+    return this.pending(scope).find((attempt) => attempt.recordId === recordId);
+  }
+
+  /**
+   * Claims the right to announce a record's success in this browser: true the first time for
+   * a record, false after (another tab, a reload, a replay already announced it).
+   */
+  claimAnnouncement(scope: string, recordId: string): boolean {
+    const now = this.#now();
+    for (const name of this.#names(`${this.#prefix}announced:`)) {
+      if (!(Number(this.#read(name)) > now)) this.#remove(name);
+    }
+    const name = `${this.#prefix}announced:${scope} ${recordId}`;
+    if (Number(this.#read(name)) > now) return false;
+    this.#write(name, String(now + ANNOUNCED_TTL_MS));
+    return true;
+  }
+
+  #attemptItem(key: string): string {
+    return `${this.#prefix}attempt:${key}`;
+  }
+
+  #names(prefix: string): string[] {
+    const names = new Set<string>();
+    for (const name of this.#memory.keys()) if (name.startsWith(prefix)) names.add(name);
     try {
       const storage = this.#storage;
       for (let i = 0; storage && i < storage.length; i++) {
         const name = storage.key(i);
-        if (name?.startsWith(this.#prefix) && !items.has(name)) items.set(name, storage.getItem(name) ?? '');
+        if (name?.startsWith(prefix)) names.add(name);
       }
     } catch {
       // Unreadable storage: what is in memory is all we know.
     }
-    const pending: PendingIntent[] = [];
-    for (const [name, value] of items) {
-      const intent = parseIntent(name.slice(this.#prefix.length));
-      const key = this.#liveKey(value);
-      if (intent && key) pending.push({ intent, key });
-    }
-    return pending;
+    return [...names];
   }
 
-  #read(item: string): string | undefined {
+  #read(name: string): string | null {
     try {
-      const key = this.#liveKey(this.#storage?.getItem(item));
-      if (key) return key;
+      const stored = this.#storage?.getItem(name);
+      if (stored) return stored;
     } catch {
       // Storage disabled since construction: fall through to memory.
     }
-    return this.#liveKey(this.#memory.get(item));
+    return this.#memory.get(name) ?? null;
   }
 
-  /** The key in a stored `"<uuid> <expires-at-ms>"` value, unless it expired or is garbage. */
-  #liveKey(value: string | null | undefined): string | undefined {
-    const [key, expiresAt] = (value ?? '').split(' ');
-    if (!isKey(key)) return undefined;
-    return Number(expiresAt) > this.#now() ? key : undefined;
+  #write(name: string, value: string): void {
+    try {
+      if (this.#storage) {
+        this.#storage.setItem(name, value);
+        this.#memory.delete(name);
+        return;
+      }
+    } catch {
+      // Quota exceeded or storage disabled: memory keeps it for this page's lifetime.
+    }
+    this.#memory.set(name, value);
+  }
+
+  #remove(name: string): void {
+    this.#memory.delete(name);
+    try {
+      this.#storage?.removeItem(name);
+    } catch {
+      // Nothing to undo: a storage we cannot write to holds nothing of ours either.
+    }
   }
 }
 
-/** JSON with object keys sorted at every level, so equal intents give equal strings. */
-export function stableJson(value: unknown): string {
-  return JSON.stringify(value, (_name, v: unknown) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const name of Object.keys(v).sort()) sorted[name] = (v as Record<string, unknown>)[name];
-    return sorted;
-  });
-}
-
-function parseIntent(json: string): Intent | undefined {
+function parseAttempt(json: string | null, now: number): Attempt | undefined {
+  if (!json) return undefined;
   try {
-    const value: unknown = JSON.parse(json);
-    if (value !== null && typeof value === 'object' && typeof (value as { action?: unknown }).action === 'string') {
-      return value as Intent;
+    const value = JSON.parse(json) as Partial<Attempt> | null;
+    if (
+      value !== null &&
+      typeof value === 'object' &&
+      isKey(value.key) &&
+      typeof value.scope === 'string' &&
+      typeof value.intent?.action === 'string' &&
+      typeof value.startedAt === 'number' &&
+      typeof value.expiresAt === 'number' &&
+      value.expiresAt > now &&
+      (value.recordId === undefined || typeof value.recordId === 'string') &&
+      (value.starter === undefined || typeof value.starter === 'string')
+    ) {
+      return value as Attempt;
     }
   } catch {
-    // A foreign or corrupted entry under our prefix: not an intent.
+    // A foreign or corrupted entry under our prefix: not an attempt.
   }
   return undefined;
 }
 
-/** A stored value we will send as a key: anything else (corrupted, truncated) is replaced. */
-function isKey(value: string | null | undefined): value is string {
+/** A stored value we will send as a key: anything else (corrupted, truncated) is not one. */
+function isKey(value: unknown): value is string {
   return typeof value === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 

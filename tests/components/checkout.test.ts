@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingApiError } from '../../src/api/errors.js';
-import { IntentKeys } from '../../src/api/idempotency.js';
+import { AttemptStore } from '../../src/api/idempotency.js';
 import type { TopUp } from '../../src/api/schemas.js';
 import {
   CHECKOUT_WINDOW_FEATURES,
@@ -245,12 +245,15 @@ describe('shared/checkout: MoneyFlowController', () => {
   /** Same-origin API base: the reference API's checkout pages are then same-origin (development), so allowed. */
   const sameOriginClient = () => createTestClient(api, { baseUrl: `${location.origin}/api/billing/v1` });
 
+  const SCOPE = 'reference-api';
+
   function controller(client = sameOriginClient(), page = { href: `${location.origin}/billing?tab=wallet` }) {
     const steps: MoneyFlowStep[] = [];
     const settled: string[] = [];
     const flow = new MoneyFlowController<TopUp>(host, {
       flow: 'top_up',
-      storage,
+      attempts: new AttemptStore(storage),
+      scope: () => SCOPE,
       load: (id, signal) => client.getTopUp(id, { signal, fresh: true }),
       announce: (f) => {
         steps.push(f.step);
@@ -276,8 +279,8 @@ describe('shared/checkout: MoneyFlowController', () => {
 
   it('redirect mode: sends the tab to the checkout with a return URL and keeps the intent', async () => {
     const { flow, steps } = controller();
-    const key = flow.intentKeys.keyFor(intent);
     await flow.submit(submitTopUp(sameOriginClient()));
+    const key = flow.idempotencyKey!;
     expect(flow.step).to.equal('redirecting');
     expect(steps).to.deep.equal(['submitting', 'redirecting']);
     expect(flow.announcement).to.equal('step redirecting');
@@ -285,17 +288,18 @@ describe('shared/checkout: MoneyFlowController', () => {
     const url = new URL(assigned[0]);
     expect(url.pathname).to.match(/\/_checkout\/chk_\d+$/);
     expect(url.searchParams.get('return')).to.equal(`${location.origin}/billing?tab=wallet&billing_return=top_up%3A${flow.record!.id}`);
-    expect(flow.idempotencyKey).to.equal(key);
-    expect(flow.intentKeys.pending().map((p) => p.key), 'unresolved until it settles').to.deep.equal([key]);
+    expect(flow.attempts.pending(SCOPE).map((p) => p.key), 'unresolved until it settles').to.deep.equal([key]);
 
-    // The page comes back: a new controller over the same session resumes and resolves the intent.
+    // The page comes back: a new controller over the same storage resumes and resolves the attempt.
     await api.completeCheckout(flow.record!.id, 'approve');
     const { flow: after, settled } = controller();
-    await after.resume(flow.record!.id);
+    const attempt = after.returnAttempt(flow.record!.id);
+    expect(attempt?.key, 'the return belongs to the attempt this browser started').to.equal(key);
+    await after.resume(attempt!);
     expect(after.step).to.equal('succeeded');
     expect(after.record?.status).to.equal('completed');
     expect(settled).to.deep.equal([`${flow.record!.id}:succeeded`]);
-    expect(after.intentKeys.pending(), 'resolved: the next top-up is a new intent').to.deep.equal([]);
+    expect(after.attempts.pending(SCOPE), 'resolved: the next top-up is a new attempt').to.deep.equal([]);
     expect(api.audit().chargesByIntent).to.deep.equal({ [`${key}:card`]: 1 });
   });
 
@@ -326,7 +330,7 @@ describe('shared/checkout: MoneyFlowController', () => {
     await done;
     expect(flow.step).to.equal('failed');
     expect(flow.record?.failure_reason).to.contain('declined');
-    expect(flow.intentKeys.pending(), 'a gateway failure is final').to.deep.equal([]);
+    expect(flow.attempts.pending(SCOPE), 'a gateway failure is final').to.deep.equal([]);
   });
 
   it('popup mode: a closed window without a final state polls to the deadline, then "still processing"', async () => {
@@ -339,7 +343,7 @@ describe('shared/checkout: MoneyFlowController', () => {
     expect(flow.step).to.equal('processing');
     await done;
     expect(flow.step).to.equal('still_processing');
-    expect(flow.intentKeys.pending(), 'still processing keeps the key').to.have.length(1);
+    expect(flow.attempts.pending(SCOPE), 'still processing keeps the key').to.have.length(1);
 
     await api.completeCheckout(flow.record!.id, 'approve');
     await flow.recheck();
@@ -382,19 +386,63 @@ describe('shared/checkout: MoneyFlowController', () => {
     expect(assigned).to.deep.equal([]);
   });
 
-  it('tells a replay (this key already produced this record here) from a first answer', async () => {
+  it('a second confirmation of the same amount and method is a new attempt: a new key and a new top-up', async () => {
     const { flow, client } = controller();
     await flow.submit(submitTopUp(client));
-    expect(flow.replayed).to.equal(false);
+    const first = { key: flow.idempotencyKey, id: flow.record?.id };
+    // The customer left the checkout without returning; later, a new page confirms the same again.
+    const { flow: again } = controller();
+    await again.submit(submitTopUp(sameOriginClient()));
+    expect(again.idempotencyKey).to.not.equal(first.key);
+    expect(again.record?.id).to.not.equal(first.id);
+    expect(again.replayed).to.equal(false);
+  });
+
+  it('continuing an earlier attempt replays it (same key, same record) and says so', async () => {
+    const { flow, client } = controller();
+    await flow.submit(submitTopUp(client));
     const { flow: second } = controller(sameOriginClient());
-    await second.submit(submitTopUp(sameOriginClient()));
+    const open = await second.findUnfinished(() => true);
+    expect(open?.state).to.equal('open');
+    await second.submit({ ...submitTopUp(sameOriginClient()), attempt: open!.attempt });
     expect(second.replayed).to.equal(true);
+    expect(second.idempotencyKey).to.equal(flow.idempotencyKey);
     expect(second.record?.id).to.equal(flow.record?.id);
   });
 
-  it('uses one IntentKeys store per storage, shared with the flows', () => {
-    const keys = new IntentKeys(storage);
+  it('continuing an attempt whose record completed meanwhile tells it as earlier: no new request, no success announced', async () => {
+    const { flow, client } = controller();
+    await flow.submit(submitTopUp(client));
+    await api.completeCheckout(flow.record!.id, 'approve');
+    const attempt = flow.attempts.pending(SCOPE)[0];
+    const { flow: later, settled } = controller();
+    const posts = () => api.requestLog().filter((r) => r === 'POST /wallet/top-ups').length;
+    const before = posts();
+    await later.submit({ ...submitTopUp(sameOriginClient()), attempt });
+    expect(later.step).to.equal('succeeded');
+    expect(later.earlier).to.equal(true);
+    expect(posts(), 'nothing sent again').to.equal(before);
+    expect(settled).to.deep.equal([`${flow.record!.id}:succeeded`]);
+    expect(api.audit().chargesByIntent).to.deep.equal({ [`${attempt.key}:card`]: 1 });
+  });
+
+  it('a return link resumes only an attempt this browser started', () => {
     const { flow } = controller();
-    expect(flow.intentKeys.keyFor(intent)).to.equal(keys.keyFor(intent));
+    expect(flow.returnAttempt('pay_1')).to.equal(undefined);
+    expect(flow.returnAttempt('tu_1')).to.equal(undefined);
+  });
+
+  it('refuses a next action it does not know, and a checkout origin the page does not list', async () => {
+    const { flow, client } = controller();
+    api.inject({ match: 'POST /wallet/top-ups', type: 'schema', patch: { 'next_action.type': 'three_d_secure' } });
+    await flow.submit(submitTopUp(client));
+    expect(flow.step).to.equal('error');
+    expect(flow.error?.code).to.equal('unsupported_next_action');
+    expect(moneyErrorMessage(flow.error!, 'en').next).to.equal('change');
+    expect(assigned).to.deep.equal([]);
+    expect(flow.attempts.pending(SCOPE), 'the page can never finish it: the attempt is over').to.deep.equal([]);
+
+    expect(() => safeCheckoutUrl('https://pay.example/c/1', { href: 'https://shop.example/' }, ['https://gateway.example'])).to.throw(UnsafeCheckoutUrlError);
+    expect(safeCheckoutUrl('https://gateway.example/c/1', { href: 'https://shop.example/' }, ['https://gateway.example'])).to.equal('https://gateway.example/c/1');
   });
 });

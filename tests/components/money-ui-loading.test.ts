@@ -13,6 +13,7 @@ import { topUpDialogCode } from '../../src/components/top-up-button/top-up-butto
 import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout-return.js';
+import { AttemptStore } from '../../src/api/idempotency.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 
 const realFetch = topUpDialogCode.fetch;
@@ -112,7 +113,10 @@ describe('money dialogs loading on first use', () => {
     const api = createReferenceApi({ scenario: 'overdue' });
     const client = createTestClient(api);
     const card = (await client.listPaymentMethods()).find((method) => method.type === 'card')!;
-    const started = await client.payInvoice('inv_1001', { method_id: card.id, apply_wallet: false }, { idempotencyKey: 'money-ui-loading-return' });
+    // The attempt is this browser's: it is stored as the pay dialog stores it before sending the customer away.
+    const attempt = new AttemptStore().begin({ action: 'pay', invoiceId: 'inv_1001', methodId: card.id, applyWallet: false, amount: { amount: 3180, currency: 'USD' } }, client.storageScope ?? '', 'invoice-detail');
+    const started = await client.payInvoice('inv_1001', { method_id: card.id, apply_wallet: false }, { idempotencyKey: attempt.key });
+    new AttemptStore().setRecord(attempt.key, started.payment.id);
     await api.completeCheckout(/\/_checkout\/(chk_\d+)/.exec(started.next_action!.url)![1], 'approve');
     const page = location.href;
     history.replaceState(history.state, '', `?${CHECKOUT_RETURN_PARAM}=pay:${started.payment.id}`);

@@ -127,7 +127,7 @@ describe('pay dialog (PayFlow)', () => {
     await waitUntil(() => el.pay.flow.step === 'awaiting_checkout');
   });
 
-  it('works with the keyboard alone: arrows choose the method, Space toggles the wallet, Enter confirms', async () => {
+  it('works with the keyboard alone: arrows choose the method, Space toggles the wallet, Tab to Confirm and Enter pays', async () => {
     const { el } = await mountHost('inv_1001', { popup: true });
     const payButton = part<HTMLButtonElement>(el, 'pay-button')!;
     payButton.focus();
@@ -143,9 +143,15 @@ describe('pay dialog (PayFlow)', () => {
     await el.updateComplete;
     expect(part(el, 'pay-split'), 'no wallet part').to.equal(null);
     expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Crypto (USDT, BTC, ETH) $31.80');
+    // Enter on the checkbox submits nothing: money moves only from the confirm button.
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.pay.flow.step).to.equal('choosing');
+    for (let i = 0; i < 5 && el.shadowRoot!.activeElement !== part(el, 'pay-confirm-button'); i++) await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-confirm-button'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.pay.flow.step === 'awaiting_checkout', 'submitted from the keyboard');
-    expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false });
+    expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false, amount: { amount: 3180, currency: 'USD' } });
     expect(fake.opened).to.have.length(1);
   });
 

@@ -8,6 +8,7 @@
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/wallet-balance.js';
 import '../../src/define/invoice-list.js';
 import '../../src/define/billing-overview.js';
@@ -24,8 +25,8 @@ import type { Invoice, PayResult } from '../../src/api/schemas.js';
 import { QueryCache } from '../../src/api/cache.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
-import { useFakeCheckout } from '../helpers/checkout.js';
-import { mountInProvider } from '../helpers/mount.js';
+import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
+import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 
 /** The smallest host: a Pay button and the dialog, as <invoice-detail> and <billing-overview> carry it. */
@@ -188,7 +189,7 @@ describe('paying an invoice', () => {
 
     await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '€13.60', 'the wallet shows the new balance');
     await waitUntil(() => row()?.dataset.status === 'paid', 'the list shows the invoice paid');
-    expect(el.pay.flow.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
+    expect(storedAttempts(), 'the attempt is resolved').to.deep.equal([]);
     await expectClean(api);
     const invoice = await expectInvoiceSums(api, 'inv_1201');
     expect(invoice.status).to.equal('paid');
@@ -266,7 +267,7 @@ describe('paying an invoice', () => {
     await expect(el).to.be.accessible();
     const invoice = await expectInvoiceSums(api, 'inv_1001');
     expect([invoice.status, invoice.amount_paid.amount, invoice.balance_due.amount], 'unchanged').to.deep.equal(['overdue', 0, 3180]);
-    expect(el.pay.flow.intentKeys.pending(), 'a declined intent is final').to.deep.equal([]);
+    expect(storedAttempts(), 'a declined attempt is final').to.deep.equal([]);
 
     part<HTMLButtonElement>(el, 'pay-try-another-button')!.click();
     await stepIs(el, 'choosing');
@@ -309,7 +310,7 @@ describe('paying an invoice', () => {
     const back = new URL(checkout.searchParams.get('return')!);
     const paymentId = el.pay.flow.record!.id;
     expect(back.searchParams.get(CHECKOUT_RETURN_PARAM)).to.equal(`pay:${paymentId}`);
-    expect(el.pay.flow.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
+    expect(storedAttempts(), 'unresolved while at the checkout').to.have.length(1);
 
     // The gateway approves and sends the customer back: the page loads again with the parameter.
     await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
@@ -324,7 +325,7 @@ describe('paying an invoice', () => {
     await waitUntil(() => text(part(returned, 'pay-dialog-title')) === 'Pay invoice PL-2026-0142');
     expect(text(part(returned, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $19.30.');
     expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1001', paymentId }]);
-    expect(returned.pay.flow.intentKeys.pending(), 'the intent is resolved on return').to.deep.equal([]);
+    expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
     await expectClean(api);
     await expectInvoiceSums(api, 'inv_1001');
@@ -372,7 +373,7 @@ describe('paying an invoice', () => {
       "We're still confirming this payment It has not failed. The invoice updates when it completes, and you won't be charged twice.",
     );
     expect(text(part(el, 'pay-live-region'))).to.equal("We're still confirming this payment");
-    expect(el.pay.flow.intentKeys.pending(), 'still processing keeps the intent').to.have.length(1);
+    expect(storedAttempts(), 'still processing keeps the attempt').to.have.length(1);
     const pending = await invoiceNow(api, 'inv_1001');
     expect([pending.status, pending.amount_paid.amount], 'only the wallet part is paid yet').to.deep.equal(['overdue', 1250]);
     await expect(el).to.be.accessible();
@@ -568,7 +569,7 @@ describe('paying an invoice', () => {
       await expectInvoiceSums(api, 'inv_1001');
     });
 
-    it('a reload while the payment is unresolved: the new page offers it again, reuses the key, charges once', async () => {
+    it('a reload while the payment is unresolved: the new page offers to continue it, reuses the key, charges once', async () => {
       const { el, api } = await mountPay();
       await openDialog(el);
       await chooseMethod(el, 'Crypto');
@@ -579,14 +580,16 @@ describe('paying an invoice', () => {
       // The page reloads before the checkout finished (the customer came back without paying).
       el.remove();
       const { el: reloaded } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api, popup: true });
-      await openDialog(reloaded);
-      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="unfinished"]'))).to.equal(
-        'You have an unfinished payment for this invoice. Confirming it again will not charge you twice.',
+      part<HTMLButtonElement>(reloaded, 'pay-button')!.click();
+      await waitUntil(() => part(reloaded, 'pay-continue-button'), 'the payment in progress is offered');
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="in-progress"]'))).to.equal(
+        'A payment of $19.30 for this invoice is in progress. Continue it, or start over. Continuing it will not charge you twice.',
       );
-      expect(text(parts(reloaded, 'pay-method').find((m) => m.querySelector('input')!.checked)), 'the same method').to.contain('Crypto');
+      expect(part(reloaded, 'pay-form'), 'no second form to confirm before choosing').to.equal(null);
+      await waitUntil(() => reloaded.shadowRoot!.activeElement === part(reloaded, 'pay-continue-button'), 'focus on Continue');
       await expect(reloaded).to.be.accessible();
 
-      confirmButton(reloaded).click();
+      part<HTMLButtonElement>(reloaded, 'pay-continue-button')!.click();
       await stepIs(reloaded, 'awaiting_checkout');
       expect(reloaded.pay.flow.idempotencyKey).to.equal(key);
       expect(reloaded.pay.flow.record!.id, 'the first payment, replayed').to.equal(firstPayment);
@@ -599,7 +602,7 @@ describe('paying an invoice', () => {
       await expectInvoiceSums(api, 'inv_1001');
     });
 
-    it('two tabs confirming the same intent: the second is told of the request in flight, then follows the same payment; one charge', async () => {
+    it('two tabs confirming the same invoice: the second is offered the first, told of the request in flight, then follows the same payment; one charge, one event', async () => {
       const api = createReferenceApi({ scenario: 'overdue' });
       const tabA = await mountPay(undefined, { api, popup: true });
       const tabB = await mountPay(undefined, { api, popup: true });
@@ -610,7 +613,11 @@ describe('paying an invoice', () => {
       api.inject({ match: 'POST /invoices/*/payments', type: 'latency', ms: 300 });
       confirmButton(tabA.el).click();
       await waitUntil(() => api.requestLog().includes('POST /invoices/*/payments'));
+      const paid = paidEvents();
       confirmButton(tabB.el).click();
+      await waitUntil(() => part(tabB.el, 'pay-continue-button'), 'tab B is offered the payment in flight');
+      expect(payPosts(api), 'tab B sent nothing').to.equal(1);
+      part<HTMLButtonElement>(tabB.el, 'pay-continue-button')!.click();
       await stepIs(tabB.el, 'error');
       const conflict = part(tabB.el, 'pay-error')!;
       expect(conflict.dataset.code).to.equal('idempotency_conflict');
@@ -627,9 +634,94 @@ describe('paying an invoice', () => {
       await api.completeCheckout(tabA.el.pay.flow.record!.id, 'approve');
       await stepIs(tabA.el, 'succeeded');
       await stepIs(tabB.el, 'succeeded');
+      paid.stop();
+      expect(paid.events, 'billing-invoice-paid fires once in this browser').to.have.length(1);
       expect(invoiceCharges(api).map((c) => c.source)).to.deep.equal(['wallet', 'card']);
       await expectClean(api);
       await expectInvoiceSums(api, 'inv_1001');
+    });
+  });
+
+  describe('crafted links, Enter and failures', () => {
+    for (const pick of ['a refund', "another invoice's payment", 'a payment of this invoice from another browser'] as const) {
+      it(`a crafted return link naming ${pick} opens nothing and announces nothing`, async () => {
+        const api = createReferenceApi({ scenario: 'overdue' });
+        const client = createTestClient(api);
+        let id: string;
+        if (pick === 'a payment of this invoice from another browser') {
+          const card = (await client.listPaymentMethods()).find((m) => m.type === 'card')!;
+          const started = await client.payInvoice('inv_1001', { method_id: card.id, apply_wallet: false }, { idempotencyKey: crypto.randomUUID() });
+          await api.completeCheckout(checkoutId(started.next_action!.url), 'approve');
+          id = started.payment.id;
+        } else {
+          const payments = (await client.listPayments({ limit: 100 })).data;
+          const found = payments.find((p) => (pick === 'a refund' ? p.kind === 'refund' : p.kind === 'invoice_payment' && p.invoice_id !== 'inv_1001' && p.status === 'completed'));
+          if (!found) throw new Error(`the scenario has no ${pick}`);
+          id = found.id;
+        }
+        const page = location.href;
+        history.replaceState(history.state, '', `?${CHECKOUT_RETURN_PARAM}=pay:${id}`);
+        const paid = paidEvents();
+        try {
+          const { provider } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host><invoice-detail invoice-id="inv_1001"></invoice-detail>`, { api });
+          const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+          await detail.settled();
+          await waitUntil(() => part(detail, 'pay-button'), 'the invoice shows');
+          await detail.updateComplete;
+          expect(detail.shadowRoot!.querySelector('dialog.pf-dialog'), 'no pay dialog').to.equal(null);
+          expect(detail.shadowRoot!.textContent).to.not.contain('Payment received');
+          expect(provider.querySelector<PayHost>('pay-host')!.pay.isOpen).to.equal(false);
+          paid.stop();
+          expect(paid.events).to.deep.equal([]);
+        } finally {
+          paid.stop();
+          history.replaceState(history.state, '', page);
+        }
+      });
+    }
+
+    it('Enter on a method never pays (the wallet would settle at once): only the confirm button moves money', async () => {
+      const { el, api } = await mountPay(html`<pay-host invoice-id="inv_1201"></pay-host>`, { scenario: 'eur' });
+      await openDialog(el);
+      expect(el.pay.methodId, 'the wallet covers it and is chosen').to.equal(parts(el, 'pay-method').find((m) => m.dataset.methodType === 'wallet')!.dataset.methodId);
+      const radio = parts(el, 'pay-method').find((m) => m.dataset.methodType === 'wallet')!.querySelector('input')!;
+      radio.focus();
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      // A submit would have sent the POST synchronously, before this line.
+      expect(payPosts(api), 'nothing sent').to.equal(0);
+      expect(el.pay.flow.step).to.equal('choosing');
+      confirmButton(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await stepIs(el, 'succeeded');
+      expect(payPosts(api)).to.equal(1);
+    });
+
+    it('a failed payment fires billing-error; without a provider the dialog says billing is not set up, not "network"', async () => {
+      const { el, api } = await mountPay();
+      await openDialog(el);
+      api.inject({ match: 'POST /invoices/*/payments', type: 'status', status: 500 });
+      const errors: string[] = [];
+      const onError = (event: CustomEvent<{ code: string; element: string }>) => void errors.push(`${event.detail.element}:${event.detail.code}`);
+      document.addEventListener('billing-error', onError);
+      try {
+        confirmButton(el).click();
+        await stepIs(el, 'error');
+        expect(errors).to.deep.equal(['pay-host:server_error']);
+      } finally {
+        document.removeEventListener('billing-error', onError);
+      }
+      // The provider goes away under an open form: confirming reports the configuration, and nothing is sent.
+      part<HTMLButtonElement>(el, 'pay-cancel-button')!.click();
+      await openDialog(el);
+      const posts = payPosts(api);
+      (el as unknown as { billingClient: unknown }).billingClient = undefined;
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      expect(el.pay.flow.error?.code).to.equal('configuration');
+      expect(text(el.shadowRoot!.querySelector('dialog'))).to.contain('Billing is not set up on this page');
+      expect(payPosts(api)).to.equal(posts);
     });
   });
 

@@ -311,7 +311,7 @@ describe('<top-up-button> dialog', () => {
     expect(assigned).to.have.length(1);
   });
 
-  it('works with the keyboard alone: type, choose a method with the arrows, confirm with Enter', async () => {
+  it('works with the keyboard alone: type, choose a method with the arrows, Tab to Pay and press Enter', async () => {
     const { el } = await mountDialogButton();
     innerButton(el).focus();
     await sendKeys({ press: 'Enter' });
@@ -324,7 +324,13 @@ describe('<top-up-button> dialog', () => {
     expect(el.shadowRoot!.activeElement).to.equal(radios[0]);
     await sendKeys({ press: 'ArrowDown' });
     await confirmLabel(el, 'Pay $40.40');
+    // Enter in a field submits nothing: money moves only from the confirm button.
     amountInput(el).focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.flow!.step).to.equal('choosing');
+    for (let i = 0; i < 12 && el.shadowRoot!.activeElement !== part(el, 'confirm-button'); i++) await sendKeys({ press: 'Tab' });
+    expect(el.shadowRoot!.activeElement).to.equal(part(el, 'confirm-button'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.flow!.step === 'redirecting', 'submitted from the keyboard');
     expect(assigned).to.have.length(1);

@@ -6,6 +6,7 @@
  * intent may have been charged twice.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/top-up-button.js';
 import '../../src/define/wallet-balance.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
@@ -14,8 +15,8 @@ import type { BillingTopUpCompletedDetail } from '../../src/components/shared/ev
 import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
-import { useFakeCheckout } from '../helpers/checkout.js';
-import { mountInProvider } from '../helpers/mount.js';
+import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
+import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-money-ui.js';
 
@@ -124,7 +125,7 @@ describe('<top-up-button> money flow', () => {
     expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     expect(completed).to.deep.equal([{ topUpId: el.flow!.record!.id, amount: { amount: 2500, currency: 'USD' } }]);
     await waitUntil(() => text(wallet.shadowRoot!.querySelector('[part="balance"]')) === '$37.50', 'the wallet shows the new balance');
-    expect(el.flow!.intentKeys.pending(), 'the intent is resolved').to.deep.equal([]);
+    expect(storedAttempts(), 'the attempt is resolved').to.deep.equal([]);
     await expect(el).to.be.accessible();
     expectLedgerConsistent(api);
     expect(topUpCharges(api)).to.have.length(1);
@@ -143,7 +144,7 @@ describe('<top-up-button> money flow', () => {
     const back = new URL(checkout.searchParams.get('return')!);
     const topUpId = el.flow!.record!.id;
     expect(back.searchParams.get(CHECKOUT_RETURN_PARAM)).to.equal(`top_up:${topUpId}`);
-    expect(el.flow!.intentKeys.pending(), 'unresolved while at the checkout').to.have.length(1);
+    expect(storedAttempts(), 'unresolved while at the checkout').to.have.length(1);
 
     // The gateway approves and sends the customer back: the page loads again with the parameter.
     await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
@@ -157,7 +158,7 @@ describe('<top-up-button> money flow', () => {
     expect(returned.open).to.equal(true);
     expect(text(part(returned, 'result'))).to.equal('Added $25.00 to your wallet');
     expect(completed.map((d) => d.topUpId)).to.deep.equal([topUpId]);
-    expect(returned.flow!.intentKeys.pending(), 'the intent is resolved on return').to.deep.equal([]);
+    expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
     expectLedgerConsistent(api);
   });
@@ -177,7 +178,7 @@ describe('<top-up-button> money flow', () => {
     await quoteReady(el);
     expect(part<HTMLInputElement>(el, 'amount-input')!.value, 'the amount is kept').to.equal('25.00');
     expect(el.shadowRoot!.activeElement?.getAttribute('type')).to.equal('radio');
-    expect(el.flow!.intentKeys.pending(), 'a declined intent is final').to.deep.equal([]);
+    expect(storedAttempts(), 'a declined attempt is final').to.deep.equal([]);
     expect(api.ledger().filter((e) => e.kind === 'charge' && e.description.includes('top-up')), 'nothing charged').to.have.length(0);
     await expect(el).to.be.accessible();
     expectLedgerConsistent(api);
@@ -233,7 +234,7 @@ describe('<top-up-button> money flow', () => {
     expect(text(part(el, 'result'))).to.equal(
       "We're still confirming this top-up It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
     );
-    expect(el.flow!.intentKeys.pending(), 'still processing keeps the intent').to.have.length(1);
+    expect(storedAttempts(), 'still processing keeps the attempt').to.have.length(1);
     await expect(el).to.be.accessible();
 
     await api.completeCheckout(el.flow!.record!.id, 'approve');
@@ -301,7 +302,7 @@ describe('<top-up-button> money flow', () => {
       expectLedgerConsistent(api);
     });
 
-    it('a reload while the intent is unresolved reuses the key and charges once', async () => {
+    it('a reload while the attempt is unresolved offers to continue it: the same key, one charge', async () => {
       const { el, api } = await mountTopUp();
       await fillForm(el);
       confirmButton(el).click();
@@ -311,14 +312,16 @@ describe('<top-up-button> money flow', () => {
       // The page reloads before the checkout finished (the customer came back without paying).
       el.remove();
       const { el: reloaded } = await mountTopUp(html`<top-up-button></top-up-button>`, { api, popup: true });
-      await openDialog(reloaded);
-      await quoteReady(reloaded, '$26.03');
-      const notice = reloaded.shadowRoot!.querySelector('[data-notice="unfinished"]');
-      expect(text(notice)).to.equal('You have an unfinished top-up of $25.00. Confirming it again will not charge you twice.');
-      expect(part<HTMLInputElement>(reloaded, 'amount-input')!.value).to.equal('25.00');
+      part<HTMLButtonElement>(reloaded, 'button')!.click();
+      await waitUntil(() => part(reloaded, 'unfinished-continue-button'), 'the unfinished top-up is offered');
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="unfinished"]'))).to.equal(
+        'You have an unfinished top-up of $25.00. Continue it, or start a new top-up. Continuing it will not charge you twice.',
+      );
+      expect(part(reloaded, 'form'), 'no second form to confirm before choosing').to.equal(null);
+      await waitUntil(() => reloaded.shadowRoot!.activeElement === part(reloaded, 'unfinished-continue-button'), 'focus on Continue');
       await expect(reloaded).to.be.accessible();
 
-      confirmButton(reloaded).click();
+      part<HTMLButtonElement>(reloaded, 'unfinished-continue-button')!.click();
       await stepIs(reloaded, 'awaiting_checkout');
       expect(reloaded.flow!.idempotencyKey).to.equal(key);
       expect(reloaded.flow!.record!.id, 'the first top-up, replayed').to.equal(firstTopUp);
@@ -329,58 +332,157 @@ describe('<top-up-button> money flow', () => {
       expectLedgerConsistent(api);
     });
 
-    it('two tabs confirming the same intent: the second is told of the request in flight, then sees the same top-up; one charge', async () => {
+    it('two tabs confirming the same top-up: the second is offered the first, told of the request in flight, then sees the same top-up; one charge, one event', async () => {
       const api = createReferenceApi({ scenario: 'overdue' });
       const tabA = await mountTopUp(undefined, { api, popup: true });
       const tabB = await mountTopUp(undefined, { api, popup: true });
       expect(tabA.client).not.to.equal(tabB.client);
       await fillForm(tabA.el);
       await fillForm(tabB.el);
+      const completed: string[] = [];
+      const onCompleted = (event: CustomEvent<{ topUpId: string }>) => void completed.push(event.detail.topUpId);
+      document.addEventListener('billing-top-up-completed', onCompleted);
 
-      api.inject({ match: 'POST /wallet/top-ups', type: 'latency', ms: 300 });
-      confirmButton(tabA.el).click();
-      await waitUntil(() => api.requestLog().includes('POST /wallet/top-ups'));
-      confirmButton(tabB.el).click();
-      await stepIs(tabB.el, 'error');
-      const conflict = part(tabB.el, 'error')!;
-      expect(conflict.dataset.code).to.equal('idempotency_conflict');
-      expect(text(conflict)).to.contain('A request for this payment is still being processed.');
-      expect(text(conflict)).to.contain("Wait a moment, then re-check. You won't be charged twice.");
-      await expect(tabB.el).to.be.accessible();
+      try {
+        api.inject({ match: 'POST /wallet/top-ups', type: 'latency', ms: 300 });
+        confirmButton(tabA.el).click();
+        await waitUntil(() => api.requestLog().includes('POST /wallet/top-ups'));
+        confirmButton(tabB.el).click();
+        await waitUntil(() => part(tabB.el, 'unfinished-continue-button'), 'tab B is offered the top-up in flight');
+        expect(topUpPosts(api), 'tab B sent nothing').to.equal(1);
+        part<HTMLButtonElement>(tabB.el, 'unfinished-continue-button')!.click();
+        await stepIs(tabB.el, 'error');
+        const conflict = part(tabB.el, 'error')!;
+        expect(conflict.dataset.code).to.equal('idempotency_conflict');
+        expect(text(conflict)).to.contain('A request for this payment is still being processed.');
+        expect(text(conflict)).to.contain("Wait a moment, then re-check. You won't be charged twice.");
+        await expect(tabB.el).to.be.accessible();
 
-      await stepIs(tabA.el, 'awaiting_checkout');
-      part<HTMLButtonElement>(tabB.el, 'recheck-button')!.click();
-      await stepIs(tabB.el, 'awaiting_checkout');
-      expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
-      expect(tabB.el.flow!.replayed).to.equal(true);
-      expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain('already started');
-      await expect(tabB.el).to.be.accessible();
+        await stepIs(tabA.el, 'awaiting_checkout');
+        part<HTMLButtonElement>(tabB.el, 'recheck-button')!.click();
+        await stepIs(tabB.el, 'awaiting_checkout');
+        expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
+        expect(tabB.el.flow!.replayed).to.equal(true);
+        expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain('already started');
+        await expect(tabB.el).to.be.accessible();
 
-      await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
-      await stepIs(tabA.el, 'succeeded');
-      await stepIs(tabB.el, 'succeeded');
-      expect(topUpCharges(api)).to.have.length(1);
-      expectLedgerConsistent(api);
+        await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
+        await stepIs(tabA.el, 'succeeded');
+        await stepIs(tabB.el, 'succeeded');
+        expect(topUpCharges(api)).to.have.length(1);
+        expect(completed, 'the success event fires once in this browser').to.deep.equal([tabA.el.flow!.record!.id]);
+        expectLedgerConsistent(api);
+      } finally {
+        document.removeEventListener('billing-top-up-completed', onCompleted);
+      }
     });
 
-    it('a second tab confirming after the first answered gets the replay and says so', async () => {
+    it('a second top-up of the same amount after the first completed unseen is a new top-up, never the old one replayed', async () => {
+      const { el, api } = await mountTopUp(undefined, { popup: true });
+      await fillForm(el);
+      el.flow!.timing = { initialDelayMs: 1, maxDelayMs: 5, deadlineMs: 100 };
+      confirmButton(el).click();
+      await stepIs(el, 'awaiting_checkout');
+      const first = el.flow!.record!.id;
+      // The customer closes the window; the gateway approves it on the phone; the page gives up checking.
+      fake.opened[0].window.closed = true;
+      await stepIs(el, 'still_processing');
+      await api.completeCheckout(first, 'approve');
+      part<HTMLButtonElement>(el, 'cancel-button')!.click();
+      await waitUntil(() => !el.flow!.done && el.flow!.step === 'idle');
+      el.flow!.timing = { ...FAST };
+      const completed: string[] = [];
+      const onCompleted = (event: CustomEvent<{ topUpId: string }>) => void completed.push(event.detail.topUpId);
+      document.addEventListener('billing-top-up-completed', onCompleted);
+      try {
+        // Later: top up $25.00 by card again.
+        part<HTMLButtonElement>(el, 'button')!.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'), 'the earlier completion is told');
+        expect(text(el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'))).to.match(/^Your earlier top-up of \$25\.00 already completed on /);
+        expect(el.shadowRoot!.querySelector('[data-notice="unfinished"]'), 'not "unfinished"').to.equal(null);
+        typeAmount(el, '25.00');
+        chooseMethod(el, 'Visa');
+        await quoteReady(el, '$26.03');
+        confirmButton(el).click();
+        await stepIs(el, 'awaiting_checkout');
+        const second = el.flow!.record!.id;
+        expect(second, 'a new top-up').to.not.equal(first);
+        expect(fake.opened.at(-1)!.window.location.href, 'a new checkout').to.not.equal(fake.opened[0].window.location.href);
+        await api.completeCheckout(second, 'approve');
+        await stepIs(el, 'succeeded');
+        expect(text(part(el, 'result'))).to.contain('Added $25.00 to your wallet');
+        expect(completed).to.deep.equal([second]);
+        expect(topUpCharges(api), 'two top-ups, two charges').to.have.length(2);
+        expectLedgerConsistent(api);
+      } finally {
+        document.removeEventListener('billing-top-up-completed', onCompleted);
+      }
+    });
+
+    it('a crafted return link (top_up:<id> of a top-up this browser did not start) shows and announces nothing', async () => {
       const api = createReferenceApi({ scenario: 'overdue' });
-      const tabA = await mountTopUp(undefined, { api, popup: true });
-      const tabB = await mountTopUp(undefined, { api, popup: true });
-      await fillForm(tabA.el);
-      confirmButton(tabA.el).click();
-      await stepIs(tabA.el, 'awaiting_checkout');
-      await fillForm(tabB.el);
-      confirmButton(tabB.el).click();
-      await stepIs(tabB.el, 'awaiting_checkout');
-      expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
-      expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.equal(
-        "This payment was already started (in another window or an earlier try). Showing its status; you won't be charged twice.",
-      );
-      await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
-      await stepIs(tabB.el, 'succeeded');
-      expect(topUpCharges(api)).to.have.length(1);
-      expectLedgerConsistent(api);
+      const other = createTestClient(api);
+      const card = (await other.listPaymentMethods()).find((m) => m.type === 'card')!;
+      const topUp = await other.createTopUp({ amount: { amount: 2500, currency: 'USD' }, method_id: card.id }, { idempotencyKey: crypto.randomUUID() });
+      await api.completeCheckout(topUp.id, 'approve');
+      const page = location.href;
+      history.replaceState(history.state, '', `?${CHECKOUT_RETURN_PARAM}=top_up:${topUp.id}`);
+      const completed: string[] = [];
+      const onCompleted = (event: CustomEvent<{ topUpId: string }>) => void completed.push(event.detail.topUpId);
+      document.addEventListener('billing-top-up-completed', onCompleted);
+      try {
+        const { el } = await mountTopUp(undefined, { api });
+        await waitUntil(() => !new URL(location.href).searchParams.has(CHECKOUT_RETURN_PARAM), 'the parameter is dropped');
+        await el.updateComplete;
+        expect(el.topUp.isOpen, 'no dialog').to.equal(false);
+        expect(el.flow?.step ?? 'idle').to.equal('idle');
+        expect(el.shadowRoot!.textContent).to.not.contain('Added');
+        expect(completed).to.deep.equal([]);
+      } finally {
+        document.removeEventListener('billing-top-up-completed', onCompleted);
+        history.replaceState(history.state, '', page);
+      }
+    });
+
+    it('Enter in the amount field never pays: only the confirm button moves money', async () => {
+      const { el, api } = await mountTopUp();
+      await fillForm(el);
+      const input = part<HTMLInputElement>(el, 'amount-input')!;
+      input.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      // A submit would have sent the POST synchronously, before this line.
+      expect(topUpPosts(api), 'nothing sent').to.equal(0);
+      expect(el.flow!.step).to.equal('choosing');
+      confirmButton(el).focus();
+      await sendKeys({ press: 'Enter' });
+      await stepIs(el, 'redirecting');
+      expect(topUpPosts(api)).to.equal(1);
+    });
+
+    it('a created total that differs from the confirmed quote opens nothing until the customer confirms the new total', async () => {
+      const { el, api } = await mountTopUp();
+      // The quote says $20.00 (fee and tax 0); the server then creates the top-up at its real total, $26.03.
+      api.inject({ match: 'POST /wallet/top-ups/quote', type: 'schema', patch: { 'total.amount': 2500, 'fee.amount': 0, 'tax.amount': 0 } });
+      await fillForm(el, '25.00', 'Visa', '$25.00');
+      confirmButton(el).click();
+      await stepIs(el, 'error');
+      expect(fake.assigned, 'no checkout opened').to.deep.equal([]);
+      const error = part(el, 'error')!;
+      expect(error.dataset.code).to.equal('quote_changed');
+      expect(text(error)).to.contain('The total is now $26.03, not the $25.00 you confirmed.');
+      expect(text(error)).to.contain('Nothing was charged. Check the new total, then confirm again.');
+      expect(text(confirmButton(el))).to.equal('Pay $26.03');
+      expect(text(part(el, 'quote'))).to.contain('$26.03');
+      const key = el.flow!.idempotencyKey;
+      await expect(el).to.be.accessible();
+      // Confirming the new total continues the same attempt: the server replays that top-up, and one top-up exists.
+      confirmButton(el).click();
+      await stepIs(el, 'redirecting');
+      expect(el.flow!.idempotencyKey).to.equal(key);
+      expect(fake.assigned).to.have.length(1);
+      expect(topUpPosts(api)).to.equal(2);
+      expect((await pendingTopUps(api)), 'one top-up pending').to.equal(2500);
     });
   });
 

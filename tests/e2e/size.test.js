@@ -25,8 +25,10 @@ const BUDGET_GZIP_BYTES = 45 * 1024;
  */
 const CEILING_GZIP_BYTES = {
   'billing-widgets.js': BUDGET_GZIP_BYTES,
-  'billing-widgets.iife.js': 62 * 1024,
-  'billing-widgets.money.js': 15 * 1024,
+  // Raised for the money-safety rules (attempts, continue / start over, earlier completions,
+  // checked returns, quote check): +1.6 KB in the money file, which the IIFE carries inline.
+  'billing-widgets.iife.js': 65 * 1024,
+  'billing-widgets.money.js': 16.5 * 1024,
   'billing-widgets.support-panel.js': 3 * 1024,
 };
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
@@ -167,13 +169,13 @@ describe('build size and per-element imports', () => {
     }
   });
 
-  it('exposes the package’s API to the page, all but IntentKeys (an npm building block the money file loads with itself)', () => {
+  it('exposes the package’s API to the page, all but AttemptStore (an npm building block the money file loads with itself)', () => {
     const main = scriptTag.get('billing-widgets.js');
     const packageApi = library.get('index.js').exports;
-    assert.ok(packageApi.includes('IntentKeys') && packageApi.includes('configureBilling'));
-    const missing = packageApi.filter((name) => name !== 'IntentKeys' && !main.exports.includes(name));
+    assert.ok(packageApi.includes('AttemptStore') && packageApi.includes('configureBilling'));
+    const missing = packageApi.filter((name) => name !== 'AttemptStore' && !main.exports.includes(name));
     assert.deepEqual(missing, [], 'every page-level export of the package is in billing-widgets.js');
-    assert.ok(!main.exports.includes('IntentKeys'));
+    assert.ok(!main.exports.includes('AttemptStore'));
   });
 
   it('keeps the messages beyond English out of the script-tag files, in one small file per language', (t) => {

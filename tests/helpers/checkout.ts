@@ -15,11 +15,16 @@ export interface FakeCheckout {
   popupAllowed: boolean;
 }
 
-/** Forgets every payment intent this origin keeps, so each test starts with fresh keys. */
+/** Forgets every money attempt and mark this origin keeps, so each test starts afresh. */
 export function clearStoredIntents(): void {
   for (const storage of [localStorage, sessionStorage]) {
     for (const name of Object.keys(storage)) if (name.startsWith('perlod-billing:')) storage.removeItem(name);
   }
+}
+
+/** The money attempts this origin keeps unresolved (each one confirmation whose outcome is not final yet). */
+export function storedAttempts(): string[] {
+  return Object.keys(localStorage).filter((name) => name.startsWith('perlod-billing:attempt:'));
 }
 
 export function useFakeCheckout(): FakeCheckout {

@@ -223,7 +223,7 @@ export class InvoiceDetail extends BillingConsumerElement {
    * this page came back from. Tests and stories shorten `payFlow.flow.timing`.
    * @internal
    */
-  readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any' }, (this.constructor as typeof InvoiceDetail).payDialogCode);
+  readonly payFlow = payDialogSlot(this, { starter: 'invoice-detail', resume: 'any', pageInvoiceId: () => this.invoiceId ?? undefined }, (this.constructor as typeof InvoiceDetail).payDialogCode);
 
   @state() private panelOpened = false;
   @state() private announcement = '';

@@ -4,11 +4,14 @@
  * state machine that keeps money moving exactly once per user intent. No DOM of its own;
  * each element renders the steps its own way.
  *
- * Exactly once: the `Idempotency-Key` of a submit comes from `IntentKeys.keyFor(intent)`.
- * The intent is resolved (its key forgotten) only on a final outcome: the record completed,
- * or the gateway failed it. A network failure, a timeout, a dropped response, "still
- * processing" or a reload keep the intent, so the retry (and the page after a reload) sends
- * the same key and the server replays the first result instead of charging again.
+ * Exactly once: each confirmation begins an attempt (`AttemptStore.begin`) with a new
+ * `Idempotency-Key`; a retry of that attempt sends the same key. The attempt is forgotten on a
+ * final outcome (the record completed, or the gateway failed it) or an error after which the
+ * server kept nothing. A network failure, a timeout, a dropped response, "still processing" or
+ * a reload keep it: the dialog then offers to continue it (same key: the server replays the
+ * first result instead of charging again) or to start over. Only a record this attempt created
+ * and the server reports completed is told as success; an attempt continued from earlier whose
+ * record had already completed is told as earlier (`earlier`).
  *
  * Steps (`MoneyFlowStep`): `idle` (nothing open) → `choosing` (the form) → `submitting`
  * (the POST in flight) → `redirecting` (this tab goes to the checkout) | `awaiting_checkout`
@@ -52,18 +55,19 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import type { BillingErrorCode } from '../../api/errors.js';
-import { IntentKeys, defaultIntentStorage } from '../../api/idempotency.js';
-import type { Intent } from '../../api/idempotency.js';
-import type { NextAction } from '../../api/schemas.js';
+import { AttemptStore } from '../../api/idempotency.js';
+import type { Attempt, Intent } from '../../api/idempotency.js';
+import type { Money, NextAction } from '../../api/schemas.js';
 import type { CheckoutMode } from '../../context.js';
 import { addBundledMessages, isMessageKey, t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { enMoney } from '../../i18n/en-money.js';
+import { formatMoney } from '../../i18n/format.js';
 import { checkoutReturnUrl } from './checkout-return.js';
 import type { MoneyFlowKind, PageLocation } from './checkout-return.js';
-import { isSafeExternalUrl } from './links.js';
+import { isAllowedCheckoutUrl } from './links.js';
 
-export type { Intent } from '../../api/idempotency.js';
+export type { Attempt, Intent } from '../../api/idempotency.js';
 
 // The money dialogs' English messages arrive with their code (both dialogs import this module).
 addBundledMessages('en', enMoney);
@@ -185,16 +189,61 @@ export class UnsafeCheckoutUrlError extends Error {
   }
 }
 
-/** What a money flow can fail with. */
-export type MoneyFlowError = BillingApiError | UnsafeCheckoutUrlError;
-export type MoneyFlowErrorCode = BillingErrorCode | UnsafeCheckoutUrlError['code'];
+/**
+ * The gateway asked for a step this page cannot take (`next_action.type` other than
+ * `redirect`, from a newer server). Nothing was charged by this page.
+ */
+export class UnsupportedNextActionError extends Error {
+  override readonly name = 'UnsupportedNextActionError';
+  readonly code = 'unsupported_next_action' as const;
+  readonly type: string;
+
+  constructor(type: string) {
+    super(`The payment needs a step of type '${type}', which this page cannot take`);
+    this.type = type;
+  }
+}
+
+/** A money dialog with no `<billing-provider>` (or client) above it: nothing was sent. */
+export class MoneyConfigurationError extends Error {
+  override readonly name = 'MoneyConfigurationError';
+  readonly code = 'configuration' as const;
+
+  constructor() {
+    super('Billing is not set up on this page (no <billing-provider> with a client above the element)');
+  }
+}
 
 /**
- * The checkout URL as an absolute `href` when it is `https:` or same-origin (development);
- * throws `UnsafeCheckoutUrlError` for `http:` elsewhere, `javascript:`, `data:` or garbage.
+ * The server created a top-up whose total differs from the quote the customer confirmed:
+ * nothing is opened until the customer has seen the new total and confirmed again.
  */
-export function safeCheckoutUrl(url: string, location: PageLocation = globalThis.location): string {
-  if (!isSafeExternalUrl(url, location.href)) throw new UnsafeCheckoutUrlError(url);
+export class QuoteChangedError extends Error {
+  override readonly name = 'QuoteChangedError';
+  readonly code = 'quote_changed' as const;
+  /** What the customer confirmed, and what the server asks now. */
+  readonly confirmed: Money;
+  readonly total: Money;
+
+  constructor(confirmed: Money, total: Money) {
+    super(`The total changed from ${confirmed.amount} to ${total.amount} ${total.currency} after it was confirmed`);
+    this.confirmed = confirmed;
+    this.total = total;
+  }
+}
+
+/** What a money flow can fail with. */
+export type MoneyFlowError = BillingApiError | UnsafeCheckoutUrlError | UnsupportedNextActionError | MoneyConfigurationError | QuoteChangedError;
+export type MoneyFlowErrorCode = BillingErrorCode | Exclude<MoneyFlowError, BillingApiError>['code'];
+
+/**
+ * The checkout URL as an absolute `href` when the page accepts it: with `allowedOrigins`
+ * (the provider's `checkout-origins`) only those origins, else `https:` or this page's origin
+ * (development). Throws `UnsafeCheckoutUrlError` for anything else (`http:` elsewhere,
+ * `javascript:`, `data:`, garbage).
+ */
+export function safeCheckoutUrl(url: string, location: PageLocation = globalThis.location, allowedOrigins: readonly string[] = []): string {
+  if (!isAllowedCheckoutUrl(url, location.href, allowedOrigins)) throw new UnsafeCheckoutUrlError(url);
   return new URL(url, location.href).href;
 }
 
@@ -331,6 +380,9 @@ const NEXT_STEP: Partial<Record<MoneyFlowErrorCode, MoneyErrorNextStep>> = {
   unauthorized: 'sign_in',
   forbidden: 'none',
   unsafe_checkout_url: 'support',
+  unsupported_next_action: 'change',
+  quote_changed: 'change',
+  configuration: 'none',
 };
 
 /**
@@ -345,7 +397,13 @@ export function moneyErrorMessage(error: MoneyFlowError | { code: BillingErrorCo
     return isMessageKey(key) ? t(locale, key) : undefined;
   };
   if (code === 'unsafe_checkout_url') return { code, title: t(locale, 'checkout.unsafe_url'), action: '', next };
-  const generic = isMessageKey(`error.${code}.title`) ? code : 'server_error';
+  if (code === 'unsupported_next_action') return { code, title: t(locale, 'checkout.unsupported_action'), action: t(locale, 'checkout.unsupported_action_hint'), next };
+  if (code === 'configuration') return { code, title: t(locale, 'common.config_error.title'), action: t(locale, 'common.config_error.body'), next };
+  if (error instanceof QuoteChangedError) {
+    const title = t(locale, 'topup_dialog.total_changed', { total: formatMoney(error.total, locale), confirmed: formatMoney(error.confirmed, locale) });
+    return { code, title, action: t(locale, 'topup_dialog.total_changed_hint'), next };
+  }
+  const generic: BillingErrorCode = isMessageKey(`error.${code}.title`) ? (code as BillingErrorCode) : 'server_error';
   let action = own('action') ?? t(locale, `error.${generic}.action`);
   const wait = 'retryAfterMs' in error && error.retryAfterMs !== undefined ? Math.ceil(error.retryAfterMs / 1000) : undefined;
   if (wait) action = `${action} ${t(locale, 'error.retry_after', { n: wait })}`;
@@ -354,121 +412,57 @@ export function moneyErrorMessage(error: MoneyFlowError | { code: BillingErrorCo
 }
 
 // ---------------------------------------------------------------------------------------------
-// Remembered checkouts: which record a key produced, for replays and returns
-// ---------------------------------------------------------------------------------------------
-
-interface RememberedCheckout {
-  flow: MoneyFlowKind;
-  id: string;
-  intent: Intent;
-}
-
-const REMEMBERED_PREFIX = 'perlod-billing:checkout:';
-
-/**
- * Which payment or top-up an idempotency key produced, in session storage next to the keys.
- * It tells a replay ("already started in another window") from a first answer, and finds the
- * intent of a checkout this page returns to, so its key is resolved once the record settles.
- */
-class RememberedCheckouts {
-  readonly #storage: Storage | undefined;
-  readonly #memory = new Map<string, string>();
-
-  constructor(storage: Storage | undefined) {
-    this.#storage = storage;
-  }
-
-  get(key: string): RememberedCheckout | undefined {
-    return parseRemembered(this.#read(REMEMBERED_PREFIX + key));
-  }
-
-  set(key: string, value: RememberedCheckout): void {
-    const json = JSON.stringify(value);
-    this.#memory.set(REMEMBERED_PREFIX + key, json);
-    try {
-      this.#storage?.setItem(REMEMBERED_PREFIX + key, json);
-    } catch {
-      // Storage full or disabled: memory keeps it for this page.
-    }
-  }
-
-  byId(flow: MoneyFlowKind, id: string): { key: string; value: RememberedCheckout } | undefined {
-    const names = new Set(this.#memory.keys());
-    try {
-      for (let i = 0; this.#storage && i < this.#storage.length; i++) {
-        const name = this.#storage.key(i);
-        if (name?.startsWith(REMEMBERED_PREFIX)) names.add(name);
-      }
-    } catch {
-      // Unreadable storage: memory is all we know.
-    }
-    for (const name of names) {
-      const value = parseRemembered(this.#read(name));
-      if (value?.flow === flow && value.id === id) return { key: name.slice(REMEMBERED_PREFIX.length), value };
-    }
-    return undefined;
-  }
-
-  delete(key: string): void {
-    this.#memory.delete(REMEMBERED_PREFIX + key);
-    try {
-      this.#storage?.removeItem(REMEMBERED_PREFIX + key);
-    } catch {
-      // Nothing stored to remove.
-    }
-  }
-
-  #read(name: string): string | null {
-    try {
-      const stored = this.#storage?.getItem(name);
-      if (stored) return stored;
-    } catch {
-      // Fall back to memory.
-    }
-    return this.#memory.get(name) ?? null;
-  }
-}
-
-function parseRemembered(json: string | null): RememberedCheckout | undefined {
-  if (!json) return undefined;
-  try {
-    const value = JSON.parse(json) as Partial<RememberedCheckout> | null;
-    if (value && (value.flow === 'top_up' || value.flow === 'pay') && typeof value.id === 'string' && typeof value.intent?.action === 'string') {
-      return value as RememberedCheckout;
-    }
-  } catch {
-    // Garbage under our prefix: ignore it.
-  }
-  return undefined;
-}
-
-
-// ---------------------------------------------------------------------------------------------
 // The controller
 // ---------------------------------------------------------------------------------------------
 
-/** What `submit()` needs for one attempt of an intent. */
+/** What `submit()` needs for one attempt. */
 export interface MoneyFlowSubmit<R extends SettleableRecord> {
-  /** The user intent: `{ action: 'top_up', amount, methodId }`, `{ action: 'pay', invoiceId, methodId, applyWallet }`. */
+  /** What the customer confirmed: `{ action: 'top_up', amount, methodId }`, `{ action: 'pay', invoiceId, methodId, applyWallet, amount }`. */
   intent: Intent;
   /** The provider's checkout mode. */
   mode: CheckoutMode;
-  /** The POST, with the intent's key: `client.createTopUp(body, { idempotencyKey, signal })`. */
+  /** The POST, with the attempt's key: `client.createTopUp(body, { idempotencyKey, signal })`. */
   create(idempotencyKey: string, signal: AbortSignal): Promise<{ record: R; nextAction: NextAction | null }>;
+  /**
+   * An attempt to send again instead of beginning a new one: an unfinished attempt the customer
+   * chose to continue (`continued`, the default), or this dialog's own attempt confirmed again
+   * after the server changed its total (`continued: false`).
+   */
+  attempt?: Attempt | undefined;
+  continued?: boolean | undefined;
 }
+
+/** What a flow found of an earlier attempt of this browser when its dialog opened. */
+export type UnfinishedAttempt<R> =
+  /** Still open at the server (or unknown: its request never answered): continue it or start over. */
+  | { readonly state: 'open'; readonly attempt: Attempt; readonly record: R | undefined }
+  /** It completed while this page was away: say so (no success event: this page did not see it happen). */
+  | { readonly state: 'completed'; readonly attempt: Attempt; readonly record: R };
 
 export interface MoneyFlowOptions<R extends SettleableRecord> {
   flow: MoneyFlowKind;
   /** One fresh read of the record (skip the cache): `client.getTopUp(id, { signal, fresh: true })`. */
   load(id: string, signal: AbortSignal): Promise<R>;
+  /** Where this flow's attempts belong: the client's API base and account (`storageScope`). */
+  scope(): string;
+  /** Which element starts attempts here; a return from the gateway is resumed by the same element. */
+  starter?: string | undefined;
+  /** The checkout origins the page accepts (the provider's `checkout-origins`); empty: https or this origin. */
+  checkoutOrigins?: () => readonly string[];
+  /** False when a record is not the one the attempt is about (another invoice, another kind): never shown as its outcome. */
+  matches?: (record: R, intent: Intent) => boolean;
   /** The text for the polite live region after each change; default none. */
   announce?: (flow: MoneyFlowController<R>) => string;
-  /** Called once when a record settles (to emit the element's event and invalidate what changed). */
-  onSettled?: (record: R, outcome: 'succeeded' | 'failed') => void;
-  /** Where keys live; default `new IntentKeys()` (session storage). */
-  intentKeys?: IntentKeys;
-  /** Where remembered checkouts live; default session storage. */
-  storage?: Storage | undefined;
+  /**
+   * Called once when a record settles, to invalidate what changed and emit the element's
+   * event when `announce` is true: a success this attempt caused, announced in no other tab
+   * or page before (success events fire at most once per record per browser).
+   */
+  onSettled?: (record: R, outcome: 'succeeded' | 'failed', info: { announce: boolean; earlier: boolean }) => void;
+  /** Called when the flow fails (for the element's `billing-error`). */
+  onError?: (error: MoneyFlowError) => void;
+  /** Where attempts live; default a store on local storage. */
+  attempts?: AttemptStore;
   /** Poll timing; also settable later through `controller.timing`. */
   timing?: PollTiming;
   /** Injectable for tests. */
@@ -479,23 +473,35 @@ export interface MoneyFlowOptions<R extends SettleableRecord> {
   popupCheckMs?: number;
 }
 
+/** Codes after which the server kept nothing for the key: the attempt is over (a new confirmation is a new attempt). */
+const ATTEMPT_ENDING_CODES: ReadonlySet<string> = new Set([
+  'validation_failed',
+  'insufficient_funds',
+  'invoice_not_payable',
+  'not_found',
+  'forbidden',
+  'unsafe_checkout_url',
+  'unsupported_next_action',
+  'configuration',
+]);
+
 /**
  * The step machine of one money flow, as a Lit reactive controller: every change requests an
  * update of the host. One submit runs at a time (`busy`): a double click sends one request,
- * and the idempotency key makes even two requests safe.
+ * and the attempt's idempotency key makes even two requests safe.
  */
 export class MoneyFlowController<R extends SettleableRecord> implements ReactiveController {
   readonly flow: MoneyFlowKind;
-  readonly intentKeys: IntentKeys;
+  readonly attempts: AttemptStore;
   /** Poll timing for the next poll (tests and stories shorten it). */
   timing: PollTiming;
 
   #step: MoneyFlowStep = 'idle';
   #error: MoneyFlowError | undefined;
   #record: R | undefined;
-  #intent: Intent | undefined;
-  #key: string | undefined;
-  #replayed = false;
+  #attempt: Attempt | undefined;
+  #continued = false;
+  #earlier = false;
   #checkoutUrl: string | undefined;
   #popupBlocked = false;
   #popupClosed = false;
@@ -507,15 +513,12 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
   #interrupted = false;
   readonly #host: ReactiveControllerHost;
   readonly #options: MoneyFlowOptions<R>;
-  readonly #remembered: RememberedCheckouts;
 
   constructor(host: ReactiveControllerHost, options: MoneyFlowOptions<R>) {
     this.#host = host;
     this.#options = options;
     this.flow = options.flow;
-    const storage = 'storage' in options ? options.storage : defaultIntentStorage();
-    this.intentKeys = options.intentKeys ?? new IntentKeys(storage);
-    this.#remembered = new RememberedCheckouts(storage);
+    this.attempts = options.attempts ?? new AttemptStore();
     this.timing = { ...options.timing };
     host.addController(this);
   }
@@ -532,16 +535,27 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
   get record(): R | undefined {
     return this.#record;
   }
-  /** The intent of the current attempt, and its idempotency key. */
+  /** The attempt under way (its key is `attempt.key`). */
+  get attempt(): Attempt | undefined {
+    return this.#attempt;
+  }
+  /** What the attempt under way is about. */
   get intent(): Intent | undefined {
-    return this.#intent;
+    return this.#attempt?.intent;
   }
   get idempotencyKey(): string | undefined {
-    return this.#key;
+    return this.#attempt?.key;
   }
-  /** The server answered with a record this browser had already seen for this key: the intent was already started (another window, an earlier try). */
+  /** The customer continued an attempt started earlier (a reload, another tab): its record may predate this page. */
   get replayed(): boolean {
-    return this.#replayed;
+    return this.#continued;
+  }
+  /**
+   * `succeeded` describes an earlier completion: the continued attempt's record had already
+   * completed before this page sent anything. Say "already completed on …", never "paid now".
+   */
+  get earlier(): boolean {
+    return this.#earlier;
   }
   /** The (checked) checkout URL of the attempt, for the "Open the payment page" fallback link. */
   get checkoutUrl(): string | undefined {
@@ -576,7 +590,7 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
 
   /**
    * Back to `idle` (dialog closed) or `choosing` ("Try another method"): stops polling and
-   * the popup watch. The intent is NOT resolved: an unsettled intent keeps its key.
+   * the popup watch. An unsettled attempt stays stored: the next opening offers to continue it.
    */
   reset(step: 'idle' | 'choosing' = 'idle'): void {
     this.#stop();
@@ -585,90 +599,157 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
   }
 
   /**
-   * Runs one attempt of `request.intent`. Call it synchronously from the click handler: in
-   * popup mode the window is opened before the first `await`. Ignored while `busy`.
+   * Earlier attempts of this flow in this browser and scope that `match` accepts, newest
+   * first, checked with the server: those that ended are forgotten on the way (a completed
+   * one is returned once, to be told as earlier); the first still open (or unknown) is returned.
+   */
+  async findUnfinished(match: (intent: Intent) => boolean, signal?: AbortSignal): Promise<UnfinishedAttempt<R> | undefined> {
+    const candidates = this.attempts
+      .pending(this.#options.scope())
+      .filter((attempt) => attempt.intent.action === this.flow && match(attempt.intent))
+      .reverse();
+    let completed: UnfinishedAttempt<R> | undefined;
+    for (const attempt of candidates) {
+      if (attempt.recordId === undefined) return { state: 'open', attempt, record: undefined };
+      let record: R;
+      try {
+        record = await this.#options.load(attempt.recordId, signal ?? new AbortController().signal);
+      } catch {
+        // Cannot tell now: offer to continue it, which checks again.
+        return { state: 'open', attempt, record: undefined };
+      }
+      if (this.#options.matches && !this.#options.matches(record, attempt.intent)) {
+        this.attempts.resolve(attempt.key);
+        continue;
+      }
+      if (!isFinalStatus(record.status)) return { state: 'open', attempt, record };
+      this.attempts.resolve(attempt.key);
+      if (isSuccessStatus(record.status)) completed ??= { state: 'completed', attempt, record };
+    }
+    return completed;
+  }
+
+  /** Forgets an earlier attempt ("Start over"): the next confirmation begins a new one. */
+  abandon(attempt: Attempt): void {
+    this.attempts.resolve(attempt.key);
+  }
+
+  /**
+   * Runs one attempt. Call it synchronously from the confirm button's click handler: in popup
+   * mode the window is opened before the first `await`. Ignored while `busy`.
    */
   async submit(request: MoneyFlowSubmit<R>): Promise<void> {
     if (this.busy) return;
     // The window must open in the user's click turn, before anything is awaited.
     const popup = request.mode === 'popup' ? this.#openBlankPopup() : null;
+    let scope: string;
+    try {
+      scope = this.#options.scope();
+    } catch (error) {
+      this.#closePopupWindow(popup);
+      this.#clearAttempt();
+      this.#fail(error);
+      return;
+    }
+    const continued = request.attempt !== undefined && request.continued !== false;
+    const attempt = request.attempt ?? this.attempts.begin(request.intent, scope, this.#options.starter);
+    await this.#send(request, attempt, continued, popup);
+  }
+
+  async #send(request: MoneyFlowSubmit<R>, attempt: Attempt, continued: boolean, popup: CheckoutWindow | null): Promise<void> {
     this.#stop();
     this.#clearAttempt();
     this.#lastSubmit = request;
-    this.#intent = request.intent;
+    this.#attempt = attempt;
+    this.#continued = continued;
     this.#popup = popup;
     this.#popupBlocked = request.mode === 'popup' && popup === null;
-    const key = this.intentKeys.keyFor(request.intent);
-    this.#key = key;
     const run = (this.#run = new AbortController());
     this.#set('submitting');
 
-    let created: { record: R; nextAction: NextAction | null };
     try {
-      created = await request.create(key, run.signal);
+      // An attempt from earlier may have ended meanwhile: look before sending anything again.
+      if (continued && attempt.recordId !== undefined) {
+        const record = await this.#options.load(attempt.recordId, run.signal);
+        if (run.signal.aborted) return;
+        if (this.#checkRecord(record) && isFinalStatus(record.status)) {
+          this.#record = record;
+          this.#earlier = true;
+          this.#finish(record);
+          return;
+        }
+      }
+      const created = await request.create(attempt.key, run.signal);
+      if (run.signal.aborted) return;
+      let { record } = created;
+      const { nextAction } = created;
+      this.#attempt = this.attempts.setRecord(attempt.key, record.id) ?? { ...attempt, recordId: record.id };
+      // A replay answers with the body the server stored first, which may be stale: read the record itself.
+      if (continued) {
+        record = await this.#options.load(record.id, run.signal);
+        if (run.signal.aborted) return;
+        this.#earlier = isFinalStatus(record.status);
+      }
+      if (!this.#checkRecord(record)) return;
+      this.#record = record;
+      if (isFinalStatus(record.status)) {
+        this.#finish(record);
+        return;
+      }
+      if (nextAction) {
+        if (nextAction.type !== 'redirect') throw new UnsupportedNextActionError(nextAction.type);
+        const url = safeCheckoutUrl(nextAction.url, this.#location(), this.#options.checkoutOrigins?.() ?? []);
+        if (request.mode === 'redirect') {
+          this.#checkoutUrl = withReturnUrl(url, checkoutReturnUrl(this.flow, record.id, this.#location()));
+          this.#set('redirecting');
+          checkoutNavigator.assign(this.#checkoutUrl);
+          return;
+        }
+        this.#checkoutUrl = url;
+        if (this.#popup) {
+          try {
+            this.#popup.location.href = url;
+          } catch {
+            // The window went away between open and now: treat it as blocked, the link still works.
+            this.#popup = null;
+            this.#popupBlocked = true;
+          }
+        }
+        this.#set('awaiting_checkout');
+        this.#watchPopup();
+      } else {
+        this.#closePopup();
+        this.#set('processing');
+      }
     } catch (error) {
       if (run.signal.aborted) return;
       this.#closePopup();
       this.#fail(error);
       return;
     }
-    if (run.signal.aborted) return;
-    const { record, nextAction } = created;
-    const seen = this.#remembered.get(key);
-    this.#replayed = seen !== undefined && seen.id === record.id;
-    this.#remembered.set(key, { flow: this.flow, id: record.id, intent: request.intent });
-    this.#record = record;
-
-    if (isFinalStatus(record.status)) {
-      this.#finish(record);
-      return;
-    }
-    if (nextAction) {
-      let url: string;
-      try {
-        url = safeCheckoutUrl(nextAction.url, this.#location());
-      } catch (error) {
-        this.#closePopup();
-        this.#fail(error);
-        return;
-      }
-      if (request.mode === 'redirect') {
-        this.#checkoutUrl = withReturnUrl(url, checkoutReturnUrl(this.flow, record.id, this.#location()));
-        this.#set('redirecting');
-        checkoutNavigator.assign(this.#checkoutUrl);
-        return;
-      }
-      this.#checkoutUrl = url;
-      if (this.#popup) {
-        try {
-          this.#popup.location.href = url;
-        } catch {
-          // The window went away between open and now: treat it as blocked, the link still works.
-          this.#popup = null;
-          this.#popupBlocked = true;
-        }
-      }
-      this.#set('awaiting_checkout');
-      this.#watchPopup();
-    } else {
-      this.#closePopup();
-      this.#set('processing');
-    }
-    await this.#poll(record.id, run);
+    const id = this.#record?.id;
+    if (id !== undefined) await this.#poll(id, run);
   }
 
   /**
-   * Continues a checkout this page came back from (redirect mode): polls the record. The
-   * intent is found from what this browser remembered when it sent the customer away.
+   * The attempt a return from a redirect checkout (`billing_return=<flow>:<id>`) belongs to:
+   * only one this browser started, in this scope, by `starter` (when given), for record `id`.
+   * A crafted or foreign link finds none, and then nothing is resumed or announced.
    */
-  async resume(id: string): Promise<void> {
+  returnAttempt(id: string, starter?: string): Attempt | undefined {
+    const attempt = this.attempts.byRecord(this.#options.scope(), id);
+    if (!attempt || attempt.intent.action !== this.flow) return undefined;
+    if (starter !== undefined && attempt.starter !== undefined && attempt.starter !== starter) return undefined;
+    return attempt;
+  }
+
+  /** Continues the checkout of `attempt` this page came back from (redirect mode): polls its record. */
+  async resume(attempt: Attempt): Promise<void> {
+    const id = attempt.recordId;
+    if (id === undefined) return;
     this.#stop();
     this.#clearAttempt();
-    const known = this.#remembered.byId(this.flow, id);
-    if (known) {
-      this.#intent = known.value.intent;
-      this.#key = known.key;
-    }
+    this.#attempt = attempt;
     const run = (this.#run = new AbortController());
     this.#set('processing');
     await this.#poll(id, run);
@@ -676,13 +757,13 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
 
   /**
    * Looks again: polls the known record (after "still processing" or a failed load), or, when
-   * the POST never answered, sends the same intent again with the same key (a conflict or a
+   * the POST never answered, sends the same attempt again with the same key (a conflict or a
    * lost response then becomes the first result).
    */
   async recheck(): Promise<void> {
-    const id = this.#record?.id;
+    const id = this.#record?.id ?? this.#attempt?.recordId;
     if (id === undefined) {
-      if (this.#lastSubmit) await this.submit(this.#lastSubmit);
+      await this.retry();
       return;
     }
     this.#stop();
@@ -692,10 +773,18 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
     await this.#poll(id, run);
   }
 
-  /** "Try again" after an error: the same intent (same key) again, or a re-check of a known record. */
-  retry(): Promise<void> {
-    if (this.#record === undefined && this.#lastSubmit) return this.submit(this.#lastSubmit);
-    return this.recheck();
+  /** "Try again" after an error: the same attempt (same key) again, or a re-check of a known record. */
+  async retry(): Promise<void> {
+    const request = this.#lastSubmit;
+    const attempt = this.#attempt;
+    if (this.#record === undefined && request && attempt && !this.busy) {
+      const popup = request.mode === 'popup' ? this.#openBlankPopup() : null;
+      // The attempt may have ended (a definitive error): then this confirmation is a new one.
+      const live = this.attempts.get(attempt.key) ?? this.attempts.begin(request.intent, attempt.scope, this.#options.starter);
+      await this.#send(request, live, this.#continued && live.key === attempt.key, popup);
+      return;
+    }
+    if (this.#record !== undefined) await this.recheck();
   }
 
   /** Opens the checkout window again (the fallback link's click, or "Open the payment page" after closing it). */
@@ -725,6 +814,14 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
     this.#stop();
   }
 
+  /** False (and the flow in error) when the record is not the one this attempt is about. */
+  #checkRecord(record: R): boolean {
+    const intent = this.#attempt?.intent;
+    if (!intent || !this.#options.matches || this.#options.matches(record, intent)) return true;
+    this.#fail(new BillingApiError('bad_response', `The billing service answered with record ${record.id}, which does not belong to this ${this.flow === 'pay' ? 'invoice' : 'top-up'}`));
+    return false;
+  }
+
   async #poll(id: string, run: AbortController): Promise<void> {
     try {
       const outcome = await pollUntilSettled((signal) => this.#options.load(id, signal), {
@@ -738,8 +835,9 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
         },
       });
       if (run.signal.aborted) return;
-      if (outcome.settled) this.#finish(outcome.record);
-      else {
+      if (outcome.settled) {
+        if (this.#checkRecord(outcome.record)) this.#finish(outcome.record);
+      } else {
         this.#stopPopupWatch();
         this.#set('still_processing');
       }
@@ -754,19 +852,29 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
     this.#record = record;
     this.#closePopup();
     const outcome = isSuccessStatus(record.status) ? 'succeeded' : 'failed';
-    // Final: the next attempt is a new intent with a new key.
-    if (this.#intent) this.intentKeys.resolve(this.#intent);
-    if (this.#key) this.#remembered.delete(this.#key);
+    if (outcome === 'failed') this.#earlier = false;
+    const attempt = this.#attempt;
+    // Final: the next confirmation is a new attempt with a new key.
+    if (attempt) this.attempts.resolve(attempt.key);
+    const announce = outcome === 'succeeded' && !this.#earlier && this.attempts.claimAnnouncement(attempt?.scope ?? this.#options.scope(), record.id);
     this.#set(outcome);
-    this.#options.onSettled?.(record, outcome);
+    this.#options.onSettled?.(record, outcome, { announce, earlier: this.#earlier });
   }
 
   #fail(error: unknown): void {
-    this.#error =
-      error instanceof UnsafeCheckoutUrlError || isBillingApiError(error)
+    const known: MoneyFlowError =
+      error instanceof UnsafeCheckoutUrlError ||
+      error instanceof UnsupportedNextActionError ||
+      error instanceof MoneyConfigurationError ||
+      error instanceof QuoteChangedError ||
+      isBillingApiError(error)
         ? error
         : new BillingApiError('bad_response', error instanceof Error ? error.message : String(error), { cause: error });
+    this.#error = known;
+    // Nothing the server keeps for this key: a later confirmation is a new attempt.
+    if (this.#attempt && ATTEMPT_ENDING_CODES.has(known.code)) this.attempts.resolve(this.#attempt.key);
     this.#set('error');
+    if (known.code !== 'aborted') this.#options.onError?.(known);
   }
 
   #openBlankPopup(): CheckoutWindow | null {
@@ -807,12 +915,16 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
 
   #closePopup(): void {
     this.#stopPopupWatch();
+    this.#closePopupWindow(this.#popup);
+    this.#popup = null;
+  }
+
+  #closePopupWindow(popup: CheckoutWindow | null): void {
     try {
-      if (this.#popup && !this.#popup.closed) this.#popup.close();
+      if (popup && !popup.closed) popup.close();
     } catch {
       // Already gone.
     }
-    this.#popup = null;
   }
 
   #stop(): void {
@@ -824,9 +936,9 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
   #clearAttempt(): void {
     this.#error = undefined;
     this.#record = undefined;
-    this.#intent = undefined;
-    this.#key = undefined;
-    this.#replayed = false;
+    this.#attempt = undefined;
+    this.#continued = false;
+    this.#earlier = false;
     this.#checkoutUrl = undefined;
     this.#popupBlocked = false;
     this.#popupClosed = false;

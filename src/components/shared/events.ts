@@ -54,7 +54,12 @@ export interface BillingTopUpRequestDetail {
 
 /** A load or an action failed; for the host page's logging. The element shows the error itself. */
 export interface BillingErrorDetail {
-  code: BillingErrorCode;
+  /**
+   * Why: a client error code, or for a money action also `unsafe_checkout_url`,
+   * `unsupported_next_action`, `quote_changed` (the server's total differs from the confirmed
+   * quote) or `configuration` (no provider).
+   */
+  code: BillingErrorCode | 'unsafe_checkout_url' | 'unsupported_next_action' | 'quote_changed' | 'configuration';
   message: string;
   /** Tag name of the element that failed, e.g. `invoice-list`. */
   element: string;

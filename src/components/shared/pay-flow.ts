@@ -37,8 +37,7 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { BillingClient } from '../../api/client.js';
-import { BillingApiError, isBillingApiError } from '../../api/errors.js';
-import { defaultIntentStorage } from '../../api/idempotency.js';
+import { isBillingApiError } from '../../api/errors.js';
 import { mapSettled, resolved } from '../../api/settled.js';
 import { isPayable } from '../../api/schemas.js';
 import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../../api/schemas.js';
@@ -46,8 +45,9 @@ import type { BillingConfig } from '../../context.js';
 import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
-import { MoneyFlowController, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
-import type { Intent, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep } from './checkout.js';
+import { formatInstant } from '../../i18n/format.js';
+import { MoneyConfigurationError, MoneyFlowController, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
+import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep, UnfinishedAttempt } from './checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 import { toneIcon } from './icons.js';
 import type { Tone } from './icons.js';
@@ -63,12 +63,14 @@ import { dialogStyles } from './styles.js';
  */
 export const payFlowStyles = [dialogStyles];
 
-/** The pay intent: one idempotency key per invoice, method and wallet choice until it settles. */
+/** What the customer confirmed to pay an invoice (each confirmation is an attempt with its own key). */
 export interface PayIntent extends Intent {
   readonly action: 'pay';
   readonly invoiceId: string;
   readonly methodId: string;
   readonly applyWallet: boolean;
+  /** The balance due the customer confirmed paying, for "A payment of $X is in progress". */
+  readonly amount: Money;
 }
 
 /** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
@@ -120,44 +122,14 @@ export interface PayFlowOptions {
   /** Who starts payments here (the host's tag), remembered with a redirect checkout. */
   starter: string;
   /**
-   * Which returns from a redirect checkout this host resumes: `own` only those it started;
-   * `any` also those no element claimed (a return from another page's flow, or storage lost).
+   * Which returns from a redirect checkout this host resumes. Either way only a payment this
+   * browser started, from an element with this `starter`: `own` any such payment; `any` also
+   * resumes one whose invoice is not `pageInvoiceId` (kept for pages that show another invoice).
    */
   resume: 'own' | 'any';
+  /** The invoice the page is about (`<invoice-detail>`'s): a return for a payment of another invoice is not resumed. */
+  pageInvoiceId?: (() => string | undefined) | undefined;
 }
-
-/** Which element sent the customer to a checkout, by payment id: so the same element resumes it. */
-interface ReturnMark {
-  starter: string;
-  invoiceId: string;
-}
-
-const RETURN_MARK_PREFIX = 'perlod-billing:pay-return:';
-
-const returnMarks = {
-  get(paymentId: string): ReturnMark | undefined {
-    try {
-      const value = JSON.parse(defaultIntentStorage()?.getItem(RETURN_MARK_PREFIX + paymentId) ?? 'null') as Partial<ReturnMark> | null;
-      return typeof value?.starter === 'string' && typeof value.invoiceId === 'string' ? (value as ReturnMark) : undefined;
-    } catch {
-      return undefined;
-    }
-  },
-  set(paymentId: string, mark: ReturnMark): void {
-    try {
-      defaultIntentStorage()?.setItem(RETURN_MARK_PREFIX + paymentId, JSON.stringify(mark));
-    } catch {
-      // Storage refused: the return is still resumed by a host with `resume: 'any'`.
-    }
-  },
-  delete(paymentId: string): void {
-    try {
-      defaultIntentStorage()?.removeItem(RETURN_MARK_PREFIX + paymentId);
-    } catch {
-      // Nothing stored.
-    }
-  },
-};
 
 /**
  * The pay dialog of one host element. Create it once in a field; call `open(invoiceId)` and put
@@ -183,11 +155,12 @@ export class PayFlow implements ReactiveController {
   #invoiceId: string | undefined;
   #methodId: string | undefined;
   #applyWallet = true;
-  /** The form was pre-filled from an unsettled intent (a reload mid-payment). */
-  #unfinished = false;
+  /** An earlier attempt of this browser for the invoice: still open (continue or start over), or completed meanwhile. */
+  #unfinished: UnfinishedAttempt<Payment> | undefined;
+  #unfinishedCheck: AbortController | undefined;
   /** The split shown when the customer confirmed, for the outcome's wording. */
   #submitted: { invoiceId: string; number: string; split: PaySplit } | undefined;
-  /** A payment this page came back to from a redirect checkout, resumed once the client is there. */
+  /** The payment id of a return from a redirect checkout, checked and resumed once the client is there. */
   #resumeId: string | undefined;
   #opener: HTMLElement | undefined;
   /** The step whose outcome took focus last, so focus moves once per outcome. */
@@ -217,9 +190,15 @@ export class PayFlow implements ReactiveController {
     });
     this.flow = new MoneyFlowController<Payment>(host, {
       flow: 'pay',
+      starter: options.starter,
+      scope: () => this.#client().storageScope ?? '',
+      checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
       load: (id, signal) => this.#client().getPayment(id, { signal, fresh: true }),
+      // A payment is this attempt's only if it pays the attempt's invoice.
+      matches: (payment, intent) => payment.kind === 'invoice_payment' && payment.invoice_id === (intent as Partial<PayIntent>).invoiceId,
       announce: (flow) => this.#announce(flow.step),
-      onSettled: (payment, outcome) => this.#onSettled(payment, outcome),
+      onSettled: (payment, outcome, info) => this.#onSettled(payment, outcome, info.announce),
+      onError: (error) => this.#emitError(error),
     });
   }
 
@@ -254,6 +233,7 @@ export class PayFlow implements ReactiveController {
       this.#invoiceId = invoiceId;
       this.#resetForm();
       this.flow.choose();
+      void this.#checkUnfinished(invoiceId);
     }
     this.#open = true;
     this.#focusedStep = undefined;
@@ -270,27 +250,37 @@ export class PayFlow implements ReactiveController {
 
   hostConnected(): void {
     addStyles(this.#host.renderRoot, [payDialogStyles]);
-    if (this.#resumeId !== undefined) return;
-    const id = readCheckoutReturn('pay');
-    if (id === undefined) return;
-    const mark = returnMarks.get(id);
-    if (mark ? mark.starter !== this.#options.starter : this.#options.resume !== 'any') return;
-    takeCheckoutReturn('pay');
-    returnMarks.delete(id);
-    this.#resumeId = id;
-    if (mark) this.#invoiceId = mark.invoiceId;
+    this.#resumeId ??= readCheckoutReturn('pay');
+  }
+
+  hostDisconnected(): void {
+    this.#unfinishedCheck?.abort();
   }
 
   hostUpdate(): void {
     if (this.#resumeId !== undefined && this.#host.billingClient) {
-      // Back from a redirect checkout: show the payment's progress in the dialog.
       const id = this.#resumeId;
       this.#resumeId = undefined;
-      this.#open = true;
-      this.#focusedStep = undefined;
-      void this.flow.resume(id);
+      this.#resumeReturn(id);
     }
     this.#fillDefaults();
+  }
+
+  /**
+   * Back from a redirect checkout: resumes only a payment this browser started from this kind
+   * of element, for the page's invoice. A crafted or foreign link resumes and announces nothing.
+   */
+  #resumeReturn(id: string): void {
+    const attempt = this.flow.returnAttempt(id, this.#options.starter);
+    if (!attempt) return;
+    const invoiceId = (attempt.intent as Partial<PayIntent>).invoiceId;
+    const page = this.#options.pageInvoiceId?.();
+    if (typeof invoiceId !== 'string' || (page !== undefined && page !== invoiceId && this.#options.resume !== 'any')) return;
+    if (readCheckoutReturn('pay') === id) takeCheckoutReturn('pay');
+    this.#invoiceId = invoiceId;
+    this.#open = true;
+    this.#focusedStep = undefined;
+    void this.flow.resume(attempt);
   }
 
   hostUpdated(): void {
@@ -376,14 +366,17 @@ export class PayFlow implements ReactiveController {
       return html`<p class="notice" part="pay-notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('pay.no_methods')}</span></p>
         ${this.#renderCloseActions()}`;
     }
+    const unfinished = this.#unfinished;
+    if (unfinished?.state === 'open' && this.flow.step === 'choosing') return this.#renderInProgress(unfinished.attempt, unfinished.record);
     const busy = this.flow.busy;
     const method = methods.find((m) => m.id === this.#methodId);
     const split = method ? paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet) : undefined;
     const canConfirm = !busy && split !== undefined && split.kind !== 'wallet-short';
     const offerWallet = method !== undefined && method.type !== 'wallet' && wallet.balance.amount > 0 && wallet.balance.currency === invoice.balance_due.currency;
-    return html`<form class="pf-form" part="pay-form" novalidate @submit=${this.#onSubmit}>
-      ${this.#unfinished
-        ? html`<p class="notice" part="pay-notice" data-notice="unfinished">${toneIcon('info')}<span>${this.#msg('pay_dialog.unfinished')}</span></p>`
+    // Money moves only when the confirm button is activated: Enter in the form submits nothing.
+    return html`<form class="pf-form" part="pay-form" novalidate @submit=${this.#onFormSubmit}>
+      ${unfinished?.state === 'completed'
+        ? html`<p class="notice" part="pay-notice" data-notice="earlier-completed">${toneIcon('info')}<span>${this.#earlierCompleted(unfinished.record)}</span></p>`
         : nothing}
       <dl class="pf-facts" part="pay-facts">
         <div>
@@ -419,14 +412,40 @@ export class PayFlow implements ReactiveController {
         <button
           class="button button--primary"
           part="pay-confirm-button"
-          type="submit"
+          type="button"
           aria-disabled=${canConfirm ? 'false' : 'true'}
+          @click=${this.#onConfirm}
           aria-describedby=${split?.kind === 'wallet-short' ? 'pay-flow-split' : nothing}
         >
           ${this.#msg('pay.confirm', { amount: money(invoice.balance_due, locale) })}
         </button>
       </div>
     </form>`;
+  }
+
+  /** One unresolved payment per invoice: an earlier attempt still open is continued (same key) or dropped, never doubled silently. */
+  #renderInProgress(attempt: Attempt, payment: Payment | undefined): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const amount = payment?.amount ?? (attempt.intent as Partial<PayIntent>).amount;
+    return html`<div class="notice" part="pay-notice pay-in-progress" data-notice="in-progress" data-tone="info">
+        ${toneIcon('info')}
+        <div>
+          ${amount ? html`<p>${this.#msg('pay_dialog.in_progress', { amount: money(amount, locale) })}</p>` : nothing}
+          <p>${this.#msg('pay_dialog.in_progress_hint')}</p>
+        </div>
+      </div>
+      <div class="pf-actions" part="pay-actions">
+        <button class="button" part="pay-start-over-button" type="button" @click=${this.#startOver}>${this.#msg('pay_dialog.start_over')}</button>
+        <button class="button button--primary" part="pay-continue-button" type="button" @click=${this.#continueUnfinished}>
+          ${this.#msg('pay_dialog.continue')}
+        </button>
+      </div>`;
+  }
+
+  #earlierCompleted(payment: Payment): string {
+    const locale = this.#host.displayLocale;
+    const number = this.invoice.value?.number ?? this.#submitted?.number ?? '';
+    return this.#msg('pay_dialog.earlier_completed', { amount: money(payment.amount, locale), number, date: formatInstant(payment.created_at, locale) });
   }
 
   /** The split in words ("Wallet covers $12.50 of $31.80; $19.30 by Visa") and as lines, ending with what is charged. */
@@ -528,7 +547,14 @@ export class PayFlow implements ReactiveController {
     const details: string[] = [];
     let actions: TemplateResult;
     const close = html`<button class="button" part="pay-cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>`;
-    if (step === 'succeeded') {
+    if (step === 'succeeded' && payment && this.flow.earlier) {
+      // Continued from earlier and already completed then: nothing was paid now.
+      tone = 'info';
+      title = this.#earlierCompleted(payment);
+      actions = html`<button class="button button--primary" part="pay-cancel-button" type="button" @click=${this.#requestClose}>
+        ${this.#msg('common.close')}
+      </button>`;
+    } else if (step === 'succeeded') {
       tone = 'ok';
       const number = this.invoice.value?.number ?? submitted?.number;
       title = number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
@@ -583,6 +609,8 @@ export class PayFlow implements ReactiveController {
       button = html`<button class="button" part="pay-recheck-button" type="button" @click=${this.#recheck}>${this.#msg('common.recheck')}</button>`;
     } else if (message.next === 'refresh') {
       button = html`<button class="button" part="pay-refresh-button" type="button" @click=${this.#refreshInvoice}>${this.#msg('common.refresh')}</button>`;
+    } else if (message.next === 'change' && this.flow.record !== undefined) {
+      button = html`<button class="button" part="pay-try-another-button" type="button" @click=${this.#tryAnother}>${this.#msg('pay_dialog.try_another')}</button>`;
     }
     const standalone = this.flow.record !== undefined;
     return html`<div class="error-panel" part="pay-error" role="alert" data-code=${message.code} tabindex="-1" ?data-focus-target=${standalone}>
@@ -609,48 +637,76 @@ export class PayFlow implements ReactiveController {
   #resetForm(): void {
     this.#methodId = undefined;
     this.#applyWallet = true;
-    this.#unfinished = false;
+    this.#unfinished = undefined;
     this.#submitted = undefined;
   }
 
-  /** Once the invoice, wallet and methods are there: an unsettled intent's choices, else the wallet if it covers the invoice, else the first other method. */
+  /** Once the invoice, wallet and methods are there: the wallet if it covers the invoice, else the first other method. */
   #fillDefaults(): void {
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
     const methods = this.methods.value;
     if (!this.#open || !invoice || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
     if (invoice.id !== this.invoiceId || methods.length === 0) return;
-    const pending = this.#unfinishedIntent(invoice.id, methods);
     const active = this.#activeElement();
     const moveFocus = active === null || active.getAttribute('part') === 'pay-close-button';
-    if (pending) {
-      this.#methodId = pending.methodId;
-      this.#applyWallet = pending.applyWallet;
-      this.#unfinished = true;
-    } else {
-      const walletMethod = methods.find((m) => m.type === 'wallet');
-      const covers = walletMethod && paySplit(invoice.balance_due, wallet.balance, 'wallet', true).kind === 'wallet-pays';
-      this.#methodId = (covers ? walletMethod : (methods.find((m) => m.type !== 'wallet') ?? methods[0]))?.id;
-      this.#applyWallet = wallet.balance.amount > 0;
-    }
+    const walletMethod = methods.find((m) => m.type === 'wallet');
+    const covers = walletMethod && paySplit(invoice.balance_due, wallet.balance, 'wallet', true).kind === 'wallet-pays';
+    this.#methodId = (covers ? walletMethod : (methods.find((m) => m.type !== 'wallet') ?? methods[0]))?.id;
+    this.#applyWallet = wallet.balance.amount > 0;
     if (moveFocus) void this.#host.updateComplete.then(() => this.#focusInitial());
   }
 
-  /** An unsettled pay intent for this invoice in the stored keys (a reload mid-payment, or another tab) whose method is still offered. */
-  #unfinishedIntent(invoiceId: string, methods: PaymentMethod[]): PayIntent | undefined {
-    for (const { intent } of this.flow.intentKeys.pending()) {
-      const candidate = intent as Partial<PayIntent>;
-      if (
-        candidate.action === 'pay' &&
-        candidate.invoiceId === invoiceId &&
-        typeof candidate.applyWallet === 'boolean' &&
-        methods.some((m) => m.id === candidate.methodId)
-      ) {
-        return candidate as PayIntent;
-      }
+  /** Earlier attempts of this browser for the invoice, checked with the server: one still open is offered before the form. */
+  async #checkUnfinished(invoiceId: string): Promise<void> {
+    if (!this.#host.billingClient) return;
+    this.#unfinishedCheck?.abort();
+    const abort = (this.#unfinishedCheck = new AbortController());
+    const found = await this.flow.findUnfinished((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId, abort.signal);
+    if (abort.signal.aborted || !this.#open || this.invoiceId !== invoiceId || this.flow.step !== 'choosing') return;
+    this.#unfinished = found;
+    // Completed while the page was away: every element shows it now (no success event: this page did not see it happen).
+    if (found?.state === 'completed') this.#invalidate(invoiceId, this.invoice.value?.service?.id, found.record.id);
+    this.#host.requestUpdate();
+    if (found?.state === 'open') {
+      void this.#host.updateComplete.then(() => this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]')?.focus());
     }
-    return undefined;
   }
+
+  /** The newest unresolved attempt of this browser to pay the invoice. */
+  #openAttempt(invoiceId: string, client: BillingClient): Attempt | undefined {
+    return this.flow.attempts
+      .pending(client.storageScope ?? '')
+      .filter((attempt) => attempt.intent.action === 'pay' && (attempt.intent as Partial<PayIntent>).invoiceId === invoiceId)
+      .pop();
+  }
+
+  #continueUnfinished = (): void => {
+    const unfinished = this.#unfinished;
+    if (unfinished?.state !== 'open' || this.flow.busy) return;
+    const intent = unfinished.attempt.intent as PayIntent;
+    this.#unfinished = undefined;
+    const client = this.#host.billingClient;
+    void this.flow.submit({
+      intent,
+      attempt: unfinished.attempt,
+      mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
+      create: async (idempotencyKey, signal) => {
+        if (!client) throw new MoneyConfigurationError();
+        const result = await client.payInvoice(intent.invoiceId, { method_id: intent.methodId, apply_wallet: intent.applyWallet }, { idempotencyKey, signal });
+        return { record: result.payment, nextAction: result.next_action };
+      },
+    });
+  };
+
+  /** "Start over": the earlier attempt is forgotten here (its checkout, if ever approved, is voided by the server once the invoice is paid). */
+  #startOver = (): void => {
+    const unfinished = this.#unfinished;
+    if (unfinished?.state === 'open') this.flow.abandon(unfinished.attempt);
+    this.#unfinished = undefined;
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => this.#focusMethod());
+  };
 
   #chooseMethod(methodId: string): void {
     this.#methodId = methodId;
@@ -665,14 +721,17 @@ export class PayFlow implements ReactiveController {
   #afterFormChange(): void {
     // A changed form is a new intent: the old error no longer describes it.
     if (this.flow.step === 'error') this.flow.choose();
-    this.#unfinished = false;
     this.#host.requestUpdate();
   }
 
   // ---- paying ----
 
-  #onSubmit = (event: Event): void => {
+  /** Implicit submission (Enter on a method) moves no money. */
+  #onFormSubmit = (event: Event): void => {
     event.preventDefault();
+  };
+
+  #onConfirm = (): void => {
     if (this.flow.busy) return;
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
@@ -680,13 +739,20 @@ export class PayFlow implements ReactiveController {
     if (!invoice || !wallet || !method || !isPayable(invoice)) return;
     const split = paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet);
     if (split.kind === 'wallet-short') return;
-    const client = this.#client();
+    const client = this.#host.billingClient;
     const invoiceId = invoice.id;
-    // The wallet method always pays from the wallet; the box only matters for the others. It is
-    // sent as chosen even when the wallet is empty now: after a reload mid-payment the wallet part
-    // may already be spent, and the same intent must keep its key.
+    // One unresolved payment per invoice: one started since the dialog opened (another tab) is offered, not doubled.
+    const started = client ? this.#openAttempt(invoiceId, client) : undefined;
+    if (started) {
+      if (this.flow.step === 'error') this.flow.choose();
+      this.#unfinished = { state: 'open', attempt: started, record: undefined };
+      this.#host.requestUpdate();
+      void this.#host.updateComplete.then(() => this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]')?.focus());
+      return;
+    }
+    // The wallet method always pays from the wallet; the box only matters for the others.
     const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
-    const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet };
+    const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due };
     const mode = this.#host.billingConfig?.checkoutMode ?? 'redirect';
     this.#submitted = { invoiceId, number: invoice.number, split };
     // The methods are disabled while submitting: focus on one of them would fall out of the dialog (and Escape with it).
@@ -695,9 +761,9 @@ export class PayFlow implements ReactiveController {
       intent,
       mode,
       create: async (idempotencyKey, signal) => {
+        if (!client) throw new MoneyConfigurationError();
         try {
           const result = await client.payInvoice(invoiceId, { method_id: method.id, apply_wallet: applyWallet }, { idempotencyKey, signal });
-          if (mode === 'redirect' && result.next_action) returnMarks.set(result.payment.id, { starter: this.#options.starter, invoiceId });
           return { record: result.payment, nextAction: result.next_action };
         } catch (error) {
           // The wallet changed under the form: show its real balance next to the message.
@@ -728,11 +794,11 @@ export class PayFlow implements ReactiveController {
   #tryAnother = (): void => {
     this.flow.reset('choosing');
     this.#focusedStep = 'choosing';
-    this.#unfinished = false;
+    this.#unfinished = undefined;
     void this.#host.updateComplete.then(() => this.#focusMethod());
   };
 
-  #onSettled(payment: Payment, outcome: 'succeeded' | 'failed'): void {
+  #onSettled(payment: Payment, outcome: 'succeeded' | 'failed', announce: boolean): void {
     const invoiceId = payment.invoice_id ?? this.invoiceId;
     if (invoiceId) {
       const loaded = this.invoice.value;
@@ -746,7 +812,11 @@ export class PayFlow implements ReactiveController {
           .catch(() => undefined);
       }
     }
-    if (outcome === 'succeeded' && invoiceId) this.#emit('billing-invoice-paid', { invoiceId, paymentId: payment.id });
+    if (outcome === 'succeeded' && announce && invoiceId) this.#emit('billing-invoice-paid', { invoiceId, paymentId: payment.id });
+  }
+
+  #emitError(error: MoneyFlowError): void {
+    this.#emit('billing-error', { code: error.code, message: error.message, element: this.#host.localName });
   }
 
   /** Everything a payment changes; the client did this for the POST, a settled checkout changes it again. */
@@ -839,6 +909,11 @@ export class PayFlow implements ReactiveController {
   }
 
   #focusInitial(): void {
+    const next = this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]');
+    if (next) {
+      next.focus();
+      return;
+    }
     if (this.#focusMethod()) return;
     const dialog = this.#dialog();
     const target = dialog?.querySelector<HTMLElement>('[data-focus-target]') ?? dialog?.querySelector<HTMLElement>('[part="pay-close-button"]');
@@ -872,7 +947,7 @@ export class PayFlow implements ReactiveController {
 
   #client(): BillingClient {
     const client = this.#host.billingClient;
-    if (!client) throw new BillingApiError('network', 'Billing is not set up on this page (no <billing-provider>)');
+    if (!client) throw new MoneyConfigurationError();
     return client;
   }
 }

@@ -14,9 +14,17 @@ import type { Money, PaymentMethod, TopUp, TopUpQuote, Wallet } from '../../api/
 import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
-import { currencyDigits } from '../../i18n/format.js';
-import { MoneyFlowController, moneyDialogView, moneyErrorMessage, takeCheckoutReturn } from '../shared/checkout.js';
-import type { Intent, MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from '../shared/checkout.js';
+import { currencyDigits, formatInstant } from '../../i18n/format.js';
+import {
+  MoneyConfigurationError,
+  MoneyFlowController,
+  QuoteChangedError,
+  moneyDialogView,
+  moneyErrorMessage,
+  readCheckoutReturn,
+  takeCheckoutReturn,
+} from '../shared/checkout.js';
+import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyProgressStep, MoneyResultStep, UnfinishedAttempt } from '../shared/checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
 import { addStyles } from '../shared/adopt-styles.js';
 import { toneIcon } from '../shared/icons.js';
@@ -28,7 +36,7 @@ import { amountExample, checkAmount, formatAmountInput, parseMajorUnits } from '
 import type { AmountCheck } from './amount.js';
 import { topUpDialogStyles } from './top-up-flow.styles.js';
 
-/** The top-up intent: one idempotency key per amount and method until it settles. */
+/** What the customer confirmed for a top-up (each confirmation is an attempt with its own key). */
 export interface TopUpIntent extends Intent {
   readonly action: 'top_up';
   readonly amount: Money;
@@ -68,8 +76,11 @@ export class TopUpFlow implements ReactiveController {
   #amountTouched = false;
   #methodId: string | undefined;
   #quote: QuoteState | undefined;
-  /** An unsettled top-up intent found on opening (after a reload): its amount, for the notice. */
-  #unfinished: Money | undefined;
+  /** An earlier attempt of this browser found on opening: still open (continue it or start a new one), or completed meanwhile. */
+  #unfinished: UnfinishedAttempt<TopUp> | undefined;
+  #unfinishedCheck: AbortController | undefined;
+  /** The attempt whose created total differed from the quote: confirming again (same amount and method) continues it. */
+  #reconfirm: { attempt: Attempt; key: string } | undefined;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
   #quoteAbort: AbortController | undefined;
   /** A top-up this page came back to from a redirect checkout, resumed once the client is there. */
@@ -93,9 +104,17 @@ export class TopUpFlow implements ReactiveController {
     });
     this.flow = new MoneyFlowController<TopUp>(host, {
       flow: 'top_up',
+      starter: host.localName,
+      scope: () => this.#client().storageScope ?? '',
+      checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
       load: (id, signal) => this.#client().getTopUp(id, { signal, fresh: true }),
+      matches: (topUp, intent) => {
+        const amount = (intent as Partial<TopUpIntent>).amount;
+        return amount === undefined || (topUp.amount.amount === amount.amount && topUp.amount.currency === amount.currency);
+      },
       announce: (flow) => this.#announce(flow.step),
-      onSettled: (topUp, outcome) => this.#onSettled(topUp, outcome),
+      onSettled: (topUp, outcome, info) => this.#onSettled(topUp, outcome, info.announce),
+      onError: (error) => this.#emitError(error),
     });
     // Defaults are filled after the queries' own update, so limits the cache answered
     // synchronously fill the form in this very render.
@@ -109,20 +128,28 @@ export class TopUpFlow implements ReactiveController {
 
   hostConnected(): void {
     addStyles(this.#host.renderRoot, [topUpDialogStyles]);
-    this.#resumeId ??= takeCheckoutReturn('top_up');
+    this.#resumeId ??= readCheckoutReturn('top_up');
   }
 
   hostDisconnected(): void {
     this.#cancelQuote();
+    this.#unfinishedCheck?.abort();
   }
 
   hostUpdate(): void {
     if (this.#resumeId !== undefined && this.#host.billingClient) {
-      // Back from a redirect checkout: show the top-up's progress in the dialog.
       const id = this.#resumeId;
       this.#resumeId = undefined;
-      this.open();
-      void this.flow.resume(id);
+      // Only a top-up this browser started resumes; a crafted or foreign link shows nothing.
+      const attempt = this.flow.returnAttempt(id, this.#host.localName);
+      if (attempt) {
+        takeCheckoutReturn('top_up');
+        // Back from a redirect checkout: show the top-up's progress in the dialog.
+        this.open({ check: false });
+        void this.flow.resume(attempt);
+      } else if (readCheckoutReturn('top_up') === id) {
+        takeCheckoutReturn('top_up');
+      }
     }
   }
 
@@ -191,16 +218,19 @@ export class TopUpFlow implements ReactiveController {
     if (methods.length === 0) {
       return html`<p class="notice" part="notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('topup_dialog.no_methods')}</span></p>`;
     }
+    const unfinished = this.#unfinished;
+    if (unfinished?.state === 'open' && this.flow.step === 'choosing') return this.#renderUnfinished(unfinished.attempt);
     const limits = wallet.top_up;
     const check = this.#amountCheck();
     const amountError = this.#amountTouched && !check?.ok ? this.#amountMessage(check) : undefined;
     const busy = this.flow.busy;
     const quote = this.#currentQuote();
     const canConfirm = !busy && check?.ok === true && quote?.value !== undefined;
-    return html`<form class="form" part="form" novalidate @submit=${this.#onSubmit}>
-      ${this.#unfinished
-        ? html`<p class="notice" part="notice" data-notice="unfinished">
-            ${toneIcon('info')}<span>${this.#msg('topup_dialog.unfinished', { amount: money(this.#unfinished, locale) })}</span>
+    // Money moves only when the confirm button is activated: Enter in the form submits nothing.
+    return html`<form class="form" part="form" novalidate @submit=${this.#onFormSubmit}>
+      ${unfinished?.state === 'completed'
+        ? html`<p class="notice" part="notice" data-notice="earlier-completed">
+            ${toneIcon('info')}<span>${this.#earlierCompleted(unfinished.record)}</span>
           </p>`
         : nothing}
       <div class="field">
@@ -271,14 +301,39 @@ export class TopUpFlow implements ReactiveController {
         <button
           class="button button--primary"
           part="confirm-button"
-          type="submit"
+          type="button"
           aria-disabled=${canConfirm ? 'false' : 'true'}
+          @click=${this.#onConfirm}
           aria-describedby=${quote?.error ? 'quote-status' : nothing}
         >
           ${quote?.value ? this.#msg('topup.confirm', { amount: money(quote.value.total, locale) }) : this.#msg('topup.confirm', { amount: '…' })}
         </button>
       </div>
     </form>`;
+  }
+
+  /** An earlier attempt still open: continue it (same key: never a second charge) or start a new top-up. */
+  #renderUnfinished(attempt: Attempt): TemplateResult {
+    const amount = (attempt.intent as Partial<TopUpIntent>).amount;
+    const locale = this.#host.displayLocale;
+    return html`<div class="notice" part="notice unfinished" data-notice="unfinished" data-tone="info">
+        ${toneIcon('info')}
+        <div>
+          <p>${amount ? this.#msg('topup_dialog.unfinished', { amount: money(amount, locale) }) : this.#msg('topup_dialog.unfinished_hint')}</p>
+          ${amount ? html`<p>${this.#msg('topup_dialog.unfinished_hint')}</p>` : nothing}
+        </div>
+      </div>
+      <div class="actions" part="actions">
+        <button class="button" part="unfinished-new-button" type="button" @click=${this.#startNew}>${this.#msg('topup_dialog.start_new')}</button>
+        <button class="button button--primary" part="unfinished-continue-button" type="button" @click=${this.#continueUnfinished}>
+          ${this.#msg('topup_dialog.continue')}
+        </button>
+      </div>`;
+  }
+
+  #earlierCompleted(topUp: TopUp): string {
+    const locale = this.#host.displayLocale;
+    return this.#msg('topup_dialog.earlier_completed', { amount: money(topUp.amount, locale), date: formatInstant(topUp.created_at, locale) });
   }
 
   #renderQuote(check: AmountCheck | undefined, quote: QuoteState | undefined): TemplateResult | typeof nothing {
@@ -343,7 +398,12 @@ export class TopUpFlow implements ReactiveController {
     const close = html`<button class="button" part="cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>`;
     if (step === 'succeeded') {
       tone = 'ok';
-      title = topUp ? this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) }) : this.#msg('status.top_up.completed');
+      // Money moved now only for a record this attempt created; an earlier completion is told as earlier.
+      title = !topUp
+        ? this.#msg('status.top_up.completed')
+        : this.flow.earlier
+          ? this.#earlierCompleted(topUp)
+          : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) });
       actions = html`<button class="button button--primary" part="cancel-button" type="button" @click=${this.#requestClose}>
         ${this.#msg('common.close')}
       </button>`;
@@ -386,7 +446,9 @@ export class TopUpFlow implements ReactiveController {
         ? html`<button class="button" part="retry-button" type="button" @click=${this.#retryFlow}>${this.#msg('common.retry')}</button>`
         : message.next === 'recheck'
           ? html`<button class="button" part="recheck-button" type="button" @click=${this.#recheck}>${this.#msg('common.recheck')}</button>`
-          : nothing;
+          : message.next === 'change' && this.flow.record !== undefined
+            ? html`<button class="button" part="try-another-button" type="button" @click=${this.#tryAnother}>${this.#msg('topup_dialog.try_another')}</button>`
+            : nothing;
     const standalone = this.flow.record !== undefined;
     return html`<div class="error-panel" part="error" role="alert" data-code=${message.code} tabindex="-1" ?data-focus-target=${standalone}>
         ${toneIcon('danger')}
@@ -413,8 +475,11 @@ export class TopUpFlow implements ReactiveController {
 
   // ---- opening and closing ----
 
-  /** Opens the dialog (a flow still checking in the background is shown as it is). */
-  open(): void {
+  /**
+   * Opens the dialog (a flow still checking in the background is shown as it is). An earlier
+   * attempt of this browser still open is offered to continue, before the form.
+   */
+  open(options: { check?: boolean } = {}): void {
     if (this.#open) return;
     this.#open = true;
     this.#focusedStep = undefined;
@@ -426,9 +491,52 @@ export class TopUpFlow implements ReactiveController {
       this.#methodId = undefined;
       this.#quote = undefined;
       this.#unfinished = undefined;
+      this.#reconfirm = undefined;
+      if (options.check !== false) void this.#checkUnfinished();
     }
     this.#host.requestUpdate();
   }
+
+  async #checkUnfinished(): Promise<void> {
+    if (!this.#host.billingClient) return;
+    this.#unfinishedCheck?.abort();
+    const abort = (this.#unfinishedCheck = new AbortController());
+    const found = await this.flow.findUnfinished(() => true, abort.signal);
+    if (abort.signal.aborted || !this.#open || this.flow.step !== 'choosing') return;
+    this.#unfinished = found;
+    // Completed while the page was away: the wallet shows it now (no success event: this page did not see it happen).
+    if (found?.state === 'completed') this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary']);
+    this.#host.requestUpdate();
+    if (found?.state === 'open') {
+      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]')?.focus());
+    }
+  }
+
+  #continueUnfinished = (): void => {
+    const unfinished = this.#unfinished;
+    if (unfinished?.state !== 'open' || this.flow.busy) return;
+    const intent = unfinished.attempt.intent as TopUpIntent;
+    this.#unfinished = undefined;
+    const client = this.#host.billingClient;
+    void this.flow.submit({
+      intent,
+      attempt: unfinished.attempt,
+      mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
+      create: async (idempotencyKey, signal) => {
+        if (!client) throw new MoneyConfigurationError();
+        const topUp = await client.createTopUp({ amount: intent.amount, method_id: intent.methodId }, { idempotencyKey, signal });
+        return { record: topUp, nextAction: topUp.next_action };
+      },
+    });
+  };
+
+  #startNew = (): void => {
+    const unfinished = this.#unfinished;
+    if (unfinished?.state === 'open') this.flow.abandon(unfinished.attempt);
+    this.#unfinished = undefined;
+    this.#host.requestUpdate();
+    void this.#host.updateComplete.then(() => this.#focusInitial());
+  };
 
   /** Closes the dialog (as its Close button does); ignored while a request is in flight. */
   close(): void {
@@ -456,6 +564,7 @@ export class TopUpFlow implements ReactiveController {
     this.#open = false;
     this.#host.requestUpdate();
     this.#cancelQuote();
+    this.#unfinishedCheck?.abort();
     // A request in flight or a top-up on its way keeps going (never abort a money POST); anything else starts over.
     const step = this.flow.step;
     if (!this.flow.busy && step !== 'awaiting_checkout' && step !== 'processing') this.flow.reset('idle');
@@ -471,7 +580,9 @@ export class TopUpFlow implements ReactiveController {
   }
 
   #focusInitial(): void {
-    const target = this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]') ?? this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-focus-target]');
+    const target =
+      this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]') ??
+      this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]') ?? this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-focus-target]');
     if (target) target.focus();
     else this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="close-button"]')?.focus();
   }
@@ -498,7 +609,6 @@ export class TopUpFlow implements ReactiveController {
     if (!this.#open || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
     const currency = wallet.top_up.min.currency;
     const locale = this.#host.displayLocale;
-    const pending = this.#unfinishedIntent(currency, methods);
     const preset = this.#host.presetAmount;
     // Focus was parked on the close button while the form loaded: it goes to the amount now.
     const active = (this.#host.renderRoot as ShadowRoot).activeElement;
@@ -506,29 +616,10 @@ export class TopUpFlow implements ReactiveController {
     if (preset !== undefined) {
       const minor = parseMajorUnits(String(preset), currency);
       this.#amountText = minor === undefined ? String(preset) : formatAmountInput({ amount: minor, currency }, locale);
-    } else if (pending) {
-      this.#amountText = formatAmountInput(pending.amount, locale);
-      this.#unfinished = pending.amount;
     }
-    this.#methodId = pending?.methodId ?? methods[0]?.id;
+    this.#methodId = methods[0]?.id;
     this.#scheduleQuote(0);
     if (moveFocus) void this.#host.updateComplete.then(() => this.#focusInitial());
-  }
-
-  /** An unsettled top-up intent in this session's keys (a reload mid-payment) that still fits the wallet and methods. */
-  #unfinishedIntent(currency: string, methods: PaymentMethod[]): TopUpIntent | undefined {
-    for (const { intent } of this.flow.intentKeys.pending()) {
-      const candidate = intent as Partial<TopUpIntent>;
-      if (
-        candidate.action === 'top_up' &&
-        candidate.amount?.currency === currency &&
-        Number.isSafeInteger(candidate.amount.amount) &&
-        methods.some((m) => m.id === candidate.methodId)
-      ) {
-        return candidate as TopUpIntent;
-      }
-    }
-    return undefined;
   }
 
   // ---- amount, method, quote ----
@@ -574,7 +665,11 @@ export class TopUpFlow implements ReactiveController {
   #afterFormChange(): void {
     // A changed form is a new intent: the old error no longer describes it.
     if (this.flow.step === 'error') this.flow.choose();
-    this.#unfinished = undefined;
+    if (this.#reconfirm && this.#reconfirm.key !== this.#formKey()) {
+      // The customer did not confirm the changed total: that attempt is dropped (its top-up never opens).
+      this.flow.abandon(this.#reconfirm.attempt);
+      this.#reconfirm = undefined;
+    }
     this.#scheduleQuote(this.#host.quoteDelayMs);
     this.#host.requestUpdate();
   }
@@ -608,6 +703,7 @@ export class TopUpFlow implements ReactiveController {
       if (abort.signal.aborted) return;
       const apiError = isBillingApiError(error) ? error : new BillingApiError('bad_response', String(error), { cause: error });
       this.#setQuote({ for: key, error: apiError });
+      this.#emitError(apiError);
     }
   }
 
@@ -631,8 +727,18 @@ export class TopUpFlow implements ReactiveController {
 
   // ---- paying ----
 
-  #onSubmit = (event: Event): void => {
+  /** Implicit submission (Enter in a field) moves no money. */
+  #onFormSubmit = (event: Event): void => {
     event.preventDefault();
+  };
+
+  /** The amount and method in the form, as a quote key; undefined while the amount is not valid. */
+  #formKey(): string | undefined {
+    const check = this.#amountCheck();
+    return check?.ok && this.#methodId ? quoteKey(check.money, this.#methodId) : undefined;
+  }
+
+  #onConfirm = (): void => {
     const check = this.#amountCheck();
     const methodId = this.#methodId;
     const quote = this.#currentQuote();
@@ -643,14 +749,41 @@ export class TopUpFlow implements ReactiveController {
       this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]')?.focus();
       return;
     }
-    const client = this.#client();
+    const client = this.#host.billingClient;
     const intent: TopUpIntent = { action: 'top_up', amount: check.money, methodId };
+    const confirmed = quote.value.total;
+    const key = quoteKey(check.money, methodId);
+    // Confirming a changed total again continues the attempt that showed it (the server replays that top-up).
+    const reconfirm = this.#reconfirm?.key === key ? this.#reconfirm : undefined;
+    this.#reconfirm = undefined;
+    // A top-up still unresolved (started in another tab since this dialog opened, or one whose answer was lost) is offered first.
+    const started = reconfirm || !client ? undefined : this.flow.attempts.pending(client.storageScope ?? '').filter((a) => a.intent.action === 'top_up').pop();
+    if (started) {
+      if (this.flow.step === 'error') this.flow.choose();
+      this.#unfinished = { state: 'open', attempt: started, record: undefined };
+      this.#host.requestUpdate();
+      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]')?.focus());
+      return;
+    }
     // Synchronous up to the POST: in popup mode the window opens in this click's turn.
     void this.flow.submit({
       intent,
+      attempt: reconfirm?.attempt,
+      continued: false,
       mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
       create: async (idempotencyKey, signal) => {
+        if (!client) throw new MoneyConfigurationError();
         const topUp = await client.createTopUp({ amount: check.money, method_id: methodId }, { idempotencyKey, signal });
+        if (topUp.total.amount !== confirmed.amount || topUp.total.currency !== confirmed.currency) {
+          // Nothing opens before the customer has seen the server's total and confirmed it.
+          const attempt = this.flow.attempt;
+          if (attempt) this.#reconfirm = { attempt, key };
+          this.#quote = {
+            for: key,
+            value: { amount: topUp.amount, method_id: methodId, fee: topUp.fee, tax: topUp.tax, total: topUp.total },
+          };
+          throw new QuoteChangedError(confirmed, topUp.total);
+        }
         return { record: topUp, nextAction: topUp.next_action };
       },
     });
@@ -672,10 +805,14 @@ export class TopUpFlow implements ReactiveController {
     void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="method"] input')?.focus());
   };
 
-  #onSettled(topUp: TopUp, outcome: 'succeeded' | 'failed'): void {
+  #onSettled(topUp: TopUp, outcome: 'succeeded' | 'failed', announce: boolean): void {
     // The create already invalidated these while the top-up was pending; now the balance moved.
     this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary', `top-up:${topUp.id}`]);
-    if (outcome === 'succeeded') this.#emit('billing-top-up-completed', { topUpId: topUp.id, amount: topUp.amount });
+    if (outcome === 'succeeded' && announce) this.#emit('billing-top-up-completed', { topUpId: topUp.id, amount: topUp.amount });
+  }
+
+  #emitError(error: MoneyFlowError): void {
+    this.#emit('billing-error', { code: error.code, message: error.message, element: this.#host.localName });
   }
 
   #announce(step: MoneyFlowStep): string {
@@ -691,7 +828,8 @@ export class TopUpFlow implements ReactiveController {
       case 'processing':
         return this.flow.popupClosed ? this.#msg('checkout.popup_closed') : this.#msg('checkout.processing');
       case 'succeeded':
-        return topUp ? this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) }) : '';
+        if (!topUp) return '';
+        return this.flow.earlier ? this.#earlierCompleted(topUp) : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) });
       case 'failed':
         return topUp?.failure_reason ? this.#msg('topup.failed', { reason: topUp.failure_reason }) : this.#msg('topup.failed_generic');
       case 'still_processing':
@@ -705,7 +843,7 @@ export class TopUpFlow implements ReactiveController {
 
   #client(): BillingClient {
     const client = this.#host.billingClient;
-    if (!client) throw new BillingApiError('network', 'Billing is not set up on this page (no <billing-provider>)');
+    if (!client) throw new MoneyConfigurationError();
     return client;
   }
 

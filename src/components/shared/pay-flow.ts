@@ -271,12 +271,14 @@ export class PayFlow implements ReactiveController {
    * of element, for the page's invoice. A crafted or foreign link resumes and announces nothing.
    */
   #resumeReturn(id: string): void {
+    // The first element to take the return from the address resumes it; the others leave it.
+    if (readCheckoutReturn('pay') !== id) return;
     const attempt = this.flow.returnAttempt(id, this.#options.starter);
     if (!attempt) return;
     const invoiceId = (attempt.intent as Partial<PayIntent>).invoiceId;
     const page = this.#options.pageInvoiceId?.();
     if (typeof invoiceId !== 'string' || (page !== undefined && page !== invoiceId && this.#options.resume !== 'any')) return;
-    if (readCheckoutReturn('pay') === id) takeCheckoutReturn('pay');
+    takeCheckoutReturn('pay');
     this.#invoiceId = invoiceId;
     this.#open = true;
     this.#focusedStep = undefined;

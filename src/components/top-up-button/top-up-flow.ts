@@ -140,8 +140,9 @@ export class TopUpFlow implements ReactiveController {
     if (this.#resumeId !== undefined && this.#host.billingClient) {
       const id = this.#resumeId;
       this.#resumeId = undefined;
-      // Only a top-up this browser started resumes; a crafted or foreign link shows nothing.
-      const attempt = this.flow.returnAttempt(id, this.#host.localName);
+      // Only a top-up this browser started resumes, in one element (the first to take the
+      // return from the address); a crafted or foreign link shows nothing.
+      const attempt = readCheckoutReturn('top_up') === id ? this.flow.returnAttempt(id, this.#host.localName) : undefined;
       if (attempt) {
         takeCheckoutReturn('top_up');
         // Back from a redirect checkout: show the top-up's progress in the dialog.

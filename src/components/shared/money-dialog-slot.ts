@@ -118,7 +118,7 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
   hostUpdated(): void {
     if (this.#dialog || !this.#pending) return;
     const dialog = this.#dialogElement();
-    if (dialog && !dialog.open) {
+    if (dialog && !dialog.open && dialog.isConnected) {
       dialog.showModal();
       dialog.querySelector<HTMLElement>(`[part="${this.#options.parts.close}"]`)?.focus();
     }

@@ -287,7 +287,8 @@ export class PayFlow implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.#dialog();
-    if (this.#open && dialog && !dialog.open) {
+    // A host removed mid-update (a reload, a route change) cannot show a modal dialog.
+    if (this.#open && dialog && !dialog.open && dialog.isConnected) {
       dialog.showModal();
       this.#focusInitial();
     }

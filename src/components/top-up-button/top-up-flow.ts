@@ -156,7 +156,8 @@ export class TopUpFlow implements ReactiveController {
 
   hostUpdated(): void {
     const dialog = this.#dialog();
-    if (this.#open && dialog && !dialog.open) {
+    // A host removed mid-update (a reload, a route change) cannot show a modal dialog.
+    if (this.#open && dialog && !dialog.open && dialog.isConnected) {
       dialog.showModal();
       this.#focusInitial();
     }

@@ -5,6 +5,19 @@ import { fileURLToPath } from 'node:url';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
+/**
+ * The money model's parameters (tests/money-model/params.ts) as a module the page imports:
+ * scripts/money-fuzz.js sets MONEY_MODEL_PARAMS (JSON); unset, the fixed-seed set runs.
+ */
+const moneyModelParams = {
+  name: 'money-model-params',
+  serve(context) {
+    if (context.path !== '/__money-model/params.js') return undefined;
+    const params = JSON.stringify(JSON.parse(process.env.MONEY_MODEL_PARAMS || '{}'));
+    return { body: `export default ${params};`, type: 'js' };
+  },
+};
+
 export default {
   files: ['tests/**/*.test.ts', '!tests/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -14,7 +27,7 @@ export default {
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig })],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig }), moneyModelParams],
   browsers: [
     chromeLauncher({
       launchOptions: {

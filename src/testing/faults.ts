@@ -5,7 +5,7 @@
 import { validationFailed } from './model.js';
 import type { Fault } from './types.js';
 
-const FAULT_TYPES = new Set<Fault['type']>(['latency', 'status', 'malformed', 'schema', 'drop-after-commit', 'expired-token']);
+const FAULT_TYPES = new Set<Fault['type']>(['latency', 'latency-after-commit', 'status', 'malformed', 'schema', 'drop-after-commit', 'expired-token']);
 
 /** `'*'`, `'GET *'`, `'POST /invoices/*\/payments'`: `*` matches one path segment, or any path on its own. */
 export function matchesRoute(pattern: string, method: string, path: string): boolean {
@@ -49,7 +49,7 @@ export function parseFault(value: unknown): Fault {
   if (typeof fault['match'] !== 'string' || !fault['match']) throw validationFailed('match', "must be a pattern like 'GET /summary' or '*'");
   if (!FAULT_TYPES.has(fault['type'] as Fault['type'])) throw validationFailed('type', `must be one of ${[...FAULT_TYPES].join(', ')}`);
   if (fault['times'] !== undefined && !(Number.isInteger(fault['times']) && (fault['times'] as number) > 0)) throw validationFailed('times', 'must be a positive whole number');
-  if (fault['type'] === 'latency' && !(typeof fault['ms'] === 'number' && fault['ms'] >= 0)) throw validationFailed('ms', 'must be a number of milliseconds');
+  if ((fault['type'] === 'latency' || fault['type'] === 'latency-after-commit') && !(typeof fault['ms'] === 'number' && fault['ms'] >= 0)) throw validationFailed('ms', 'must be a number of milliseconds');
   if (fault['type'] === 'status' && !(Number.isInteger(fault['status']) && (fault['status'] as number) >= 400 && (fault['status'] as number) <= 599)) {
     throw validationFailed('status', 'must be an HTTP error status');
   }

@@ -205,6 +205,9 @@ async function apiRoute(rt: Runtime, request: Request, url: URL, path: string, v
   } finally {
     if (reservation) rt.idempotency.finish(reservation.key, stored);
   }
+  // Committed and remembered: only the answer is late (a client timeout after the money moved).
+  const lateBy = faults.reduce((ms, f) => (f.type === 'latency-after-commit' ? ms + f.ms : ms), 0);
+  if (lateBy > 0) await sleep(lateBy, request.signal);
   if (fault('drop-after-commit')) throw new TypeError(DROPPED);
   return response;
 }

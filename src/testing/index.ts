@@ -10,7 +10,7 @@
 import { FaultBook, IdempotencyStore, parseFault } from './faults.js';
 import { handleRequest } from './handler.js';
 import type { Runtime } from './handler.js';
-import { settleCheckout } from './money.js';
+import { moneyRecords, settleCheckout } from './money.js';
 import { SCENARIOS, seedScenario } from './scenarios.js';
 import { BillingState } from './state.js';
 import type { Fault, ReferenceApi, ReferenceApiOptions, ScenarioName } from './types.js';
@@ -21,6 +21,7 @@ export type {
   LedgerAudit,
   LedgerEntry,
   LedgerSource,
+  MoneyRecord,
   ReferenceApi,
   ReferenceApiOptions,
   ReferenceClock,
@@ -121,6 +122,8 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       return scenario;
     },
     ledger: () => state.entries.map((e) => ({ ...e, amount: { ...e.amount } })),
+    records: () => moneyRecords(state),
+    invoices: () => [...state.invoices.values()].sort((a, b) => a.seq - b.seq).map((inv) => state.invoiceSummary(inv)),
     audit: () => state.audit(),
     completeCheckout(checkoutId: string, outcome: 'approve' | 'decline') {
       return Promise.resolve().then(() => {

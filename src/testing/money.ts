@@ -8,7 +8,7 @@ import type { PayResult, PaymentMethod, TopUp, TopUpQuote } from '../api/schemas
 import type { Checkout, StoredInvoice, StoredPayment } from './model.js';
 import { ApiProblem, formatMoney, validationFailed } from './model.js';
 import type { BillingState, ViewContext } from './state.js';
-import type { LedgerSource } from './types.js';
+import type { LedgerSource, MoneyRecord } from './types.js';
 
 export interface IntentContext extends ViewContext {
   /** The request's `Idempotency-Key`. */
@@ -235,4 +235,33 @@ export function settleCheckout(state: BillingState, checkoutId: string, outcome:
   checkout.status = outcome === 'approve' ? 'approved' : 'declined';
   state.touch();
   return checkout;
+}
+
+/** Every payment (top-ups through their payment) with the key that created it, oldest first. */
+export function moneyRecords(state: BillingState): MoneyRecord[] {
+  const checkoutOf = new Map<string, Checkout>();
+  for (const checkout of state.checkouts.values()) checkoutOf.set(checkout.paymentId, checkout);
+  // Payments that settle at once (the wallet) have no checkout: their ledger entry names the key.
+  const intentOf = new Map<string, string>();
+  for (const entry of state.entries) if (!intentOf.has(entry.reference)) intentOf.set(entry.reference, entry.intent);
+  const topUpOf = new Map<string, string>();
+  for (const topUp of state.topUps.values()) topUpOf.set(topUp.paymentId, topUp.id);
+  return [...state.payments.values()]
+    .sort((a, b) => a.seq - b.seq)
+    .map((p) => {
+      const checkout = checkoutOf.get(p.id);
+      const topUpId = p.kind === 'top_up' ? (topUpOf.get(p.id) ?? null) : null;
+      return {
+        paymentId: p.id,
+        topUpId,
+        kind: p.kind,
+        invoiceId: p.invoiceId,
+        status: topUpId ? (state.topUps.get(topUpId)?.status ?? p.status) : p.status,
+        amount: state.money(p.amount),
+        createdAt: p.createdAt,
+        intent: checkout?.intent ?? intentOf.get(p.id) ?? (topUpId ? (intentOf.get(topUpId) ?? null) : null),
+        checkoutId: checkout?.id ?? null,
+        checkoutStatus: checkout ? checkout.status : null,
+      };
+    });
 }

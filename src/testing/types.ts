@@ -1,5 +1,5 @@
 /** Public types of the reference billing API (re-exported by `src/testing/index.ts`). */
-import type { Money } from '../api/schemas.js';
+import type { InvoiceSummary, Money } from '../api/schemas.js';
 
 export type ScenarioName =
   | 'overdue'
@@ -22,6 +22,8 @@ interface FaultBase {
 
 export type Fault =
   | (FaultBase & { type: 'latency'; ms: number })
+  /** The endpoint runs (money moves, the idempotency key is stored), then the answer waits `ms`: a client timeout after the commit. */
+  | (FaultBase & { type: 'latency-after-commit'; ms: number })
   | (FaultBase & { type: 'status'; status: number; code?: string; retryAfter?: number })
   | (FaultBase & { type: 'malformed' })
   | (FaultBase & {
@@ -61,6 +63,28 @@ export interface LedgerAudit {
   chargesByIntent: Record<string, number>;
 }
 
+/**
+ * One payment or top-up as the reference API holds it, with the `Idempotency-Key` that created
+ * it: for tests that check what a page started against what the server did.
+ */
+export interface MoneyRecord {
+  /** The payment id (a top-up also has one: the payment that carries its charge). */
+  paymentId: string;
+  /** The top-up id, for a top-up; null for an invoice payment or a refund. */
+  topUpId: string | null;
+  kind: string;
+  invoiceId: string | null;
+  status: string;
+  /** What the payment charges (a top-up's total, fee and tax included). */
+  amount: Money;
+  createdAt: string;
+  /** The key of the request that created it; `seed:<id>` or null for seeded records. */
+  intent: string | null;
+  /** The checkout (gateway page or transfer) that settles it, if any, and its state. */
+  checkoutId: string | null;
+  checkoutStatus: 'open' | 'approved' | 'declined' | null;
+}
+
 export interface ReferenceApiOptions {
   /** Default `'overdue'`. */
   scenario?: ScenarioName;
@@ -91,6 +115,10 @@ export interface ReferenceApi {
   readonly scenario: ScenarioName;
   /** Every charge and credit, in order. */
   ledger(): LedgerEntry[];
+  /** Every payment and top-up with the key that created it, oldest first (a copy). */
+  records(): MoneyRecord[];
+  /** Every invoice as `GET /invoices` would show it now (status, amount paid, balance due), without a request. */
+  invoices(): InvoiceSummary[];
   /** Wallet balance recomputed from the ledger vs the stored balance: tests assert they agree. */
   audit(): LedgerAudit;
   /**

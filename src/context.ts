@@ -18,6 +18,8 @@ export interface BillingConfig {
   /** Where "contact support" goes: a URL (`mailto:` allowed); without it the element emits `billing-support-request` only. */
   supportHref?: string | undefined;
   checkoutMode: CheckoutMode;
+  /** The signed-in account (the provider's `account-id`): money attempts of other accounts on this origin stay apart. */
+  accountId?: string | undefined;
   /**
    * The origins whose checkout pages (`next_action.url`) this page opens, from the provider's
    * `checkout-origins`: each normalised with `new URL(entry).origin`; an entry that is not an

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { isAllowedCheckoutUrl, isSafeExternalUrl } from '../../src/components/shared/links.js';
+import { isSafeExternalUrl } from '../../src/components/shared/links.js';
+import { isAllowedCheckoutUrl } from '../../src/components/shared/checkout.js';
 
 const PAGE = 'http://localhost:8000/billing/invoice.html?id=inv_1';
 
@@ -74,3 +75,21 @@ describe('isAllowedCheckoutUrl', () => {
     });
   });
 });
+
+describe('isAllowedCheckoutUrl: an entry that is not an origin', () => {
+  it('matches nothing (never widening to the default rule) and is warned about once', () => {
+    const warnings: unknown[][] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args);
+    try {
+      expect(isAllowedCheckoutUrl('https://pay.example.org/c/1', PAGE, ['pay.example.org'])).to.equal(false);
+      expect(isAllowedCheckoutUrl('https://pay.example.org/c/2', PAGE, ['pay.example.org'])).to.equal(false);
+      expect(isAllowedCheckoutUrl('https://pay.example.com/c/1', PAGE, ['pay.example.org', 'HTTPS://Pay.Example.com:443/'])).to.equal(true);
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings, 'one warning for the entry').to.have.length(1);
+    expect(String(warnings[0]?.[0])).to.contain('checkout-origins').and.contain('"pay.example.org"');
+  });
+});
+

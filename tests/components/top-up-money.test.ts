@@ -13,6 +13,7 @@ import type { TopUpButton } from '../../src/components/top-up-button/top-up-butt
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
 import type { BillingTopUpCompletedDetail } from '../../src/components/shared/events.js';
 import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout.js';
+import { AttemptStore } from '../../src/api/idempotency.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
@@ -417,6 +418,45 @@ describe('<top-up-button> money flow', () => {
       } finally {
         document.removeEventListener('billing-top-up-completed', onCompleted);
       }
+    });
+
+    it('keeps accounts apart on one origin: an unfinished top-up of one account is never offered to another', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const first = await mountTopUp(undefined, { api });
+      first.provider.accountId = 'acct_a';
+      await first.provider.updateComplete;
+      await fillForm(first.el);
+      confirmButton(first.el).click();
+      await stepIs(first.el, 'redirecting');
+      first.provider.remove();
+
+      const other = await mountTopUp(undefined, { api });
+      other.provider.accountId = 'acct_b';
+      await other.provider.updateComplete;
+      await openDialog(other.el);
+      await other.el.updateComplete;
+      expect(part(other.el, 'unfinished-continue-button'), 'account b is not offered account a\'s top-up').to.equal(null);
+      other.provider.remove();
+
+      const same = await mountTopUp(undefined, { api });
+      same.provider.accountId = 'acct_a';
+      await same.provider.updateComplete;
+      part<HTMLButtonElement>(same.el, 'button')!.click();
+      await waitUntil(() => part(same.el, 'unfinished-continue-button'), 'account a is offered its own top-up');
+    });
+
+    it('an unfinished attempt whose record the API does not know (another account, a reset) is not offered', async () => {
+      const { el, client, api } = await mountTopUp();
+      const attempts = new AttemptStore();
+      const attempt = attempts.begin({ action: 'top_up', amount: { amount: 2500, currency: 'USD' }, methodId: 'pm_card_4242' }, client.storageScope ?? '', 'top-up-button');
+      attempts.setRecord(attempt.key, 'tu_unknown');
+      await openDialog(el);
+      // The check of the stored attempt answered 404: the attempt is dropped, and the form stays.
+      await waitUntil(() => storedAttempts().length === 0, 'the unknown attempt is dropped');
+      expect(api.requestLog()).to.include('GET /wallet/top-ups/*');
+      await el.updateComplete;
+      expect(part(el, 'unfinished-continue-button')).to.equal(null);
+      expect(part(el, 'form')).to.not.equal(null);
     });
 
     it('a crafted return link (top_up:<id> of a top-up this browser did not start) shows and announces nothing', async () => {

@@ -7,7 +7,6 @@ import { billingClientContext, billingConfigContext } from '../../context.js';
 import type { BillingConfig, CheckoutMode } from '../../context.js';
 import { normalizeLocale } from '../../i18n/catalog.js';
 import { BillingElement, nearestLang } from '../shared/base-element.js';
-import { checkoutOriginOf } from '../shared/links.js';
 import { providerStyles } from './billing-provider.styles.js';
 import { OwnedClient } from './owned-client.js';
 import type { TokenCallback } from './owned-client.js';
@@ -22,29 +21,19 @@ export function sameConfig(a: BillingConfig | undefined, b: BillingConfig): bool
     a.invoiceHref === b.invoiceHref &&
     a.supportHref === b.supportHref &&
     a.checkoutMode === b.checkoutMode &&
-    JSON.stringify(a.checkoutOrigins) === JSON.stringify(b.checkoutOrigins) &&
+    a.accountId === b.accountId &&
+    String(a.checkoutOrigins) === String(b.checkoutOrigins) &&
     a.today === b.today
   );
 }
 
-const warnedOrigins = new Set<string>();
-
 /**
  * The checkout origins for the config, from a list or a string of entries separated by spaces
- * or commas: each entry as its origin. An entry that is not an origin is warned about once and
- * kept as given, where it matches nothing: a typo in the list must narrow what is accepted,
- * never widen it to the default rule.
+ * or commas. Each entry is read as an origin when a checkout is checked (the money code warns
+ * there about one that is not an origin: it matches nothing, never widening the default rule).
  */
 export function checkoutOriginsOf(value: string | readonly string[] | undefined): readonly string[] {
-  const entries = typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : (value ?? []);
-  return entries.map((entry) => {
-    const origin = checkoutOriginOf(entry);
-    if (!origin && !warnedOrigins.has(entry)) {
-      warnedOrigins.add(entry);
-      console.warn(`billing widgets: checkout-origins "${entry}" is not an origin`);
-    }
-    return origin ?? entry;
-  });
+  return typeof value === 'string' ? value.split(/[\s,]+/).filter(Boolean) : [...(value ?? [])];
 }
 
 /** `redirect` unless the value is exactly `popup`: an unknown mode must not break paying. */
@@ -104,11 +93,19 @@ export class BillingProvider extends BillingElement {
    * The origins whose checkout pages this page opens, separated by spaces or commas:
    * `https://pay.example.com https://checkout.example.net` (the property also takes an
    * array). A checkout URL on any other origin is refused. Empty (the default): any `https:`
-   * page, or this page's own origin. An entry that is not an origin is ignored with a console
-   * warning (and matches nothing).
+   * page, or this page's own origin. An entry that is not an origin matches nothing (with a
+   * console warning when a checkout is checked).
    */
   @property({ attribute: 'checkout-origins' })
   checkoutOrigins: string | readonly string[] = [];
+
+  /**
+   * The signed-in account, where one origin may serve several (a team member switching
+   * accounts): payments this browser started for another account are then never offered to
+   * continue here.
+   */
+  @property({ attribute: 'account-id' })
+  accountId: string | undefined;
 
   /** Forces the light or dark token set for every element inside; default follows `prefers-color-scheme`. */
   @property({ reflect: true })
@@ -177,6 +174,7 @@ export class BillingProvider extends BillingElement {
       supportHref: this.supportHref || undefined,
       checkoutMode: checkoutModeOf(this.checkoutMode),
       checkoutOrigins: checkoutOriginsOf(this.checkoutOrigins),
+      accountId: this.accountId || undefined,
       today: this.today || undefined,
     };
     if (!sameConfig(this.#configProvider.value, config)) this.#configProvider.setValue(config);

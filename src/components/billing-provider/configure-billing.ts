@@ -31,6 +31,8 @@ export interface ConfigureBillingOptions {
   checkoutMode?: CheckoutMode | undefined;
   /** Origins whose checkout pages are accepted (a list, or one string separated by spaces or commas); default any `https:` page. */
   checkoutOrigins?: readonly string[] | string | undefined;
+  /** The signed-in account, where one origin serves several: keeps their money attempts apart. */
+  accountId?: string | undefined;
   /** Forces light or dark for every widget on the page. */
   theme?: BillingTheme | undefined;
   /** `YYYY-MM-DD` override for "today". */
@@ -77,6 +79,7 @@ function createPageBilling(): PageBilling {
         supportHref: options.supportHref || undefined,
         checkoutMode: checkoutModeOf(options.checkoutMode),
         checkoutOrigins: checkoutOriginsOf(options.checkoutOrigins),
+        accountId: options.accountId || undefined,
         today: options.today || undefined,
       };
       if (!sameConfig(configProvider.value, config)) configProvider.setValue(config);

@@ -65,7 +65,7 @@ import { enMoney } from '../../i18n/en-money.js';
 import { formatMoney } from '../../i18n/format.js';
 import { checkoutReturnUrl } from './checkout-return.js';
 import type { MoneyFlowKind, PageLocation } from './checkout-return.js';
-import { isAllowedCheckoutUrl } from './links.js';
+import { isSafeExternalUrl } from './links.js';
 
 export type { Attempt, Intent } from '../../api/idempotency.js';
 
@@ -235,6 +235,42 @@ export class QuoteChangedError extends Error {
 /** What a money flow can fail with. */
 export type MoneyFlowError = BillingApiError | UnsafeCheckoutUrlError | UnsupportedNextActionError | MoneyConfigurationError | QuoteChangedError;
 export type MoneyFlowErrorCode = BillingErrorCode | Exclude<MoneyFlowError, BillingApiError>['code'];
+
+/**
+ * The origin a URL is on (`https://pay.example.com`: lower case, no default port, no path),
+ * resolved against `base` when given; undefined for a URL that is not `http:` or `https:`.
+ * Also how an entry of the provider's `checkout-origins` is read.
+ */
+export function checkoutOriginOf(url: string, base?: string): string | undefined {
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const warnedOrigins = new Set<string>();
+
+/**
+ * Whether a checkout page (`next_action.url`) may be opened. With no origins listed, the rule
+ * of `isSafeExternalUrl` (https, or the page's own origin). With origins listed (the provider's
+ * `checkout-origins`), only a URL on exactly one of them; an entry that is not an origin
+ * matches nothing (warned about once), so a list with none valid refuses every checkout rather
+ * than falling back.
+ */
+export function isAllowedCheckoutUrl(url: string, pageHref: string, allowedOrigins: readonly string[] = []): boolean {
+  if (allowedOrigins.length === 0) return isSafeExternalUrl(url, pageHref);
+  const origin = checkoutOriginOf(url, pageHref);
+  return allowedOrigins.some((entry) => {
+    const allowed = checkoutOriginOf(entry);
+    if (!allowed && !warnedOrigins.has(entry)) {
+      warnedOrigins.add(entry);
+      console.warn(`billing widgets: checkout-origins "${entry}" is not an origin`);
+    }
+    return origin !== undefined && allowed === origin;
+  });
+}
 
 /**
  * The checkout URL as an absolute `href` when the page accepts it: with `allowedOrigins`
@@ -414,6 +450,11 @@ export function moneyErrorMessage(error: MoneyFlowError | { code: BillingErrorCo
 // ---------------------------------------------------------------------------------------------
 // The controller
 // ---------------------------------------------------------------------------------------------
+
+/** Where a page's money attempts belong: the client's `storageScope` (its API base), and the provider's account. */
+export function attemptScope(client: { readonly storageScope?: string | undefined }, accountId: string | undefined): string {
+  return (client.storageScope ?? '') + (accountId ? `|${accountId}` : '');
+}
 
 /** What `submit()` needs for one attempt. */
 export interface MoneyFlowSubmit<R extends SettleableRecord> {
@@ -604,17 +645,19 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
    * one is returned once, to be told as earlier); the first still open (or unknown) is returned.
    */
   async findUnfinished(match: (intent: Intent) => boolean, signal?: AbortSignal): Promise<UnfinishedAttempt<R> | undefined> {
-    const candidates = this.attempts
-      .pending(this.#options.scope())
-      .filter((attempt) => attempt.intent.action === this.flow && match(attempt.intent))
-      .reverse();
+    const candidates = this.unresolved(match).reverse();
     let completed: UnfinishedAttempt<R> | undefined;
     for (const attempt of candidates) {
       if (attempt.recordId === undefined) return { state: 'open', attempt, record: undefined };
       let record: R;
       try {
         record = await this.#options.load(attempt.recordId, signal ?? new AbortController().signal);
-      } catch {
+      } catch (error) {
+        // Not a record of the account signed in now (another account on this origin, or gone): never offered.
+        if (isBillingApiError(error) && (error.code === 'not_found' || error.code === 'forbidden')) {
+          this.attempts.resolve(attempt.key);
+          continue;
+        }
         // Cannot tell now: offer to continue it, which checks again.
         return { state: 'open', attempt, record: undefined };
       }
@@ -627,6 +670,11 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
       if (isSuccessStatus(record.status)) completed ??= { state: 'completed', attempt, record };
     }
     return completed;
+  }
+
+  /** This browser's unresolved attempts of this flow that `match` accepts, newest last (no request). */
+  unresolved(match: (intent: Intent) => boolean): Attempt[] {
+    return this.attempts.pending(this.#options.scope()).filter((attempt) => attempt.intent.action === this.flow && match(attempt.intent));
   }
 
   /** Forgets an earlier attempt ("Start over"): the next confirmation begins a new one. */

@@ -17,7 +17,7 @@ export type {
 } from './events.js';
 export { toneIcon } from './icons.js';
 export type { Tone } from './icons.js';
-export { checkoutOriginOf, fillTemplate, invoiceHref, isAllowedCheckoutUrl, isSafeExternalUrl } from './links.js';
+export { fillTemplate, invoiceHref, isSafeExternalUrl } from './links.js';
 export {
   liveRegion,
   money,

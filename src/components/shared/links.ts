@@ -34,28 +34,3 @@ export function isSafeExternalUrl(url: string, pageUrl: string = globalThis.loca
   return parsed.origin === new URL(pageUrl).origin && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
 }
 
-/**
- * The origin a URL is on (`https://pay.example.com`: lower case, no default port, no path),
- * resolved against `base` when given; undefined for a URL that is not `http:` or `https:`.
- * Also how an entry of the provider's `checkout-origins` is read.
- */
-export function checkoutOriginOf(url: string, base?: string): string | undefined {
-  try {
-    const parsed = new URL(url, base);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Whether a checkout page (`next_action.url`) may be opened. With no origins listed, the rule
- * of `isSafeExternalUrl` (https, or the page's own origin). With origins listed (the provider's
- * `checkout-origins`), only a URL on exactly one of them; entries that are not origins match
- * nothing, so a list with none valid refuses every checkout rather than falling back.
- */
-export function isAllowedCheckoutUrl(url: string, pageHref: string, allowedOrigins: readonly string[] = []): boolean {
-  if (allowedOrigins.length === 0) return isSafeExternalUrl(url, pageHref);
-  const origin = checkoutOriginOf(url, pageHref);
-  return origin !== undefined && allowedOrigins.some((entry) => checkoutOriginOf(entry) === origin);
-}

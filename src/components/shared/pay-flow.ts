@@ -46,7 +46,7 @@ import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { formatInstant } from '../../i18n/format.js';
-import { MoneyConfigurationError, MoneyFlowController, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
+import { MoneyConfigurationError, MoneyFlowController, attemptScope, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
 import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep, UnfinishedAttempt } from './checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 import { toneIcon } from './icons.js';
@@ -191,7 +191,7 @@ export class PayFlow implements ReactiveController {
     this.flow = new MoneyFlowController<Payment>(host, {
       flow: 'pay',
       starter: options.starter,
-      scope: () => this.#client().storageScope ?? '',
+      scope: () => attemptScope(this.#client(), host.billingConfig?.accountId),
       checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
       load: (id, signal) => this.#client().getPayment(id, { signal, fresh: true }),
       // A payment is this attempt's only if it pays the attempt's invoice.
@@ -676,14 +676,6 @@ export class PayFlow implements ReactiveController {
     }
   }
 
-  /** The newest unresolved attempt of this browser to pay the invoice. */
-  #openAttempt(invoiceId: string, client: BillingClient): Attempt | undefined {
-    return this.flow.attempts
-      .pending(client.storageScope ?? '')
-      .filter((attempt) => attempt.intent.action === 'pay' && (attempt.intent as Partial<PayIntent>).invoiceId === invoiceId)
-      .pop();
-  }
-
   #continueUnfinished = (): void => {
     const unfinished = this.#unfinished;
     if (unfinished?.state !== 'open' || this.flow.busy) return;
@@ -745,7 +737,7 @@ export class PayFlow implements ReactiveController {
     const client = this.#host.billingClient;
     const invoiceId = invoice.id;
     // One unresolved payment per invoice: one started since the dialog opened (another tab) is offered, not doubled.
-    const started = client ? this.#openAttempt(invoiceId, client) : undefined;
+    const started = client ? this.flow.unresolved((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId).pop() : undefined;
     if (started) {
       if (this.flow.step === 'error') this.flow.choose();
       this.#unfinished = { state: 'open', attempt: started, record: undefined };

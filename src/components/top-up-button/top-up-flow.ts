@@ -19,6 +19,7 @@ import {
   MoneyConfigurationError,
   MoneyFlowController,
   QuoteChangedError,
+  attemptScope,
   moneyDialogView,
   moneyErrorMessage,
   readCheckoutReturn,
@@ -105,7 +106,7 @@ export class TopUpFlow implements ReactiveController {
     this.flow = new MoneyFlowController<TopUp>(host, {
       flow: 'top_up',
       starter: host.localName,
-      scope: () => this.#client().storageScope ?? '',
+      scope: () => attemptScope(this.#client(), host.billingConfig?.accountId),
       checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
       load: (id, signal) => this.#client().getTopUp(id, { signal, fresh: true }),
       matches: (topUp, intent) => {
@@ -759,7 +760,7 @@ export class TopUpFlow implements ReactiveController {
     const reconfirm = this.#reconfirm?.key === key ? this.#reconfirm : undefined;
     this.#reconfirm = undefined;
     // A top-up still unresolved (started in another tab since this dialog opened, or one whose answer was lost) is offered first.
-    const started = reconfirm || !client ? undefined : this.flow.attempts.pending(client.storageScope ?? '').filter((a) => a.intent.action === 'top_up').pop();
+    const started = reconfirm || !client ? undefined : this.flow.unresolved(() => true).pop();
     if (started) {
       if (this.flow.step === 'error') this.flow.choose();
       this.#unfinished = { state: 'open', attempt: started, record: undefined };

@@ -49,7 +49,7 @@ export interface LedgerEntry {
   kind: 'charge' | 'credit' | 'note';
   source: LedgerSource;
   amount: Money;
-  /** The `Idempotency-Key` of the user intent that caused it; `opening-balance` for the seeded wallet. */
+  /** The `Idempotency-Key` of the attempt (one confirmation) that caused it; `opening-balance` for the seeded wallet. */
   intent: string;
   /** The payment or top-up id it belongs to. */
   reference: string;

@@ -1,7 +1,7 @@
 /**
  * The shared machinery of both money flows (invoice payment and wallet top-up): opening the
  * gateway's checkout page safely, polling a payment or top-up until it settles, and a small
- * state machine that keeps money moving exactly once per user intent. No DOM of its own;
+ * state machine that keeps money moving exactly once per confirmation. No DOM of its own;
  * each element renders the steps its own way.
  *
  * Exactly once: each confirmation begins an attempt (`AttemptStore.begin`) with a new

@@ -1,5 +1,5 @@
 /**
- * The pay dialog: paying one invoice exactly once per intent, shared by `<invoice-detail>` and
+ * The pay dialog: paying one invoice exactly once per confirmation, shared by `<invoice-detail>` and
  * `<billing-overview>` (and any element that wants a pay action).
  *
  * Shape: a reactive controller (`PayFlow`) plus its `render()` and `payFlowStyles`, not an
@@ -21,7 +21,7 @@
  * The steps (see `MoneyFlowController` in `checkout.ts`): the form (balance due, methods from
  * `GET /payment-methods`, the wallet from `GET /wallet` and how much of the invoice it covers,
  * "use my wallet" and the final amount to be charged) → confirm (`POST /invoices/{id}/payments`
- * with the intent's `Idempotency-Key`) → paid at once (wallet), or the checkout (redirect or
+ * with the attempt's `Idempotency-Key`) → paid at once (wallet), or the checkout (redirect or
  * popup) and polling with backoff → paid, failed (with the reason and "Try another method"), or
  * "still processing" with a re-check; never a false success. Every request error has its own
  * message and next step (`moneyErrorMessage`).
@@ -30,9 +30,10 @@
  * invoice's service, so every element on the page (and in other tabs) shows the new state, and
  * dispatches `billing-invoice-paid` from the host on success.
  *
- * Redirect checkouts: the page comes back with `billing_return=pay:<paymentId>`. The element that
- * started the payment resumes it (a marker in local storage names it); `resume: 'any'` also
- * resumes a return no element on the page claimed (the invoice page).
+ * Redirect checkouts: the page comes back with `billing_return=pay:<paymentId>`. Only an attempt
+ * this browser started (stored with the payment it created and the element that started it) is
+ * resumed, by the first such element to take the return from the address; a crafted link
+ * resumes and announces nothing.
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
@@ -137,7 +138,7 @@ export interface PayFlowOptions {
  */
 export class PayFlow implements ReactiveController {
   /**
-   * The money flow (key per intent, checkout, polling). Tests shorten `flow.timing`.
+   * The money flow (a key per attempt, checkout, polling). Tests shorten `flow.timing`.
    * @internal
    */
   readonly flow: MoneyFlowController<Payment>;

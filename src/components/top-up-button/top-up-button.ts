@@ -34,7 +34,7 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * <top-up-button amount="20"></top-up-button>
  * ```
  *
- * @summary A "Top up" button and the dialog that tops up the wallet exactly once per intent.
+ * @summary A "Top up" button and the dialog that tops up the wallet exactly once per confirmation.
  * @tag top-up-button
  *
  * @fires billing-top-up-request - The customer pressed the button. `detail.amount` is the `amount` preset (major units) when set. Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open).
@@ -138,7 +138,7 @@ export class TopUpButton extends BillingConsumerElement {
     parts: { dialog: 'dialog', header: 'dialog-header', title: 'dialog-title', close: 'close-button' },
   });
 
-  /** The money flow once the dialog's code has loaded: key per intent, checkout, polling. Tests shorten `flow.timing`. @internal */
+  /** The money flow once the dialog's code has loaded: a key per attempt, checkout, polling. Tests shorten `flow.timing`. @internal */
   get flow(): MoneyFlowController<TopUp> | undefined {
     return this.topUp.flow;
   }

@@ -66,7 +66,7 @@ export class TopUpFlow implements ReactiveController {
   readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
   /** Methods that can top up (the wallet cannot top up itself); loaded only while the dialog is open. @internal */
   readonly methods: BillingQueryController<readonly [boolean], PaymentMethod[] | null>;
-  /** The money flow: key per intent, checkout, polling. Tests shorten `flow.timing`. @internal */
+  /** The money flow: a key per attempt, checkout, polling. Tests shorten `flow.timing`. @internal */
   readonly flow: MoneyFlowController<TopUp>;
 
   readonly #host: TopUpFlowHost;

@@ -73,7 +73,7 @@ function uniquePayments(...lists: readonly (readonly Payment[])[]): Payment[] {
  * @fires billing-invoice-select - An invoice was chosen (next due, a blocking invoice). `detail`: `invoiceId`, `number`, `href` (when `invoice-href` is set). Cancelable: `preventDefault()` stops the link so the host page can route itself.
  * @fires billing-pay-request - The customer pressed "Pay" on an invoice. `detail`: `invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow; otherwise the pay dialog opens.
  * @fires billing-invoice-paid - An invoice paid through the pay dialog settled: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
- * @fires billing-error - A load failed; `detail.code` says why. The element shows the error itself, with a retry.
+ * @fires billing-error - A load failed, or a payment in its pay dialog failed (the request, or checking its status); `detail.code` says why. The element shows the error itself, with its next step.
  *
  * @csspart overview - Account mode: the whole overview.
  * @csspart header - Title, "as of" stamp and Refresh.

@@ -126,7 +126,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @fires {CustomEvent<BillingPayRequestDetail>} billing-pay-request - The customer pressed "Pay" on a payable invoice. Cancelable: cancelling it keeps the pay dialog closed so the host page can run its own pay flow.
  * @fires {CustomEvent<BillingInvoicePaidDetail>} billing-invoice-paid - A payment made in the pay dialog settled the invoice: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
  * @fires {CustomEvent<BillingSupportRequestDetail>} billing-support-request - The customer asked support about this invoice. Cancelable: cancelling it stops the navigation to `support-href`.
- * @fires {CustomEvent<BillingErrorDetail>} billing-error - Loading the invoice, the permissions or the service failed.
+ * @fires {CustomEvent<BillingErrorDetail>} billing-error - Loading the invoice, the permissions or the service failed, or a payment in the pay dialog failed (the request, or checking its status); `detail.code` says why.
  *
  * @csspart base - The element's content box.
  * @csspart back-link - The link back to the invoice list.

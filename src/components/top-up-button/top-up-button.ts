@@ -39,7 +39,7 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  *
  * @fires billing-top-up-request - The customer pressed the button. `detail.amount` is the `amount` preset (major units) when set. Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open).
  * @fires billing-top-up-completed - The top-up reached the wallet: `detail.topUpId`, `detail.amount` (what was credited). The wallet, payments and summary are already reloading on the page.
- * @fires billing-error - The account's permissions, the wallet or the payment methods could not be loaded; `detail.code` says why. The element shows the reason itself.
+ * @fires billing-error - The account's permissions, the wallet or the payment methods could not be loaded, or the quote, the top-up or checking its status failed; `detail.code` says why. The element shows the reason itself.
  *
  * @csspart base - The wrapper of the button and the reason.
  * @csspart button - The top-up `<button>`.

@@ -38,7 +38,7 @@ function toMinorUnits(major: number, digits: number): number {
  *
  * @slot action - The page's own top-up action (a link or button). Wins over the built-in `top-up` button; hidden, like it, for a member who may not top up.
  *
- * @fires billing-error - The wallet (or, with a top-up action, the account's permissions) could not be loaded; `detail.code` says why. The element shows the error itself.
+ * @fires billing-error - The wallet (or, with a top-up action, the account's permissions) could not be loaded, or its top-up failed; `detail.code` says why. The element shows the error itself.
  *
  * @csspart base - The wallet card.
  * @csspart header - The row with the title and the "Updating…" or "could not refresh" notice.

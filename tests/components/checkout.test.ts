@@ -426,6 +426,27 @@ describe('shared/checkout: MoneyFlowController', () => {
     expect(api.audit().chargesByIntent).to.deep.equal({ [`${attempt.key}:card`]: 1 });
   });
 
+  it('continuing an attempt whose record is not what it is about (another kind, another amount) sends nothing and says so', async () => {
+    const { flow, client } = controller();
+    await flow.submit(submitTopUp(client));
+    const attempt = flow.attempts.pending(SCOPE)[0];
+    const posts = () => api.requestLog().filter((r) => r === 'POST /wallet/top-ups').length;
+    const before = posts();
+    const strict = new MoneyFlowController<TopUp>(host, {
+      flow: 'top_up',
+      attempts: new AttemptStore(storage),
+      scope: () => SCOPE,
+      load: (id, signal) => client.getTopUp(id, { signal, fresh: true }),
+      matches: () => false,
+      timing: { initialDelayMs: 5, maxDelayMs: 20, deadlineMs: 2000 },
+      location: () => ({ href: `${location.origin}/billing` }),
+    });
+    await strict.submit({ ...submitTopUp(client), attempt });
+    expect(strict.step).to.equal('error');
+    expect(strict.error?.code).to.equal('bad_response');
+    expect(posts(), 'nothing sent again').to.equal(before);
+  });
+
   it('a return link resumes only an attempt this browser started', () => {
     const { flow } = controller();
     expect(flow.returnAttempt('pay_1')).to.equal(undefined);

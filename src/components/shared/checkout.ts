@@ -719,8 +719,8 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
       // An attempt from earlier may have ended meanwhile: look before sending anything again.
       if (continued && attempt.recordId !== undefined) {
         const record = await this.#options.load(attempt.recordId, run.signal);
-        if (run.signal.aborted) return;
-        if (this.#checkRecord(record) && isFinalStatus(record.status)) {
+        if (run.signal.aborted || !this.#checkRecord(record)) return;
+        if (isFinalStatus(record.status)) {
           this.#record = record;
           this.#earlier = true;
           this.#finish(record);

@@ -151,7 +151,7 @@ describe('pay dialog (PayFlow)', () => {
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-confirm-button'));
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.pay.flow.step === 'awaiting_checkout', 'submitted from the keyboard');
-    expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false, amount: { amount: 3180, currency: 'USD' } });
+    expect(el.pay.flow.intent).to.deep.equal({ action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_crypto', applyWallet: false, amount: { amount: 3180, currency: 'USD' }, wallet: { amount: 0, currency: 'USD' } });
     expect(fake.opened).to.have.length(1);
   });
 

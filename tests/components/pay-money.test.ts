@@ -323,12 +323,29 @@ describe('paying an invoice', () => {
     paid.stop();
     expect(returned.pay.isOpen).to.equal(true);
     await waitUntil(() => text(part(returned, 'pay-dialog-title')) === 'Pay invoice PL-2026-0142');
-    expect(text(part(returned, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $19.30.');
+    // The whole payment, as confirmed: $12.50 from the wallet and $19.30 by card, not the card part alone.
+    expect(text(part(returned, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $31.80.');
     expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1001', paymentId }]);
     expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
     await expectClean(api);
     await expectInvoiceSums(api, 'inv_1001');
+  });
+
+  it('redirect mode, declined after the wallet paid its part: back on the page, says the wallet part stays applied', async () => {
+    const { el, api } = await mountPay();
+    await openDialog(el);
+    confirmButton(el).click();
+    await stepIs(el, 'redirecting');
+    const back = new URL(new URL(fake.assigned[0]).searchParams.get('return')!);
+    await api.completeCheckout(checkoutId(fake.assigned[0]), 'decline');
+    el.remove();
+    history.replaceState(history.state, '', back.href);
+    const { el: returned } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api });
+    await stepIs(returned, 'failed');
+    expect(text(part(returned, 'pay-result'))).to.contain('The $12.50 from your wallet stays applied to the invoice.');
+    expect((await expectInvoiceSums(api, 'inv_1001')).balance_due.amount).to.equal(1930);
+    await expect(returned).to.be.accessible();
   });
 
   it('popup blocked: says so, links to the payment page, and still notices the approval', async () => {

@@ -72,6 +72,17 @@ export interface PayIntent extends Intent {
   readonly applyWallet: boolean;
   /** The balance due the customer confirmed paying, for "A payment of $X is in progress". */
   readonly amount: Money;
+  /** The part the wallet was to pay: with `amount`, the split the outcome describes after a return from the gateway. */
+  readonly wallet?: Money | undefined;
+}
+
+/** The split an attempt confirmed, from what it stored (a return from the gateway, a continued attempt). */
+function confirmedSplit(intent: PayIntent): PaySplit {
+  const balanceDue = intent.amount;
+  const wallet = intent.wallet?.currency === balanceDue.currency ? intent.wallet : { amount: 0, currency: balanceDue.currency };
+  const charged = { amount: Math.max(0, balanceDue.amount - wallet.amount), currency: balanceDue.currency };
+  const kind = wallet.amount === 0 ? 'method-only' : charged.amount === 0 ? 'covers-all' : 'covers-part';
+  return { kind, balanceDue, wallet, charged };
 }
 
 /** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
@@ -281,6 +292,7 @@ export class PayFlow implements ReactiveController {
     if (typeof invoiceId !== 'string' || (page !== undefined && page !== invoiceId && this.#options.resume !== 'any')) return;
     takeCheckoutReturn('pay');
     this.#invoiceId = invoiceId;
+    this.#rememberSplit(attempt);
     this.#open = true;
     this.#focusedStep = undefined;
     void this.flow.resume(attempt);
@@ -682,6 +694,7 @@ export class PayFlow implements ReactiveController {
     if (unfinished?.state !== 'open' || this.flow.busy) return;
     const intent = unfinished.attempt.intent as PayIntent;
     this.#unfinished = undefined;
+    this.#rememberSplit(unfinished.attempt);
     const client = this.#host.billingClient;
     void this.flow.submit({
       intent,
@@ -694,6 +707,13 @@ export class PayFlow implements ReactiveController {
       },
     });
   };
+
+  /** The outcome of an attempt confirmed on an earlier page describes the split it confirmed: wallet part and charged part. */
+  #rememberSplit(attempt: Attempt): void {
+    const intent = attempt.intent as Partial<PayIntent>;
+    if (typeof intent.invoiceId !== 'string' || typeof intent.amount?.amount !== 'number') return;
+    this.#submitted = { invoiceId: intent.invoiceId, number: '', split: confirmedSplit(intent as PayIntent) };
+  }
 
   /** "Start over": the earlier attempt is forgotten here (its checkout, if ever approved, is voided by the server once the invoice is paid). */
   #startOver = (): void => {
@@ -748,7 +768,7 @@ export class PayFlow implements ReactiveController {
     }
     // The wallet method always pays from the wallet; the box only matters for the others.
     const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
-    const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due };
+    const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due, wallet: split.wallet };
     const mode = this.#host.billingConfig?.checkoutMode ?? 'redirect';
     this.#submitted = { invoiceId, number: invoice.number, split };
     // The methods are disabled while submitting: focus on one of them would fall out of the dialog (and Escape with it).

@@ -62,7 +62,7 @@ function libraryConfig(): UserConfig {
 /** The money dialogs' module beside the ES script-tag file: `billing-widgets.money.js`. */
 export const MONEY_CHUNK = 'money';
 /** The modules of the money file: the dialogs' controllers and what only they use. */
-const MONEY_MODULES = /[\\/]src[\\/](?:components[\\/](?:shared[\\/](?:pay-flow|pay-flow\.styles|checkout|adopt-styles)|top-up-button[\\/](?:top-up-flow|top-up-flow\.styles|amount))|i18n[\\/]en-money|api[\\/]idempotency)\.ts$/;
+const MONEY_MODULES = /[\\/]src[\\/](?:components[\\/](?:shared[\\/](?:pay-flow|pay-flow\.styles|checkout|adopt-styles|unfinished-offer)|top-up-button[\\/](?:top-up-flow|top-up-flow\.styles|amount))|i18n[\\/]en-money|api[\\/]idempotency)\.ts$/;
 
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;

@@ -65,6 +65,7 @@ export class AttemptStore {
   readonly #now: () => number;
   /** Items storage refused (or everything, without storage), by item name. */
   readonly #memory = new Map<string, string>();
+  #legacyRemoved = false;
 
   constructor(storage: Storage | undefined = defaultIntentStorage(), options: AttemptStoreOptions = {}) {
     const { prefix = DEFAULT_PREFIX, ttlMs = DEFAULT_TTL_MS, now = Date.now } = options;
@@ -105,8 +106,11 @@ export class AttemptStore {
   pending(scope: string): Attempt[] {
     const now = this.#now();
     const found: Attempt[] = [];
-    // Items of the earlier, content-keyed format never expired: they go.
-    for (const legacy of LEGACY_PREFIXES) for (const name of this.#names(this.#prefix + legacy)) this.#remove(name);
+    // Items of the earlier, content-keyed format never expired: they go (once per store).
+    if (!this.#legacyRemoved) {
+      this.#legacyRemoved = true;
+      for (const legacy of LEGACY_PREFIXES) for (const name of this.#names(this.#prefix + legacy)) this.#remove(name);
+    }
     for (const name of this.#names(`${this.#prefix}attempt:`)) {
       const attempt = parseAttempt(this.#read(name), now);
       if (!attempt) this.#remove(name);

@@ -26,9 +26,10 @@ const BUDGET_GZIP_BYTES = 45 * 1024;
 const CEILING_GZIP_BYTES = {
   'billing-widgets.js': BUDGET_GZIP_BYTES,
   // Raised for the money-safety rules (attempts, continue / start over, earlier completions,
-  // checked returns, quote check): +1.6 KB in the money file, which the IIFE carries inline.
+  // checked returns, quote check, the shared continue-or-start-over offer): +2.5 KB in the money
+  // file, which the IIFE carries inline.
   'billing-widgets.iife.js': 65 * 1024,
-  'billing-widgets.money.js': 16.5 * 1024,
+  'billing-widgets.money.js': 17 * 1024,
   'billing-widgets.support-panel.js': 3 * 1024,
 };
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
@@ -152,6 +153,7 @@ describe('build size and per-element imports', () => {
           'src/components/shared/checkout.ts',
           'src/components/shared/pay-flow.styles.ts',
           'src/components/shared/pay-flow.ts',
+          'src/components/shared/unfinished-offer.ts',
           'src/components/top-up-button/amount.ts',
           'src/components/top-up-button/top-up-flow.styles.ts',
           'src/components/top-up-button/top-up-flow.ts',

@@ -717,7 +717,8 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
 
     try {
       // An attempt from earlier may have ended meanwhile: look before sending anything again.
-      if (continued && attempt.recordId !== undefined) {
+      const looked = continued && attempt.recordId !== undefined;
+      if (looked) {
         const record = await this.#options.load(attempt.recordId, run.signal);
         if (run.signal.aborted || !this.#checkRecord(record)) return;
         if (isFinalStatus(record.status)) {
@@ -732,8 +733,9 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
       let { record } = created;
       const { nextAction } = created;
       this.#attempt = this.attempts.setRecord(attempt.key, record.id) ?? { ...attempt, recordId: record.id };
-      // A replay answers with the body the server stored first, which may be stale: read the record itself.
-      if (continued) {
+      // A replay answers with the body the server stored first, which may be stale: read the record
+      // itself, unless it was just read (still open) before sending.
+      if (continued && !looked) {
         record = await this.#options.load(record.id, run.signal);
         if (run.signal.aborted) return;
         this.#earlier = isFinalStatus(record.status);

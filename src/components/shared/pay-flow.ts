@@ -48,11 +48,12 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { formatInstant } from '../../i18n/format.js';
 import { MoneyConfigurationError, MoneyFlowController, attemptScope, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
-import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep, UnfinishedAttempt } from './checkout.js';
+import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep } from './checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 import { toneIcon } from './icons.js';
 import type { Tone } from './icons.js';
 import { BillingQueryController } from './query.js';
+import { UnfinishedOffer } from './unfinished-offer.js';
 import { money, openLabel, renderQueryFallback, statusLabel } from './render.js';
 import { addStyles } from './adopt-styles.js';
 import { payDialogStyles } from './pay-flow.styles.js';
@@ -168,8 +169,7 @@ export class PayFlow implements ReactiveController {
   #methodId: string | undefined;
   #applyWallet = true;
   /** An earlier attempt of this browser for the invoice: still open (continue or start over), or completed meanwhile. */
-  #unfinished: UnfinishedAttempt<Payment> | undefined;
-  #unfinishedCheck: AbortController | undefined;
+  readonly #unfinished: UnfinishedOffer<Payment>;
   /** The split shown when the customer confirmed, for the outcome's wording. */
   #submitted: { invoiceId: string; number: string; split: PaySplit } | undefined;
   /** The payment id of a return from a redirect checkout, checked and resumed once the client is there. */
@@ -211,6 +211,16 @@ export class PayFlow implements ReactiveController {
       announce: (flow) => this.#announce(flow.step),
       onSettled: (payment, outcome, info) => this.#onSettled(payment, outcome, info.announce),
       onError: (error) => this.#emitError(error),
+    });
+    this.#unfinished = new UnfinishedOffer(host, this.flow, {
+      notice: 'in-progress',
+      noticePart: 'pay-notice pay-in-progress',
+      actionsClass: 'pf-actions',
+      actionsPart: 'pay-actions',
+      continuePart: 'pay-continue-button',
+      startOverPart: 'pay-start-over-button',
+      onContinue: (attempt) => this.#continueUnfinished(attempt),
+      onStartOver: () => void this.#focusMethod(),
     });
   }
 
@@ -266,7 +276,7 @@ export class PayFlow implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#unfinishedCheck?.abort();
+    this.#unfinished.cancel();
   }
 
   hostUpdate(): void {
@@ -382,8 +392,14 @@ export class PayFlow implements ReactiveController {
       return html`<p class="notice" part="pay-notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('pay.no_methods')}</span></p>
         ${this.#renderCloseActions()}`;
     }
-    const unfinished = this.#unfinished;
-    if (unfinished?.state === 'open' && this.flow.step === 'choosing') return this.#renderInProgress(unfinished.attempt, unfinished.record);
+    const earlier = this.#unfinished.open;
+    if (earlier) {
+      // One unresolved payment per invoice: an earlier attempt still open is continued (same key) or set aside, never doubled silently.
+      const amount = earlier.record?.amount ?? (earlier.attempt.intent as Partial<PayIntent>).amount;
+      const lines = [...(amount ? [this.#msg('pay_dialog.in_progress', { amount: money(amount, locale) })] : []), this.#msg('pay_dialog.in_progress_hint')];
+      return this.#unfinished.render(lines, { continue: this.#msg('pay_dialog.continue'), startOver: this.#msg('pay_dialog.start_over') });
+    }
+    const completed = this.#unfinished.completed;
     const busy = this.flow.busy;
     const method = methods.find((m) => m.id === this.#methodId);
     const split = method ? paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet) : undefined;
@@ -391,8 +407,8 @@ export class PayFlow implements ReactiveController {
     const offerWallet = method !== undefined && method.type !== 'wallet' && wallet.balance.amount > 0 && wallet.balance.currency === invoice.balance_due.currency;
     // Money moves only when the confirm button is activated: Enter in the form submits nothing.
     return html`<form class="pf-form" part="pay-form" novalidate @submit=${this.#onFormSubmit}>
-      ${unfinished?.state === 'completed'
-        ? html`<p class="notice" part="pay-notice" data-notice="earlier-completed">${toneIcon('info')}<span>${this.#earlierCompleted(unfinished.record)}</span></p>`
+      ${completed
+        ? html`<p class="notice" part="pay-notice" data-notice="earlier-completed">${toneIcon('info')}<span>${this.#earlierCompleted(completed)}</span></p>`
         : nothing}
       <dl class="pf-facts" part="pay-facts">
         <div>
@@ -437,25 +453,6 @@ export class PayFlow implements ReactiveController {
         </button>
       </div>
     </form>`;
-  }
-
-  /** One unresolved payment per invoice: an earlier attempt still open is continued (same key) or dropped, never doubled silently. */
-  #renderInProgress(attempt: Attempt, payment: Payment | undefined): TemplateResult {
-    const locale = this.#host.displayLocale;
-    const amount = payment?.amount ?? (attempt.intent as Partial<PayIntent>).amount;
-    return html`<div class="notice" part="pay-notice pay-in-progress" data-notice="in-progress" data-tone="info">
-        ${toneIcon('info')}
-        <div>
-          ${amount ? html`<p>${this.#msg('pay_dialog.in_progress', { amount: money(amount, locale) })}</p>` : nothing}
-          <p>${this.#msg('pay_dialog.in_progress_hint')}</p>
-        </div>
-      </div>
-      <div class="pf-actions" part="pay-actions">
-        <button class="button" part="pay-start-over-button" type="button" @click=${this.#startOver}>${this.#msg('pay_dialog.start_over')}</button>
-        <button class="button button--primary" part="pay-continue-button" type="button" @click=${this.#continueUnfinished}>
-          ${this.#msg('pay_dialog.continue')}
-        </button>
-      </div>`;
   }
 
   #earlierCompleted(payment: Payment): string {
@@ -653,7 +650,7 @@ export class PayFlow implements ReactiveController {
   #resetForm(): void {
     this.#methodId = undefined;
     this.#applyWallet = true;
-    this.#unfinished = undefined;
+    this.#unfinished.clear();
     this.#submitted = undefined;
   }
 
@@ -676,29 +673,22 @@ export class PayFlow implements ReactiveController {
   /** Earlier attempts of this browser for the invoice, checked with the server: one still open is offered before the form. */
   async #checkUnfinished(invoiceId: string): Promise<void> {
     if (!this.#host.billingClient) return;
-    this.#unfinishedCheck?.abort();
-    const abort = (this.#unfinishedCheck = new AbortController());
-    const found = await this.flow.findUnfinished((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId, abort.signal);
-    if (abort.signal.aborted || !this.#open || this.invoiceId !== invoiceId || this.flow.step !== 'choosing') return;
-    this.#unfinished = found;
+    const found = await this.#unfinished.check(
+      (intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId,
+      () => this.#open && this.invoiceId === invoiceId,
+    );
     // Completed while the page was away: every element shows it now (no success event: this page did not see it happen).
     if (found?.state === 'completed') this.#invalidate(invoiceId, this.invoice.value?.service?.id, found.record.id);
-    this.#host.requestUpdate();
-    if (found?.state === 'open') {
-      void this.#host.updateComplete.then(() => this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]')?.focus());
-    }
   }
 
-  #continueUnfinished = (): void => {
-    const unfinished = this.#unfinished;
-    if (unfinished?.state !== 'open' || this.flow.busy) return;
-    const intent = unfinished.attempt.intent as PayIntent;
-    this.#unfinished = undefined;
-    this.#rememberSplit(unfinished.attempt);
+  /** "Continue this payment": the attempt's own request again, with its key. */
+  #continueUnfinished(attempt: Attempt): void {
+    const intent = attempt.intent as PayIntent;
+    this.#rememberSplit(attempt);
     const client = this.#host.billingClient;
     void this.flow.submit({
       intent,
-      attempt: unfinished.attempt,
+      attempt,
       mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
       create: async (idempotencyKey, signal) => {
         if (!client) throw new MoneyConfigurationError();
@@ -706,7 +696,7 @@ export class PayFlow implements ReactiveController {
         return { record: result.payment, nextAction: result.next_action };
       },
     });
-  };
+  }
 
   /** The outcome of an attempt confirmed on an earlier page describes the split it confirmed: wallet part and charged part. */
   #rememberSplit(attempt: Attempt): void {
@@ -714,15 +704,6 @@ export class PayFlow implements ReactiveController {
     if (typeof intent.invoiceId !== 'string' || typeof intent.amount?.amount !== 'number') return;
     this.#submitted = { invoiceId: intent.invoiceId, number: '', split: confirmedSplit(intent as PayIntent) };
   }
-
-  /** "Start over": the earlier attempt is forgotten here (its checkout, if ever approved, is voided by the server once the invoice is paid). */
-  #startOver = (): void => {
-    const unfinished = this.#unfinished;
-    if (unfinished?.state === 'open') this.flow.abandon(unfinished.attempt);
-    this.#unfinished = undefined;
-    this.#host.requestUpdate();
-    void this.#host.updateComplete.then(() => this.#focusMethod());
-  };
 
   #chooseMethod(methodId: string): void {
     this.#methodId = methodId;
@@ -758,14 +739,7 @@ export class PayFlow implements ReactiveController {
     const client = this.#host.billingClient;
     const invoiceId = invoice.id;
     // One unresolved payment per invoice: one started since the dialog opened (another tab) is offered, not doubled.
-    const started = client ? this.flow.unresolved((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId).pop() : undefined;
-    if (started) {
-      if (this.flow.step === 'error') this.flow.choose();
-      this.#unfinished = { state: 'open', attempt: started, record: undefined };
-      this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]')?.focus());
-      return;
-    }
+    if (client && this.#unfinished.offerAtConfirm((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId)) return;
     // The wallet method always pays from the wallet; the box only matters for the others.
     const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
     const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due, wallet: split.wallet };
@@ -810,7 +784,7 @@ export class PayFlow implements ReactiveController {
   #tryAnother = (): void => {
     this.flow.reset('choosing');
     this.#focusedStep = 'choosing';
-    this.#unfinished = undefined;
+    this.#unfinished.clear();
     void this.#host.updateComplete.then(() => this.#focusMethod());
   };
 
@@ -925,7 +899,7 @@ export class PayFlow implements ReactiveController {
   }
 
   #focusInitial(): void {
-    const next = this.#dialog()?.querySelector<HTMLElement>('[part~="pay-continue-button"]');
+    const next = this.#unfinished.continueButton();
     if (next) {
       next.focus();
       return;

@@ -25,13 +25,14 @@ import {
   readCheckoutReturn,
   takeCheckoutReturn,
 } from '../shared/checkout.js';
-import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyProgressStep, MoneyResultStep, UnfinishedAttempt } from '../shared/checkout.js';
+import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from '../shared/checkout.js';
 import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
 import { addStyles } from '../shared/adopt-styles.js';
 import { toneIcon } from '../shared/icons.js';
 import type { Tone } from '../shared/icons.js';
 import type { PayFlowHost } from '../shared/pay-flow.js';
 import { BillingQueryController } from '../shared/query.js';
+import { UnfinishedOffer } from '../shared/unfinished-offer.js';
 import { liveRegion, money, openLabel, renderQueryFallback } from '../shared/render.js';
 import { amountExample, checkAmount, formatAmountInput, parseMajorUnits } from './amount.js';
 import type { AmountCheck } from './amount.js';
@@ -77,9 +78,8 @@ export class TopUpFlow implements ReactiveController {
   #amountTouched = false;
   #methodId: string | undefined;
   #quote: QuoteState | undefined;
-  /** An earlier attempt of this browser found on opening: still open (continue it or start a new one), or completed meanwhile. */
-  #unfinished: UnfinishedAttempt<TopUp> | undefined;
-  #unfinishedCheck: AbortController | undefined;
+  /** An earlier attempt of this browser: still open (continue it or start a new one), or completed meanwhile. */
+  readonly #unfinished: UnfinishedOffer<TopUp>;
   /** The attempt whose created total differed from the quote: confirming again (same amount and method) continues it. */
   #reconfirm: { attempt: Attempt; key: string } | undefined;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
@@ -117,6 +117,16 @@ export class TopUpFlow implements ReactiveController {
       onSettled: (topUp, outcome, info) => this.#onSettled(topUp, outcome, info.announce),
       onError: (error) => this.#emitError(error),
     });
+    this.#unfinished = new UnfinishedOffer(host, this.flow, {
+      notice: 'unfinished',
+      noticePart: 'notice unfinished',
+      actionsClass: 'actions',
+      actionsPart: 'actions',
+      continuePart: 'unfinished-continue-button',
+      startOverPart: 'unfinished-new-button',
+      onContinue: (attempt) => this.#continueUnfinished(attempt),
+      onStartOver: () => this.#focusInitial(),
+    });
     // Defaults are filled after the queries' own update, so limits the cache answered
     // synchronously fill the form in this very render.
     host.addController({ hostUpdate: () => this.#fillDefaults() });
@@ -134,7 +144,7 @@ export class TopUpFlow implements ReactiveController {
 
   hostDisconnected(): void {
     this.#cancelQuote();
-    this.#unfinishedCheck?.abort();
+    this.#unfinished.cancel();
   }
 
   hostUpdate(): void {
@@ -221,8 +231,14 @@ export class TopUpFlow implements ReactiveController {
     if (methods.length === 0) {
       return html`<p class="notice" part="notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('topup_dialog.no_methods')}</span></p>`;
     }
-    const unfinished = this.#unfinished;
-    if (unfinished?.state === 'open' && this.flow.step === 'choosing') return this.#renderUnfinished(unfinished.attempt);
+    const earlier = this.#unfinished.open;
+    if (earlier) {
+      // An earlier attempt still open: continue it (same key: never a second charge) or start a new top-up.
+      const amount = (earlier.attempt.intent as Partial<TopUpIntent>).amount;
+      const lines = [...(amount ? [this.#msg('topup_dialog.unfinished', { amount: money(amount, this.#host.displayLocale) })] : []), this.#msg('topup_dialog.unfinished_hint')];
+      return this.#unfinished.render(lines, { continue: this.#msg('topup_dialog.continue'), startOver: this.#msg('topup_dialog.start_new') });
+    }
+    const completed = this.#unfinished.completed;
     const limits = wallet.top_up;
     const check = this.#amountCheck();
     const amountError = this.#amountTouched && !check?.ok ? this.#amountMessage(check) : undefined;
@@ -231,9 +247,9 @@ export class TopUpFlow implements ReactiveController {
     const canConfirm = !busy && check?.ok === true && quote?.value !== undefined;
     // Money moves only when the confirm button is activated: Enter in the form submits nothing.
     return html`<form class="form" part="form" novalidate @submit=${this.#onFormSubmit}>
-      ${unfinished?.state === 'completed'
+      ${completed
         ? html`<p class="notice" part="notice" data-notice="earlier-completed">
-            ${toneIcon('info')}<span>${this.#earlierCompleted(unfinished.record)}</span>
+            ${toneIcon('info')}<span>${this.#earlierCompleted(completed)}</span>
           </p>`
         : nothing}
       <div class="field">
@@ -313,25 +329,6 @@ export class TopUpFlow implements ReactiveController {
         </button>
       </div>
     </form>`;
-  }
-
-  /** An earlier attempt still open: continue it (same key: never a second charge) or start a new top-up. */
-  #renderUnfinished(attempt: Attempt): TemplateResult {
-    const amount = (attempt.intent as Partial<TopUpIntent>).amount;
-    const locale = this.#host.displayLocale;
-    return html`<div class="notice" part="notice unfinished" data-notice="unfinished" data-tone="info">
-        ${toneIcon('info')}
-        <div>
-          <p>${amount ? this.#msg('topup_dialog.unfinished', { amount: money(amount, locale) }) : this.#msg('topup_dialog.unfinished_hint')}</p>
-          ${amount ? html`<p>${this.#msg('topup_dialog.unfinished_hint')}</p>` : nothing}
-        </div>
-      </div>
-      <div class="actions" part="actions">
-        <button class="button" part="unfinished-new-button" type="button" @click=${this.#startNew}>${this.#msg('topup_dialog.start_new')}</button>
-        <button class="button button--primary" part="unfinished-continue-button" type="button" @click=${this.#continueUnfinished}>
-          ${this.#msg('topup_dialog.continue')}
-        </button>
-      </div>`;
   }
 
   #earlierCompleted(topUp: TopUp): string {
@@ -493,7 +490,7 @@ export class TopUpFlow implements ReactiveController {
       this.#amountTouched = false;
       this.#methodId = undefined;
       this.#quote = undefined;
-      this.#unfinished = undefined;
+      this.#unfinished.clear();
       this.#reconfirm = undefined;
       if (options.check !== false) void this.#checkUnfinished();
     }
@@ -502,28 +499,18 @@ export class TopUpFlow implements ReactiveController {
 
   async #checkUnfinished(): Promise<void> {
     if (!this.#host.billingClient) return;
-    this.#unfinishedCheck?.abort();
-    const abort = (this.#unfinishedCheck = new AbortController());
-    const found = await this.flow.findUnfinished(() => true, abort.signal);
-    if (abort.signal.aborted || !this.#open || this.flow.step !== 'choosing') return;
-    this.#unfinished = found;
+    const found = await this.#unfinished.check(() => true, () => this.#open);
     // Completed while the page was away: the wallet shows it now (no success event: this page did not see it happen).
     if (found?.state === 'completed') this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary']);
-    this.#host.requestUpdate();
-    if (found?.state === 'open') {
-      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]')?.focus());
-    }
   }
 
-  #continueUnfinished = (): void => {
-    const unfinished = this.#unfinished;
-    if (unfinished?.state !== 'open' || this.flow.busy) return;
-    const intent = unfinished.attempt.intent as TopUpIntent;
-    this.#unfinished = undefined;
+  /** "Continue this top-up": the attempt's own request again, with its key. */
+  #continueUnfinished(attempt: Attempt): void {
+    const intent = attempt.intent as TopUpIntent;
     const client = this.#host.billingClient;
     void this.flow.submit({
       intent,
-      attempt: unfinished.attempt,
+      attempt,
       mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
       create: async (idempotencyKey, signal) => {
         if (!client) throw new MoneyConfigurationError();
@@ -531,15 +518,7 @@ export class TopUpFlow implements ReactiveController {
         return { record: topUp, nextAction: topUp.next_action };
       },
     });
-  };
-
-  #startNew = (): void => {
-    const unfinished = this.#unfinished;
-    if (unfinished?.state === 'open') this.flow.abandon(unfinished.attempt);
-    this.#unfinished = undefined;
-    this.#host.requestUpdate();
-    void this.#host.updateComplete.then(() => this.#focusInitial());
-  };
+  }
 
   /** Closes the dialog (as its Close button does); ignored while a request is in flight. */
   close(): void {
@@ -567,7 +546,7 @@ export class TopUpFlow implements ReactiveController {
     this.#open = false;
     this.#host.requestUpdate();
     this.#cancelQuote();
-    this.#unfinishedCheck?.abort();
+    this.#unfinished.cancel();
     // A request in flight or a top-up on its way keeps going (never abort a money POST); anything else starts over.
     const step = this.flow.step;
     if (!this.flow.busy && step !== 'awaiting_checkout' && step !== 'processing') this.flow.reset('idle');
@@ -584,7 +563,7 @@ export class TopUpFlow implements ReactiveController {
 
   #focusInitial(): void {
     const target =
-      this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]') ??
+      this.#unfinished.continueButton() ??
       this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]') ?? this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-focus-target]');
     if (target) target.focus();
     else this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="close-button"]')?.focus();
@@ -760,14 +739,7 @@ export class TopUpFlow implements ReactiveController {
     const reconfirm = this.#reconfirm?.key === key ? this.#reconfirm : undefined;
     this.#reconfirm = undefined;
     // A top-up still unresolved (started in another tab since this dialog opened, or one whose answer was lost) is offered first.
-    const started = reconfirm || !client ? undefined : this.flow.unresolved(() => true).pop();
-    if (started) {
-      if (this.flow.step === 'error') this.flow.choose();
-      this.#unfinished = { state: 'open', attempt: started, record: undefined };
-      this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part~="unfinished-continue-button"]')?.focus());
-      return;
-    }
+    if (!reconfirm && client && this.#unfinished.offerAtConfirm(() => true)) return;
     // Synchronous up to the POST: in popup mode the window opens in this click's turn.
     void this.flow.submit({
       intent,

@@ -739,6 +739,34 @@ describe('paying an invoice', () => {
       expect(el.pay.flow.error?.code).to.equal('configuration');
       expect(text(el.shadowRoot!.querySelector('dialog'))).to.contain('Billing is not set up on this page');
       expect(payPosts(api)).to.equal(posts);
+      await expect(el).to.be.accessible();
+    });
+
+    it('continuing a payment that completed meanwhile (approved on the phone) says it completed earlier: no request, no event', async () => {
+      const { el, api } = await mountPay(undefined, { popup: true });
+      await openDialog(el);
+      await setApplyWallet(el, false);
+      confirmButton(el).click();
+      await stepIs(el, 'awaiting_checkout');
+      const paymentId = el.pay.flow.record!.id;
+      el.remove();
+      const { el: later } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api, popup: true });
+      part<HTMLButtonElement>(later, 'pay-button')!.click();
+      await waitUntil(() => part(later, 'pay-continue-button'), 'the payment in progress is offered');
+      // The customer approves it on the phone while the offer is on screen.
+      await api.completeCheckout(paymentId, 'approve');
+      const posts = payPosts(api);
+      const paid = paidEvents();
+      part<HTMLButtonElement>(later, 'pay-continue-button')!.click();
+      await stepIs(later, 'succeeded');
+      paid.stop();
+      expect(later.pay.flow.earlier).to.equal(true);
+      expect(text(part(later, 'pay-result'))).to.match(/^An earlier payment of \$31\.80 for invoice PL-2026-0142 already completed on /);
+      expect(text(part(later, 'pay-result'))).to.not.contain('Payment received');
+      expect(payPosts(api), 'nothing sent again').to.equal(posts);
+      expect(paid.events).to.deep.equal([]);
+      await expect(later).to.be.accessible();
+      await expectClean(api);
     });
   });
 

@@ -401,6 +401,7 @@ describe('<top-up-button> money flow', () => {
         await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'), 'the earlier completion is told');
         expect(text(el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'))).to.match(/^Your earlier top-up of \$25\.00 already completed on /);
         expect(el.shadowRoot!.querySelector('[data-notice="unfinished"]'), 'not "unfinished"').to.equal(null);
+        await expect(el).to.be.accessible();
         typeAmount(el, '25.00');
         chooseMethod(el, 'Visa');
         await quoteReady(el, '$26.03');
@@ -478,6 +479,7 @@ describe('<top-up-button> money flow', () => {
         expect(el.flow?.step ?? 'idle').to.equal('idle');
         expect(el.shadowRoot!.textContent).to.not.contain('Added');
         expect(completed).to.deep.equal([]);
+        await expect(el).to.be.accessible();
       } finally {
         document.removeEventListener('billing-top-up-completed', onCompleted);
         history.replaceState(history.state, '', page);

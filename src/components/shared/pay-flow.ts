@@ -606,7 +606,8 @@ export class PayFlow implements ReactiveController {
   }
 
   #renderReplayed(): TemplateResult | typeof nothing {
-    if (!this.flow.replayed) return nothing;
+    // An earlier completion says so itself.
+    if (!this.flow.replayed || this.flow.earlier) return nothing;
     return html`<p class="notice" part="pay-notice" data-notice="replayed">${toneIcon('info')}<span>${this.#msg('checkout.replayed')}</span></p>`;
   }
 

@@ -347,6 +347,27 @@ export const PayInProgress: Story = {
   },
 };
 
+/**
+ * The payment in progress was approved elsewhere (on the phone) before the customer pressed
+ * "Continue this payment": the dialog says it completed earlier; nothing is sent again.
+ */
+export const PayEarlierCompleted: Story = {
+  play: async (context) => {
+    const { api, client } = billingOf(context);
+    const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
+    const attempts = new AttemptStore();
+    const intent = { action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_card_4242', applyWallet: false, amount: { amount: 3180, currency: 'USD' } };
+    const attempt = attempts.begin(intent, client.storageScope ?? '', TAG);
+    const started = await client.payInvoice('inv_1001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: attempt.key });
+    attempts.setRecord(attempt.key, started.payment.id);
+    await userEvent.click(part<HTMLButtonElement>(el, 'pay-button')!);
+    await waitForText(el, 'A payment of $31.80 for this invoice is in progress.');
+    await api.completeCheckout(started.payment.id, 'approve');
+    await userEvent.click(screenOf(el).getByRole('button', { name: 'Continue this payment' }));
+    await waitForText(el, 'An earlier payment of $31.80 for invoice PL-2026-0142 already completed on');
+  },
+};
+
 /** The wallet alone is too small: said so, nothing to confirm. */
 export const PayWalletShort: Story = {
   play: async ({ canvasElement }) => {

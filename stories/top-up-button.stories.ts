@@ -302,6 +302,40 @@ export const UnfinishedTopUp: Story = {
   },
 };
 
+/** A top-up this browser started completed while the page was away: said so as earlier, above the form (never "Added"). */
+export const EarlierTopUpCompleted: Story = {
+  play: async (context) => {
+    const el = await topUpButton(context.canvasElement);
+    const { api, client } = billingOf(context);
+    const attempts = new AttemptStore();
+    const amount = { amount: 2500, currency: 'USD' };
+    const attempt = attempts.begin({ action: 'top_up', amount, methodId: 'pm_card_4242' }, client.storageScope ?? '', TAG);
+    const topUp = await client.createTopUp({ amount, method_id: 'pm_card_4242' }, { idempotencyKey: attempt.key });
+    attempts.setRecord(attempt.key, topUp.id);
+    await api.completeCheckout(topUp.id, 'approve');
+    await openDialog(el);
+    await waitForText(el, 'Your earlier top-up of $25.00 already completed on');
+    await expect(textOf(part(el, 'dialog'))).not.toContain('Added $25.00');
+  },
+};
+
+/** The server's total differs from the quote the customer confirmed: nothing opens until the new total is confirmed. */
+export const TotalChanged: Story = {
+  parameters: {
+    billing: { faults: [{ match: 'POST /wallet/top-ups/quote', type: 'schema', patch: { 'total.amount': 2500, 'fee.amount': 0, 'tax.amount': 0 } }] },
+  },
+  play: async (context) => {
+    const el = await topUpButton(context.canvasElement);
+    await openDialog(el);
+    await fillForm(el, '25.00', 'Visa', '$25.00');
+    await confirm(el);
+    await waitForText(el, 'The total is now $26.03, not the $25.00 you confirmed.');
+    await waitFor(() => expect(part(el, 'confirm-button')).toHaveTextContent('Pay $26.03'));
+    await expect(part(el, 'error')).toHaveAttribute('data-code', 'quote_changed');
+    await expect(el.flow!.step).toBe('error');
+  },
+};
+
 /** Crypto has its own fee (1 %) and settles through its checkout too. */
 export const Crypto: Story = {
   play: async (context) => {

@@ -61,8 +61,12 @@ function libraryConfig(): UserConfig {
 
 /** The money dialogs' module beside the ES script-tag file: `billing-widgets.money.js`. */
 export const MONEY_CHUNK = 'money';
-/** The modules of the money file: the dialogs' controllers and what only they use. */
-const MONEY_MODULES = /[\\/]src[\\/](?:components[\\/](?:shared[\\/](?:pay-flow|pay-flow\.styles|checkout|adopt-styles|unfinished-offer)|top-up-button[\\/](?:top-up-flow|top-up-flow\.styles|amount))|i18n[\\/]en-money|api[\\/]idempotency)\.ts$/;
+/**
+ * The modules of the money file: everything in `src/money/` but `src/money/launch/` (the
+ * dialog slot and the return-link reader, which every element with a money button carries),
+ * and the one billing rule only the dialogs use (`src/domain/split.ts`).
+ */
+const MONEY_MODULES = /[\\/]src[\\/](?:money[\\/](?!launch[\\/])[^?]*|domain[\\/]split)\.ts$/;
 
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
 /**
- * The money model's parameters (tests/money-model/params.ts) as a module the page imports:
+ * The money model's parameters (tests/money/model/params.ts) as a module the page imports:
  * scripts/money-fuzz.js sets MONEY_MODEL_PARAMS (JSON); unset, the fixed-seed set runs.
  */
 const moneyModelParams = {

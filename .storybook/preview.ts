@@ -9,7 +9,7 @@ import { billingLoader } from '../stories/support/billing.js';
 import { createArgTypesExtractor } from './manifest-argtypes.js';
 import type { Manifest } from './manifest-argtypes.js';
 import { simulateCheckouts } from '../stories/support/checkout.js';
-import { payDialogCode } from '../src/components/shared/money-dialog-slot.js';
+import { payDialogCode } from '../src/money/launch/dialog-slot.js';
 import { topUpDialogCode } from '../src/components/top-up-button/top-up-button.js';
 
 const elements = manifest as Manifest;

@@ -1,4 +1,4 @@
-// `npm run test:money-fuzz`: the money model (tests/money-model/) with random seeds, for as long
+// `npm run test:money-fuzz`: the money model (tests/money/model/) with random seeds, for as long
 // as asked, or one failure replayed. Runs only that test file in Chromium through
 // web-test-runner; the parameters reach the page as the module web-test-runner.config.js
 // serves (MONEY_MODEL_PARAMS). On a failure it prints the seed, the path and the shrunk
@@ -20,7 +20,7 @@ import { ensureChromium } from './chromium.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
-const TEST_FILE = 'tests/money-model/money-model.test.ts';
+const TEST_FILE = 'tests/money/model/money-model.test.ts';
 const RESULT_MARK = 'MONEY-MODEL-RESULT';
 /** Sequences per seed while fuzzing: each round of this many gets a new seed. */
 const RUNS_PER_SEED = 200;
@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
 if (args.help) {
   console.log(`Usage: npm run test:money-fuzz -- [--minutes M | --runs N] [--seed S] [--path P --replay-path R]
        [--max-steps K] [--ignore id,id] [--only id,id] [--without Action,Action] [--survey] [--verbose]
-Default: 5 minutes of random seeds (${RUNS_PER_SEED} sequences each). Invariant ids: tests/money-model/invariants.ts.`);
+Default: 5 minutes of random seeds (${RUNS_PER_SEED} sequences each). Invariant ids: tests/money/model/invariants.ts.`);
   process.exit(0);
 }
 

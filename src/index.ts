@@ -8,4 +8,4 @@
 // load it with themselves on first use.
 
 export * from './page-api.js';
-export { AttemptStore } from './api/idempotency.js';
+export { AttemptStore } from './money/attempts.js';

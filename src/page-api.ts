@@ -22,7 +22,7 @@ export type { HttpClientOptions, RetryOptions } from './api/http-client.js';
 export { QueryCache } from './api/cache.js';
 export type { CacheListener, QueryCacheOptions, QueryFetchOptions } from './api/cache.js';
 
-export type { Attempt, Intent } from './api/idempotency.js';
+export type { Attempt, Intent } from './money/attempts.js';
 
 export { billingClientContext, billingConfigContext } from './context.js';
 export type { BillingConfig, CheckoutMode } from './context.js';
@@ -31,8 +31,9 @@ export { BillingProvider, configureBilling } from './components/billing-provider
 export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
 export { BillingOverview } from './components/billing-overview/billing-overview.js';
 export { InvoiceList } from './components/invoice-list/invoice-list.js';
-export { InvoiceDetail, payBlockReason, supportRequestHref } from './components/invoice-detail/invoice-detail.js';
-export type { PayBlockReason } from './components/invoice-detail/invoice-detail.js';
+export { InvoiceDetail, supportRequestHref } from './components/invoice-detail/invoice-detail.js';
+export { payBlockReason } from './domain/payability.js';
+export type { PayBlockReason } from './domain/payability.js';
 export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
 export { TopUpButton } from './components/top-up-button/top-up-button.js';
 

@@ -6,6 +6,7 @@
 import type { BillingClient, CacheTag, InvoiceQuery, PaymentQuery, ReadOptions } from './client.js';
 import { QueryCache } from './cache.js';
 import { mapSettled, settledValue } from './settled.js';
+import { abortableSleep } from './sleep.js';
 import { BillingApiError, codeForResponse } from './errors.js';
 import type { BillingErrorCode } from './errors.js';
 import {
@@ -298,14 +299,3 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}

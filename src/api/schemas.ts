@@ -325,17 +325,3 @@ export function isKnownInvoiceStatus(status: string): status is KnownInvoiceStat
   return (INVOICE_STATUSES as readonly string[]).includes(status);
 }
 
-/**
- * Whether this invoice can be paid now: a payable status (never an unknown one), something
- * left to pay, and the account's permission.
- */
-export function isPayable(
-  invoice: Pick<InvoiceSummary, 'status' | 'balance_due'>,
-  permissions: Pick<Permissions, 'can_pay'> = { can_pay: true },
-): boolean {
-  return (
-    permissions.can_pay &&
-    (PAYABLE_INVOICE_STATUSES as readonly string[]).includes(invoice.status) &&
-    invoice.balance_due.amount > 0
-  );
-}

@@ -8,7 +8,7 @@
  * count is an object of plural forms chosen by `Intl.PluralRules` on the `n` parameter.
  * Text only: messages are never rendered as HTML.
  */
-import type { enMoney } from './en-money.js';
+import type { enMoney } from '../money/messages.en.js';
 import type { enSupport } from './en-support.js';
 import type { Message } from './types.js';
 

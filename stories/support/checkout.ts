@@ -4,8 +4,8 @@
  * settle the checkout with `api.completeCheckout(...)` as the gateway would, or close the
  * window to show what the customer sees then.
  */
-import { checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import { checkoutNavigator } from '../../src/money/checkout-url.js';
+import type { CheckoutWindow } from '../../src/money/checkout-url.js';
 
 /** A simulated checkout window. `location.href` is the checkout page once the POST answered. */
 export interface SimulatedCheckoutWindow extends CheckoutWindow {

@@ -29,7 +29,6 @@ import {
   TopUpRequest,
   Wallet,
   isKnownInvoiceStatus,
-  isPayable,
   pageOf,
 } from '../../src/api/schemas.js';
 
@@ -211,28 +210,6 @@ describe('schemas', () => {
     it('knows the documented invoice statuses only', () => {
       expect(isKnownInvoiceStatus('overdue')).to.equal(true);
       expect(isKnownInvoiceStatus('in_collections')).to.equal(false);
-    });
-  });
-
-  describe('isPayable', () => {
-    const payable = { status: 'unpaid', balance_due: usd(100) };
-
-    it('is true for unpaid, overdue and partially paid invoices with a balance, when allowed', () => {
-      for (const status of ['unpaid', 'overdue', 'partially_paid']) {
-        expect(isPayable({ ...payable, status }), status).to.equal(true);
-      }
-      expect(isPayable(payable, { can_pay: true })).to.equal(true);
-    });
-
-    it('is false for every other status, known or unknown', () => {
-      for (const status of ['paid', 'pending', 'refunded', 'cancelled', 'in_collections', 'UNPAID']) {
-        expect(isPayable({ ...payable, status }), status).to.equal(false);
-      }
-    });
-
-    it('is false with nothing left to pay or without permission', () => {
-      expect(isPayable({ ...payable, balance_due: usd(0) })).to.equal(false);
-      expect(isPayable(payable, { can_pay: false })).to.equal(false);
     });
   });
 

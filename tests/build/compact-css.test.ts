@@ -9,8 +9,8 @@ import type { CSSResultOrNative } from 'lit';
 import { compactCss } from '../../scripts/compact-css.js';
 import { BillingOverview, BillingProvider, InvoiceDetail, InvoiceList, TopUpButton, WalletBalance } from '../../src/index.js';
 import '../../src/script-tag.js';
-import { payDialogStyles } from '../../src/components/shared/pay-flow.styles.js';
-import { topUpDialogStyles } from '../../src/components/top-up-button/top-up-flow.styles.js';
+import { payDialogStyles } from '../../src/money/pay-dialog.styles.js';
+import { topUpDialogStyles } from '../../src/money/top-up-dialog.styles.js';
 
 const compact = compactCss as (text: string) => string;
 

@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import type { BillingClient, ReadOptions } from '../../src/api/client.js';
 import '../../src/define/invoice-detail.js';
 import { InvoiceDetail } from '../../src/define/invoice-detail.js';
-import { payBlockReason, supportRequestHref } from '../../src/components/invoice-detail/invoice-detail.js';
+import { supportRequestHref } from '../../src/components/invoice-detail/invoice-detail.js';
 import type { BillingPayRequestDetail, BillingSupportRequestDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
@@ -512,16 +512,6 @@ describe('<invoice-detail>', function () {
       const [first, second] = [...provider.querySelectorAll('invoice-detail')];
       await Promise.all([first.settled(), second.settled()]);
       expect(count(api, 'GET /summary')).to.equal(1);
-    });
-
-    it('decides with isPayable: status first, then balance, then permission', () => {
-      const open = { status: 'overdue', balance_due: { amount: 100, currency: 'USD' } };
-      expect(payBlockReason(open, { can_pay: true })).to.be.undefined;
-      expect(payBlockReason(open, undefined)?.key).to.equal('invoice_detail.pay_disabled.checking');
-      expect(payBlockReason({ ...open, balance_due: { amount: 0, currency: 'USD' } }, { can_pay: true })?.key).to.equal(
-        'invoice_detail.pay_disabled.nothing_due',
-      );
-      expect(payBlockReason({ ...open, status: 'paid' }, { can_pay: false })?.key).to.equal('invoice_detail.pay_disabled.paid');
     });
   });
 

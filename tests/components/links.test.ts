@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { isSafeExternalUrl } from '../../src/components/shared/links.js';
-import { isAllowedCheckoutUrl } from '../../src/components/shared/checkout.js';
+import { isAllowedCheckoutUrl } from '../../src/money/checkout-url.js';
 
 const PAGE = 'http://localhost:8000/billing/invoice.html?id=inv_1';
 

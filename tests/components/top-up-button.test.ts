@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/top-up-button.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { BillingTopUpRequestDetail } from '../../src/components/shared/events.js';
-import { checkoutNavigator } from '../../src/components/shared/checkout.js';
+import { checkoutNavigator } from '../../src/money/checkout-url.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';

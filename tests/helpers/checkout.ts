@@ -3,8 +3,8 @@
  * redirects and opens fake popups instead of navigating, and stored intents are cleared
  * around each test. Call `useFakeCheckout()` at the top of a test file (it adds mocha hooks).
  */
-import { checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
+import { checkoutNavigator } from '../../src/money/checkout-url.js';
+import type { CheckoutWindow } from '../../src/money/checkout-url.js';
 
 export interface FakeCheckout {
   /** Checkout URLs this tab was sent to (redirect mode). */

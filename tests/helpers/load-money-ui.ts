@@ -4,7 +4,7 @@
  * so each test starts from the loaded dialogs. tests/components/money-ui-loading.test.ts does
  * not import this: it tests the loading itself.
  */
-import { payDialogCode } from '../../src/components/shared/money-dialog-slot.js';
+import { payDialogCode } from '../../src/money/launch/dialog-slot.js';
 import { topUpDialogCode } from '../../src/components/top-up-button/top-up-button.js';
 
 before(async () => {

@@ -3,7 +3,7 @@ import '../../src/define/invoice-detail.js';
 import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
 import { de } from '../../src/i18n/de.js';
 import { en as enCore } from '../../src/i18n/en.js';
-import { enMoney } from '../../src/i18n/en-money.js';
+import { enMoney } from '../../src/money/messages.en.js';
 import { enSupport } from '../../src/i18n/en-support.js';
 import { fa } from '../../src/i18n/fa.js';
 import { addBundledMessages, normalizeLocale, registerCatalog, t, textDirection } from '../../src/i18n/catalog.js';

@@ -3,14 +3,15 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { BillingClient } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
-import { isPayable } from '../../api/schemas.js';
+import { isPayable } from '../../domain/payability.js';
+import { SERVICE_ALERT_STATES } from '../../domain/status.js';
 import { resolved } from '../../api/settled.js';
 import type { InvoiceSummary, Page, Payment, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
 import { dueState, dueWording } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
-import { payDialogSlot } from '../shared/money-dialog-slot.js';
+import { payDialogSlot } from '../../money/launch/dialog-slot.js';
 import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
@@ -38,7 +39,6 @@ const MAX_HISTORY_SIZE = 100;
 const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
 
 /** Service billing states whose banner is an alert; the others are a polite status. */
-const ALERT_STATES: ReadonlySet<string> = new Set(['at_risk', 'suspended']);
 
 type InvoiceRef = Pick<InvoiceSummary, 'id' | 'number'>;
 
@@ -694,7 +694,7 @@ export class BillingOverview extends BillingConsumerElement {
     const tone = statusTone('service_billing', billing.state);
     // Only at risk and suspended interrupt; the node stays the same across refreshes, so an
     // unchanged message is not announced again.
-    const role = ALERT_STATES.has(billing.state) ? 'alert' : 'status';
+    const role = SERVICE_ALERT_STATES.has(billing.state) ? 'alert' : 'status';
     return html`<div class="banner" part="banner" data-tone=${tone}>
       ${toneIcon(tone)}
       <div class="banner__body">

@@ -1,15 +1,16 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isKnownInvoiceStatus, isPayable } from '../../api/schemas.js';
+import { payBlockReason } from '../../domain/payability.js';
+import type { PayBlockReason } from '../../domain/payability.js';
 import { resolved } from '../../api/settled.js';
-import type { Invoice, InvoiceLine, Payment, Permissions } from '../../api/schemas.js';
+import type { Invoice, InvoiceLine, Payment } from '../../api/schemas.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
-import { payDialogCode, payDialogSlot } from '../shared/money-dialog-slot.js';
-import type * as PayFlowModule from '../shared/pay-flow.js';
+import { payDialogCode, payDialogSlot } from '../../money/launch/dialog-slot.js';
+import type * as PayFlowModule from '../../money/pay-dialog.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
@@ -33,42 +34,6 @@ import type { SupportPanel } from './support-panel.js';
 /** Longest support description the element accepts. */
 export const SUPPORT_DESCRIPTION_MAX = 500;
 
-/** Why the pay button is disabled, as a message key (with the raw status for an unknown one). */
-export type PayBlockReason =
-  | { key: MessageKey; label?: string }
-  | undefined;
-
-/**
- * Why this invoice cannot be paid now, or undefined when it can. The invoice's own state comes
- * first (a paid invoice says "Already paid" to everyone), then the account's permission.
- * Unknown permissions (still loading, failed) never unlock paying.
- */
-export function payBlockReason(
-  invoice: Pick<Invoice, 'status' | 'balance_due'>,
-  permissions: Pick<Permissions, 'can_pay'> | undefined,
-  permissionsFailed = false,
-): PayBlockReason {
-  const { status } = invoice;
-  if (!isKnownInvoiceStatus(status)) return { key: 'invoice_detail.pay_disabled.unknown', label: status };
-  switch (status) {
-    case 'paid':
-      return { key: 'invoice_detail.pay_disabled.paid' };
-    case 'refunded':
-      return { key: 'invoice_detail.pay_disabled.refunded' };
-    case 'cancelled':
-      return { key: 'invoice_detail.pay_disabled.cancelled' };
-    case 'pending':
-      return { key: 'invoice_detail.pay_disabled.processing' };
-    default:
-      break;
-  }
-  if (invoice.balance_due.amount <= 0) return { key: 'invoice_detail.pay_disabled.nothing_due' };
-  if (!permissions) {
-    return { key: permissionsFailed ? 'invoice_detail.pay_disabled.permissions_failed' : 'invoice_detail.pay_disabled.checking' };
-  }
-  if (!permissions.can_pay) return { key: 'invoice_detail.pay_disabled.read_only' };
-  return isPayable(invoice, permissions) ? undefined : { key: 'pay.disabled.not_payable' };
-}
 
 /**
  * The link "Contact support" opens: the invoice number and description added as query

@@ -7,14 +7,16 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { resolved } from '../../api/settled.js';
-import { isPayable } from '../../api/schemas.js';
+import { isOpenForPayment } from '../../domain/payability.js';
+import { SERVICE_TROUBLE_STATES } from '../../domain/status.js';
 import type { Invoice, ServiceBilling } from '../../api/schemas.js';
 import { addBundledMessages, t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { enSupport } from '../../i18n/en-support.js';
 import type { MessageParams } from '../../i18n/types.js';
+import { emitBillingEvent } from '../shared/events.js';
 import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
-import type { PayFlowHost } from '../shared/pay-flow.js';
+import type { PayFlowHost } from '../../money/pay-dialog.js';
 import { BillingQueryController } from '../shared/query.js';
 import { renderAsOf, renderError, renderSkeleton, statusBadge, statusLabel } from '../shared/render.js';
 import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './invoice-detail.js';
@@ -22,7 +24,6 @@ import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './invoice-detail.js
 // The panel's English messages arrive with its code.
 addBundledMessages('en', enSupport);
 
-const SERVICE_TROUBLE_STATES: ReadonlySet<string> = new Set(['payment_due', 'at_risk', 'suspended', 'terminated']);
 
 /** What the panel takes from its element. */
 export interface SupportPanelOptions {
@@ -139,7 +140,7 @@ export class SupportPanel {
     const serviceTroubled = SERVICE_TROUBLE_STATES.has(billing.state) || billing.service.status === 'suspended';
     let key: MessageKey | undefined;
     if (invoice.status === 'paid' && serviceTroubled) key = 'invoice_detail.compare.paid_not_restored';
-    else if (isPayable(invoice) && (billing.state === 'suspended' || billing.service.status === 'suspended')) {
+    else if (isOpenForPayment(invoice) && (billing.state === 'suspended' || billing.service.status === 'suspended')) {
       key = 'invoice_detail.compare.unpaid_suspended';
     }
     return key ? html`<p part="comparison-hint" data-hint=${key}>${this.#msg(key)}</p>` : nothing;
@@ -256,6 +257,6 @@ export class SupportPanel {
   }
 
   #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
-    return this.#host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+    return emitBillingEvent(this.#host, name, detail, options);
   }
 }

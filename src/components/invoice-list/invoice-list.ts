@@ -7,7 +7,8 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { BillingClient, InvoiceQuery } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
-import { INVOICE_STATUSES, PAYABLE_INVOICE_STATUSES } from '../../api/schemas.js';
+import { INVOICE_STATUSES } from '../../api/schemas.js';
+import { OPEN_INVOICE_STATUSES } from '../../domain/status.js';
 import type { InvoiceSummary, Page } from '../../api/schemas.js';
 import { resolved, settledValue } from '../../api/settled.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
@@ -36,7 +37,6 @@ const SEARCH_DEBOUNCE_MS = 250;
 /** Skeleton rows while the first page loads; more than a screenful adds nothing. */
 const SKELETON_ROWS = 5;
 
-const OPEN_STATUSES: ReadonlySet<string> = new Set(PAYABLE_INVOICE_STATUSES);
 
 /** What the server filters on. Empty strings mean "no filter". */
 interface InvoiceFilter {
@@ -584,7 +584,7 @@ export class InvoiceList extends BillingConsumerElement {
    */
   #renderRow(invoice: InvoiceSummary, locale: string, labels: ColumnLabels): TemplateResult {
     const overdue = invoice.status === 'overdue';
-    const open = OPEN_STATUSES.has(invoice.status) && invoice.balance_due.amount > 0;
+    const open = OPEN_INVOICE_STATUSES.has(invoice.status) && invoice.balance_due.amount > 0;
     const href = invoiceHref(this.billingConfig?.invoiceHref, invoice);
     const label = this.msg('invoices.open', { number: invoice.number });
     const wording = this.#dueWording(invoice, locale);

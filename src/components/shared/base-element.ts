@@ -6,6 +6,7 @@
 import { LitElement, ReactiveElement } from 'lit';
 import type { PropertyValues } from 'lit';
 import { loadCatalog, normalizeLocale, textDirection } from '../../i18n/catalog.js';
+import { emitBillingEvent } from './events.js';
 import type { BillingEventDetailMap, BillingEventName } from './events.js';
 
 /** The nearest `lang` above `element`, crossing shadow roots; undefined when no ancestor sets one. */
@@ -87,9 +88,7 @@ export class BillingElement extends LitElement {
     detail: BillingEventDetailMap[K],
     options: { cancelable?: boolean } = {},
   ): boolean {
-    return this.dispatchEvent(
-      new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }),
-    );
+    return emitBillingEvent(this, name, detail, options);
   }
 
   /** The load of the messages of `displayLocale` this element waits for; undefined when they are here. */

@@ -89,3 +89,17 @@ declare global {
     'billing-error': CustomEvent<BillingErrorDetail>;
   }
 }
+
+/**
+ * Dispatches a `billing-*` event from `target`: bubbling, crossing shadow roots, cancelable
+ * when asked. Returns false when a listener called `preventDefault()`. Every element and
+ * controller emits through this one function.
+ */
+export function emitBillingEvent<K extends BillingEventName>(
+  target: EventTarget,
+  name: K,
+  detail: BillingEventDetailMap[K],
+  options: { cancelable?: boolean } = {},
+): boolean {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: options.cancelable ?? false }));
+}

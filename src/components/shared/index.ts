@@ -1,4 +1,4 @@
-// Everything an element author needs, in one import: `from '../shared/index.js'`.
+// Everything an element author needs, in one import: `from './index.js'`.
 export { BillingElement, nearestLang } from './base-element.js';
 export { BillingConsumerElement } from './consumer-element.js';
 export { ensureContextRoot } from './context-root.js';

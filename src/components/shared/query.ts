@@ -11,6 +11,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { BillingClient } from '../../api/client.js';
 import { BillingApiError, isBillingApiError } from '../../api/errors.js';
 import { settledValue } from '../../api/settled.js';
+import { emitBillingEvent } from './events.js';
 import type { BillingErrorDetail } from './events.js';
 
 /**
@@ -228,6 +229,6 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
     const host = this.#host;
     if (!(host instanceof HTMLElement)) return;
     const detail: BillingErrorDetail = { code: error.code, message: error.message, element: host.localName };
-    host.dispatchEvent(new CustomEvent('billing-error', { detail, bubbles: true, composed: true }));
+    emitBillingEvent(host, 'billing-error', detail);
   }
 }

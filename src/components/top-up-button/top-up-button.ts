@@ -4,17 +4,17 @@ import { mapSettled } from '../../api/settled.js';
 import type { Permissions, TopUp } from '../../api/schemas.js';
 import { BillingConsumerElement, BillingQueryController, toneIcon } from '../shared/index.js';
 import type { Tone } from '../shared/index.js';
-import type { MoneyFlowController } from '../shared/checkout.js';
-import { MoneyDialogSlot } from '../shared/money-dialog-slot.js';
+import type { MoneyFlowController } from '../../money/controller.js';
+import { MoneyDialogSlot } from '../../money/launch/dialog-slot.js';
 import { LazyModule } from '../shared/lazy-module.js';
-import type * as TopUpFlowModule from './top-up-flow.js';
-import type { TopUpFlow } from './top-up-flow.js';
+import type * as TopUpFlowModule from '../../money/top-up-dialog.js';
+import type { TopUpFlow } from '../../money/top-up-dialog.js';
 import { topUpButtonStyles } from './top-up-button.styles.js';
 
-export type { TopUpIntent } from './top-up-flow.js';
+export type { TopUpIntent } from '../../money/top-up-dialog.js';
 
 /** The top-up dialog's module (top-up-flow.ts), loaded on first use. @internal */
-export const topUpDialogCode = new LazyModule(() => import('./top-up-flow.js'));
+export const topUpDialogCode = new LazyModule(() => import('../../money/top-up-dialog.js'));
 
 /** Why the button does not start a top-up: no provider, permissions still loading or unreadable, or a read-only member. */
 export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';

@@ -3,7 +3,7 @@ import type { PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Money, Permissions, Wallet } from '../../api/schemas.js';
-import { currencyDigits } from '../../i18n/format.js';
+import { majorToMinor } from '../../domain/units.js';
 import {
   BillingConsumerElement,
   BillingQueryController,
@@ -16,10 +16,6 @@ import {
 } from '../shared/index.js';
 import { walletBalanceStyles } from './wallet-balance.styles.js';
 
-/** `10` major units of a currency with `digits` minor digits, as minor units: 1000 for USD, 10 for JPY. */
-function toMinorUnits(major: number, digits: number): number {
-  return Math.round(major * 10 ** digits);
-}
 
 /**
  * The customer's wallet: balance, top-ups still being paid, when the balance was last
@@ -237,10 +233,8 @@ export class WalletBalance extends BillingConsumerElement {
   #lowBalanceLimit(wallet: Wallet): Money {
     const threshold = this.lowBalanceThreshold;
     const { currency } = wallet.balance;
-    if (typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0) {
-      return { amount: toMinorUnits(threshold, currencyDigits(currency)), currency };
-    }
-    return wallet.top_up.min;
+    const amount = majorToMinor(threshold, currency);
+    return amount === undefined ? wallet.top_up.min : { amount, currency };
   }
 
   #onSlotChange = (event: Event): void => {

@@ -7,36 +7,34 @@
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
-import type { BillingClient } from '../../api/client.js';
-import { BillingApiError, isBillingApiError } from '../../api/errors.js';
-import { mapSettled, resolved } from '../../api/settled.js';
-import type { Money, PaymentMethod, TopUp, TopUpQuote, Wallet } from '../../api/schemas.js';
-import { t } from '../../i18n/catalog.js';
-import type { MessageKey } from '../../i18n/catalog.js';
-import type { MessageParams } from '../../i18n/types.js';
-import { currencyDigits, formatInstant } from '../../i18n/format.js';
-import {
-  MoneyConfigurationError,
-  MoneyFlowController,
-  QuoteChangedError,
-  attemptScope,
-  moneyDialogView,
-  moneyErrorMessage,
-  readCheckoutReturn,
-  takeCheckoutReturn,
-} from '../shared/checkout.js';
-import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from '../shared/checkout.js';
-import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
-import { addStyles } from '../shared/adopt-styles.js';
-import { toneIcon } from '../shared/icons.js';
-import type { Tone } from '../shared/icons.js';
-import type { PayFlowHost } from '../shared/pay-flow.js';
-import { BillingQueryController } from '../shared/query.js';
-import { UnfinishedOffer } from '../shared/unfinished-offer.js';
-import { liveRegion, money, openLabel, renderQueryFallback } from '../shared/render.js';
-import { amountExample, checkAmount, formatAmountInput, parseMajorUnits } from './amount.js';
-import type { AmountCheck } from './amount.js';
-import { topUpDialogStyles } from './top-up-flow.styles.js';
+import type { BillingClient } from '../api/client.js';
+import { BillingApiError, isBillingApiError } from '../api/errors.js';
+import { mapSettled, resolved } from '../api/settled.js';
+import type { Money, PaymentMethod, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
+import { t } from '../i18n/catalog.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { MessageParams } from '../i18n/types.js';
+import { currencyDigits, formatInstant } from '../i18n/format.js';
+import { MoneyConfigurationError, QuoteChangedError, moneyErrorMessage } from './errors.js';
+import { MoneyFlowController, attemptScope } from './controller.js';
+import { moneyDialogView } from './steps.js';
+import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
+import type { Attempt, Intent } from './attempts.js';
+import type { MoneyFlowError } from './errors.js';
+import type { MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from './steps.js';
+import { emitBillingEvent } from '../components/shared/events.js';
+import type { BillingEventDetailMap, BillingEventName } from '../components/shared/events.js';
+import { addStyles } from './adopt-styles.js';
+import { toneIcon } from '../components/shared/icons.js';
+import type { Tone } from '../components/shared/icons.js';
+import type { PayFlowHost } from './pay-dialog.js';
+import { BillingQueryController } from '../components/shared/query.js';
+import { UnfinishedOffer } from './unfinished-offer.js';
+import { liveRegion, money, openLabel, renderQueryFallback } from '../components/shared/render.js';
+import { parseMajorUnits } from '../domain/units.js';
+import { amountExample, checkAmount, formatAmountInput } from './top-up-amount.js';
+import type { AmountCheck } from './top-up-amount.js';
+import { topUpDialogStyles } from './top-up-dialog.styles.js';
 
 /** What the customer confirmed for a top-up (each confirmation is an attempt with its own key). */
 export interface TopUpIntent extends Intent {
@@ -828,6 +826,6 @@ export class TopUpFlow implements ReactiveController {
   }
 
   #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K]): void {
-    this.#host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emitBillingEvent(this.#host, name, detail);
   }
 }

@@ -1,7 +1,7 @@
 // The top-up dialog's own styles: they load with its code (lazy-module.ts) and TopUpFlow adds
 // them to the button's shadow root. The frame (`dialogStyles`) is in the button's styles.
 import { css } from 'lit';
-import { tokens } from '../shared/tokens.js';
+import { tokens } from '../components/shared/tokens.js';
 
 /** The dialog's form, quote, progress and result, added by `TopUpFlow` when it connects. */
 export const topUpDialogStyles = css`

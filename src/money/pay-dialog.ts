@@ -37,27 +37,36 @@
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { BillingClient } from '../../api/client.js';
-import { isBillingApiError } from '../../api/errors.js';
-import { mapSettled, resolved } from '../../api/settled.js';
-import { isPayable } from '../../api/schemas.js';
-import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../../api/schemas.js';
-import type { BillingConfig } from '../../context.js';
-import { t } from '../../i18n/catalog.js';
-import type { MessageKey } from '../../i18n/catalog.js';
-import type { MessageParams } from '../../i18n/types.js';
-import { formatInstant } from '../../i18n/format.js';
-import { MoneyConfigurationError, MoneyFlowController, attemptScope, moneyDialogView, moneyErrorMessage, readCheckoutReturn, takeCheckoutReturn } from './checkout.js';
-import type { Attempt, Intent, MoneyFlowError, MoneyFlowStep, MoneyFlowSubmit, MoneyProgressStep, MoneyResultStep } from './checkout.js';
-import type { BillingEventDetailMap, BillingEventName } from './events.js';
-import { toneIcon } from './icons.js';
-import type { Tone } from './icons.js';
-import { BillingQueryController } from './query.js';
+import type { BillingClient } from '../api/client.js';
+import { isBillingApiError } from '../api/errors.js';
+import { mapSettled, resolved } from '../api/settled.js';
+import { isOpenForPayment } from '../domain/payability.js';
+import { paySplit } from '../domain/split.js';
+import type { PaySplit } from '../domain/split.js';
+import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../api/schemas.js';
+import type { BillingConfig } from '../context.js';
+import { t } from '../i18n/catalog.js';
+import type { MessageKey } from '../i18n/catalog.js';
+import type { MessageParams } from '../i18n/types.js';
+import { formatInstant } from '../i18n/format.js';
+import { MoneyConfigurationError, moneyErrorMessage } from './errors.js';
+import { MoneyFlowController, attemptScope } from './controller.js';
+import { moneyDialogView } from './steps.js';
+import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
+import type { Attempt, Intent } from './attempts.js';
+import type { MoneyFlowError } from './errors.js';
+import type { MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from './steps.js';
+import type { MoneyFlowSubmit } from './controller.js';
+import { emitBillingEvent } from '../components/shared/events.js';
+import type { BillingEventDetailMap, BillingEventName } from '../components/shared/events.js';
+import { toneIcon } from '../components/shared/icons.js';
+import type { Tone } from '../components/shared/icons.js';
+import { BillingQueryController } from '../components/shared/query.js';
 import { UnfinishedOffer } from './unfinished-offer.js';
-import { money, openLabel, renderQueryFallback, statusLabel } from './render.js';
+import { money, openLabel, renderQueryFallback, statusLabel } from '../components/shared/render.js';
 import { addStyles } from './adopt-styles.js';
-import { payDialogStyles } from './pay-flow.styles.js';
-import { dialogStyles } from './styles.js';
+import { payDialogStyles } from './pay-dialog.styles.js';
+import { dialogStyles } from '../components/shared/styles.js';
 
 /**
  * What a host lists in its `static styles`: the dialog's frame, so it looks right while its
@@ -89,39 +98,6 @@ function confirmedSplit(intent: PayIntent): PaySplit {
 /** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
 export const INVOICE_PAYMENT_METHOD_TYPES: ReadonlySet<string> = new Set(['wallet', 'card', 'crypto', 'bank_transfer']);
 
-/**
- * How a payment splits between the wallet and the chosen method:
- * - `wallet-pays`: the wallet method pays everything (settles at once);
- * - `wallet-short`: the wallet method was chosen but the balance does not cover the invoice;
- * - `covers-all`: another method with "use my wallet", and the wallet covers everything;
- * - `covers-part`: the wallet pays `wallet`, the method `charged`;
- * - `method-only`: the method pays everything.
- */
-export interface PaySplit {
-  kind: 'wallet-pays' | 'wallet-short' | 'covers-all' | 'covers-part' | 'method-only';
-  balanceDue: Money;
-  /** What the wallet pays. */
-  wallet: Money;
-  /** What the chosen (non-wallet) method is charged. */
-  charged: Money;
-}
-
-/** The split the server will make (`payInvoice`: the wallet pays what it can, the method the rest). */
-export function paySplit(balanceDue: Money, walletBalance: Money, methodType: string, applyWallet: boolean): PaySplit {
-  const currency = balanceDue.currency;
-  const zero = { amount: 0, currency };
-  // A wallet in another currency cannot pay this invoice.
-  const available = walletBalance.currency === currency ? Math.max(0, walletBalance.amount) : 0;
-  if (methodType === 'wallet') {
-    return available >= balanceDue.amount
-      ? { kind: 'wallet-pays', balanceDue, wallet: balanceDue, charged: zero }
-      : { kind: 'wallet-short', balanceDue, wallet: zero, charged: zero };
-  }
-  const walletPart = applyWallet ? Math.min(available, balanceDue.amount) : 0;
-  const rest = balanceDue.amount - walletPart;
-  const kind = walletPart === 0 ? 'method-only' : rest === 0 ? 'covers-all' : 'covers-part';
-  return { kind, balanceDue, wallet: { amount: walletPart, currency }, charged: { amount: rest, currency } };
-}
 
 /** What the controller needs from its element: a `BillingConsumerElement` fits. */
 export interface PayFlowHost extends ReactiveControllerHost, HTMLElement {
@@ -380,7 +356,7 @@ export class PayFlow implements ReactiveController {
     const wallet = this.wallet.value;
     const methods = this.methods.value;
     if (!invoice || !wallet || !methods) return html`${this.#renderCloseActions()}`;
-    if (!isPayable(invoice)) {
+    if (!isOpenForPayment(invoice)) {
       // Paid (or cancelled) meanwhile: elsewhere, in another tab, or just now by this dialog's retry.
       return html`${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
         <p class="notice" part="pay-notice" data-notice="not-payable" data-tone="info">
@@ -734,7 +710,7 @@ export class PayFlow implements ReactiveController {
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
     const method = this.methods.value?.find((m) => m.id === this.#methodId);
-    if (!invoice || !wallet || !method || !isPayable(invoice)) return;
+    if (!invoice || !wallet || !method || !isOpenForPayment(invoice)) return;
     const split = paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet);
     if (split.kind === 'wallet-short') return;
     const client = this.#host.billingClient;
@@ -933,7 +909,7 @@ export class PayFlow implements ReactiveController {
   }
 
   #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K]): void {
-    this.#host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true }));
+    emitBillingEvent(this.#host, name, detail);
   }
 
   #client(): BillingClient {

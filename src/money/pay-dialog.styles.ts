@@ -2,7 +2,7 @@
 // the host's shadow root. The frame (`dialogStyles`) is in the host's `static styles`, so the
 // dialog looks right while its code loads.
 import { css } from 'lit';
-import { tokens } from './tokens.js';
+import { tokens } from '../components/shared/tokens.js';
 
 /** The dialog's own styles, added by `PayFlow` when it connects. */
 export const payDialogStyles = css`

@@ -1,5 +1,5 @@
 /**
- * The pay dialog (`PayFlow`, shared/pay-flow.ts) as a dialog: opening, closing, focus, Escape,
+ * The pay dialog (`PayFlow`, src/money/pay-dialog.ts) as a dialog: opening, closing, focus, Escape,
  * the keyboard, the methods and the wallet split, loading and error states, locales. The money
  * scenarios (exactly once, each failure) are in pay-money.test.ts. A tiny host element carries
  * the controller, as <invoice-detail> and <billing-overview> do.
@@ -8,7 +8,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
-import { PayFlow, payFlowStyles, paySplit } from '../../src/components/shared/pay-flow.js';
+import { PayFlow, payFlowStyles } from '../../src/money/pay-dialog.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -241,17 +241,5 @@ describe('pay dialog (PayFlow)', () => {
     expect(getComputedStyle(dialogOf(el)!).direction).to.equal('rtl');
     expect(text(part(el, 'pay-close-button'))).to.equal('بستن');
     await expect(el).to.be.accessible();
-  });
-});
-
-describe('paySplit', () => {
-  const usd = (amount: number) => ({ amount, currency: 'USD' });
-  it('splits like the server: the wallet pays what it can, the method the rest', () => {
-    expect(paySplit(usd(3180), usd(1250), 'card', true)).to.deep.equal({ kind: 'covers-part', balanceDue: usd(3180), wallet: usd(1250), charged: usd(1930) });
-    expect(paySplit(usd(3180), usd(5000), 'card', true).kind).to.equal('covers-all');
-    expect(paySplit(usd(3180), usd(1250), 'card', false)).to.deep.equal({ kind: 'method-only', balanceDue: usd(3180), wallet: usd(0), charged: usd(3180) });
-    expect(paySplit(usd(3180), usd(3180), 'wallet', false).kind).to.equal('wallet-pays');
-    expect(paySplit(usd(3180), usd(3179), 'wallet', true).kind).to.equal('wallet-short');
-    expect(paySplit(usd(3180), { amount: 5000, currency: 'EUR' }, 'card', true).kind, 'a wallet in another currency pays nothing').to.equal('method-only');
   });
 });

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { AttemptStore } from '../../src/api/idempotency.js';
+import { AttemptStore } from '../../src/money/attempts.js';
 
 /** A Storage over a Map, standing in for the origin's localStorage across a "reload". */
 class MapStorage implements Storage {

@@ -4,8 +4,8 @@
  * (`invoices()`), and a client timeout after the money moved (`latency-after-commit`).
  */
 import { expect } from '@open-wc/testing';
-import { API_BASE_PATH, createReferenceApi } from '../../src/testing/index.js';
-import type { ReferenceApi } from '../../src/testing/index.js';
+import { API_BASE_PATH, createReferenceApi } from '../../../src/testing/index.js';
+import type { ReferenceApi } from '../../../src/testing/index.js';
 
 async function post(api: ReferenceApi, path: string, body: unknown, key: string, signal?: AbortSignal) {
   return api.fetch(`${API_BASE_PATH}${path}`, {

@@ -1,25 +1,16 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { BillingApiError } from '../../src/api/errors.js';
-import { AttemptStore } from '../../src/api/idempotency.js';
+import { AttemptStore } from '../../src/money/attempts.js';
 import type { TopUp } from '../../src/api/schemas.js';
-import {
-  CHECKOUT_WINDOW_FEATURES,
-  CHECKOUT_WINDOW_NAME,
-  MoneyFlowController,
-  UnsafeCheckoutUrlError,
-  checkoutNavigator,
-  checkoutReturnUrl,
-  isFinalStatus,
-  isSuccessStatus,
-  moneyErrorMessage,
-  pollUntilSettled,
-  readCheckoutReturn,
-  safeCheckoutUrl,
-  takeCheckoutReturn,
-  withReturnUrl,
-} from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow, MoneyFlowStep } from '../../src/components/shared/checkout.js';
+import { CHECKOUT_WINDOW_FEATURES, CHECKOUT_WINDOW_NAME, checkoutNavigator, safeCheckoutUrl, withReturnUrl } from '../../src/money/checkout-url.js';
+import { MoneyFlowController } from '../../src/money/controller.js';
+import { UnsafeCheckoutUrlError, moneyErrorMessage } from '../../src/money/errors.js';
+import { checkoutReturnUrl, readCheckoutReturn, takeCheckoutReturn } from '../../src/money/launch/return.js';
+import { isFinalStatus, isSuccessStatus } from '../../src/domain/status.js';
+import { pollUntilSettled } from '../../src/money/polling.js';
+import type { CheckoutWindow } from '../../src/money/checkout-url.js';
+import type { MoneyFlowStep } from '../../src/money/steps.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient } from '../helpers/mount.js';

@@ -2,36 +2,14 @@
  * The top-up amount as the customer types it: major units in, integer minor units out, with
  * no float on the way ("19.99" is 1999 by string arithmetic, never 19.99 * 100).
  */
-import type { Money } from '../../api/schemas.js';
-import { currencyDigits } from '../../i18n/format.js';
+import type { Money } from '../api/schemas.js';
+import { parseMajorUnits } from '../domain/units.js';
+import { currencyDigits } from '../i18n/format.js';
 
 export type AmountCheck =
   | { ok: true; money: Money }
   | { ok: false; reason: 'required' | 'format' | 'below_min' | 'above_max' };
 
-/** Persian and Arabic-Indic digits and separators, as a Persian keyboard types them. */
-const LOCAL_DIGITS = /[\u06f0-\u06f9\u0660-\u0669]/g;
-
-function asciiDigits(text: string): string {
-  return text
-    .replace(LOCAL_DIGITS, (d) => String((d.codePointAt(0)! - 0x0660) % 0x90 % 16))
-    .replace(/\u066b/g, '.');
-}
-
-/**
- * `"19.99"` (or `"19,99"`) in a 2-digit currency is 1999; `"2500"` in JPY is 2500. Undefined for
- * anything else: grouping, signs, exponents, more decimals than the currency has, or no digits.
- */
-export function parseMajorUnits(text: string, currency: string): number | undefined {
-  const digits = currencyDigits(currency);
-  const value = asciiDigits(text.trim());
-  const match = /^(\d+)(?:[.,](\d*))?$/.exec(value);
-  if (!match) return undefined;
-  const [, whole, fraction = ''] = match;
-  if (fraction.length > digits || (digits === 0 && value.length !== whole.length)) return undefined;
-  const minor = Number(whole + fraction.padEnd(digits, '0'));
-  return Number.isSafeInteger(minor) ? minor : undefined;
-}
 
 /** The typed amount checked against the limits from `GET /wallet`. */
 export function checkAmount(text: string, limits: { min: Money; max: Money }): AmountCheck {

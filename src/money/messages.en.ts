@@ -3,7 +3,7 @@
  * (checkout.ts adds them to the English catalog), not with every page. Part of the one
  * catalog all the same: `MessageKey` has their keys, and every other language translates them.
  */
-import type { Message } from './types.js';
+import type { Message } from '../i18n/types.js';
 
 export const enMoney = {
   'common.recheck': 'Re-check',

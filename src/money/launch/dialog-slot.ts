@@ -14,12 +14,12 @@ import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
-import { readCheckoutReturn } from './checkout-return.js';
-import type { MoneyFlowKind } from './checkout-return.js';
-import type * as PayFlowModule from './pay-flow.js';
-import type { PayFlow, PayFlowHost, PayFlowOptions } from './pay-flow.js';
-import { LazyModule } from './lazy-module.js';
-import { errorPanel, liveRegion } from './render.js';
+import { readCheckoutReturn } from './return.js';
+import type { MoneyFlowKind } from './return.js';
+import type * as PayFlowModule from '../pay-dialog.js';
+import type { PayFlow, PayFlowHost, PayFlowOptions } from '../pay-dialog.js';
+import { LazyModule } from '../../components/shared/lazy-module.js';
+import { errorPanel, liveRegion } from '../../components/shared/render.js';
 
 /** What a money dialog's controller offers its slot. */
 export interface MoneyDialogController {
@@ -210,7 +210,7 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
 }
 
 /** The pay dialog's module (pay-flow.ts), loaded on first use. @internal */
-export const payDialogCode = new LazyModule(() => import('./pay-flow.js'));
+export const payDialogCode = new LazyModule(() => import('../pay-dialog.js'));
 
 /** The pay dialog's slot, for `<invoice-detail>`, `<billing-overview>` and any element with a pay action. */
 export function payDialogSlot(

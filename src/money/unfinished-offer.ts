@@ -7,9 +7,10 @@
  */
 import { html } from 'lit';
 import type { ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Attempt, Intent } from '../../api/idempotency.js';
-import type { MoneyFlowController, SettleableRecord, UnfinishedAttempt } from './checkout.js';
-import { toneIcon } from './icons.js';
+import type { Attempt, Intent } from './attempts.js';
+import type { MoneyFlowController, UnfinishedAttempt } from './controller.js';
+import type { SettleableRecord } from './steps.js';
+import { toneIcon } from '../components/shared/icons.js';
 
 /** What the offer needs of its dialog's element. */
 export type UnfinishedOfferHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };

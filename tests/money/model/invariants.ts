@@ -4,7 +4,7 @@
  * fuzz script can leave one out (`--ignore`) to look past a known failure, or check only some
  * (`--only`).
  */
-import { enMoney } from '../../src/i18n/en-money.js';
+import { enMoney } from '../../../src/money/messages.en.js';
 import { minorUnits, part, text } from './world.js';
 import type { Attempt, FlowKind, RequestRecord, Tab, World } from './world.js';
 

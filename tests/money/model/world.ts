@@ -6,20 +6,20 @@
  * with its `Idempotency-Key`, every event, every checkout it showed) so the invariants can
  * compare it with the API's ledger after each step.
  */
-import { QueryCache } from '../../src/api/cache.js';
-import { createHttpClient } from '../../src/api/http-client.js';
-import '../../src/define/billing-provider.js';
-import '../../src/define/top-up-button.js';
-import '../../src/define/invoice-detail.js';
-import type { BillingProvider } from '../../src/components/billing-provider/billing-provider.js';
-import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
-import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
-import { checkoutNavigator } from '../../src/components/shared/checkout.js';
-import type { CheckoutWindow } from '../../src/components/shared/checkout.js';
-import { payDialogCode } from '../../src/components/shared/money-dialog-slot.js';
-import { topUpDialogCode } from '../../src/components/top-up-button/top-up-button.js';
-import { createReferenceApi } from '../../src/testing/index.js';
-import type { MoneyRecord, ReferenceApi } from '../../src/testing/index.js';
+import { QueryCache } from '../../../src/api/cache.js';
+import { createHttpClient } from '../../../src/api/http-client.js';
+import '../../../src/define/billing-provider.js';
+import '../../../src/define/top-up-button.js';
+import '../../../src/define/invoice-detail.js';
+import type { BillingProvider } from '../../../src/components/billing-provider/billing-provider.js';
+import type { TopUpButton } from '../../../src/components/top-up-button/top-up-button.js';
+import type { InvoiceDetail } from '../../../src/components/invoice-detail/invoice-detail.js';
+import { checkoutNavigator } from '../../../src/money/checkout-url.js';
+import type { CheckoutWindow } from '../../../src/money/checkout-url.js';
+import { payDialogCode } from '../../../src/money/launch/dialog-slot.js';
+import { topUpDialogCode } from '../../../src/components/top-up-button/top-up-button.js';
+import { createReferenceApi } from '../../../src/testing/index.js';
+import type { MoneyRecord, ReferenceApi } from '../../../src/testing/index.js';
 
 export type FlowKind = 'top_up' | 'pay';
 export type CheckoutMode = 'redirect' | 'popup';

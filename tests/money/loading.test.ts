@@ -8,12 +8,12 @@ import '../../src/define/top-up-button.js';
 import '../../src/define/invoice-detail.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
-import { payDialogCode } from '../../src/components/shared/money-dialog-slot.js';
+import { payDialogCode } from '../../src/money/launch/dialog-slot.js';
 import { topUpDialogCode } from '../../src/components/top-up-button/top-up-button.js';
 import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
-import { CHECKOUT_RETURN_PARAM } from '../../src/components/shared/checkout-return.js';
-import { AttemptStore } from '../../src/api/idempotency.js';
+import { CHECKOUT_RETURN_PARAM } from '../../src/money/launch/return.js';
+import { AttemptStore } from '../../src/money/attempts.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 
 const realFetch = topUpDialogCode.fetch;

@@ -85,6 +85,34 @@ export default defineConfig(
     settings: { wc: { elementBaseClasses: ['LitElement', 'BillingElement', 'BillingConsumerElement'] } },
   },
 
+  // The layers (README "Project layout"): the contract and the billing rules know nothing of Lit,
+  // elements or money flows; money flows never reach into an element.
+  {
+    files: ['src/api/**/*.ts', 'src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['lit', 'lit/*', '@lit/*', '**/components/**', '**/money/**'], message: 'src/api and src/domain are pure: no Lit, no elements, no money flows.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/money/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: String.raw`components/(?!shared/)`,
+              message: 'Money flows use components/shared only, never an element (an element opens a dialog through src/money/launch/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+
   // Node-side files: build and test scripts, the demo server, the e2e tests, configs.
   {
     files: ['**/*.js', 'vite.config.ts'],

@@ -41,6 +41,8 @@ function libraryConfig(): UserConfig {
       lib: {
         entry: {
           index: fromRoot('./src/index.ts'),
+          // `@perlod/billing-widgets/internals`: not semver surface, shares its chunks with the rest.
+          internals: fromRoot('./src/internals.ts'),
           testing: fromRoot('./src/testing/index.ts'),
           ...defineEntries(),
         },
@@ -67,6 +69,9 @@ export const MONEY_CHUNK = 'money';
  * and the one billing rule only the dialogs use (`src/domain/split.ts`).
  */
 const MONEY_MODULES = /[\\/]src[\\/](?:money[\\/](?!launch[\\/])[^?]*|domain[\\/]split)\.ts$/;
+
+/** The modules that load from files of their own beside the ES script: the support panel and the languages. */
+const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support)|components[\\/]invoice-detail[\\/]support-panel)\.ts$/;
 
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;
@@ -121,7 +126,12 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                 // never loads another's dialog): only modules nothing else in the script uses.
                 codeSplitting: {
                   groups: [
-                    { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false },
+                    { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false, priority: 1 },
+                    // Everything else but the support panel and the language files stays in the
+                    // script itself: left to automatic splitting, the modules the script shares
+                    // with its lazy files would become common chunks, one more request before
+                    // anything renders.
+                    { name: 'core', test: (id: string) => !OWN_FILE_MODULES.test(id), includeDependenciesRecursively: false, priority: 0 },
                   ],
                 },
               }),

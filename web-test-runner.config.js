@@ -40,7 +40,7 @@ export default {
           '--disable-component-update',
           '--no-first-run',
           '--disable-sync',
-          // Tests run in background tabs at concurrency 2: keep their timers and frames alive.
+          // A test page may run in a background tab: keep its timers and frames alive.
           '--disable-background-timer-throttling',
           '--disable-renderer-backgrounding',
           '--disable-backgrounding-occluded-windows',

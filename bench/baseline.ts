@@ -6,7 +6,7 @@
  * updated in place by identity. Each widget gets a shadow root with the element's own
  * constructed stylesheets, so style and layout costs compare like for like.
  */
-import { isPayable } from '../src/api/schemas.js';
+import { isPayable } from '../src/domain/payability.js';
 import type { InvoiceSummary, Page, Payment, Permissions, ServiceBilling, Summary, Wallet } from '../src/api/schemas.js';
 import { invoiceHref } from '../src/components/shared/links.js';
 import { money, openLabel, statusLabel, statusTone } from '../src/components/shared/render.js';
@@ -289,7 +289,7 @@ function history(page: Page<Payment>, locale: string): HTMLElement {
           'div',
           { class: 'history-footer' },
           page.next_cursor !== null &&
-            h('button', { class: 'button', part: 'show-more-button', type: 'button', 'aria-disabled': 'false' }, t(locale, 'overview.history.show_more')),
+            h('button', { class: 'button', part: 'load-more', type: 'button', 'aria-disabled': 'false' }, t(locale, 'common.load_more')),
         );
   return h('section', { class: 'section', part: 'history', 'aria-labelledby': 'history-title' }, h('h3', { id: 'history-title' }, t(locale, 'payments.title')), body, footer);
 }

@@ -30,10 +30,12 @@ if (serviceId) {
       if (heading) heading.textContent = service.name;
       document.title = `${service.name} · PerLod Dash`;
     },
-    () => {
+    (error: unknown) => {
       // The banner shows the error itself (not found, offline); the heading says it plainly.
       heading?.replaceChildren(t('span', 'service.not_found'));
       document.title = `${msg('service.not_found')} · PerLod Dash`;
+      // An unknown service has no invoices to list: an empty list would read "You have no invoices yet".
+      if ((error as { code?: unknown } | null)?.code === 'not_found') document.querySelector<HTMLElement>('.service-invoices')?.remove();
     },
   );
 }

@@ -1,8 +1,9 @@
 // `npm run build`: the ESM library, the two script-tag files, the type declarations and
 // custom-elements.json, in that order (the library build empties dist/ first), then the
-// sizes of the script-tag files, which is what a third-party page downloads.
+// sizes of the script-tag files, which is what a third-party page downloads. Every subpath in
+// package.json "exports" has its file and its declarations afterwards.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -34,11 +35,29 @@ function runBin(bin, args) {
 
 const viteBuild = (mode) => () => build({ root, configFile: join(root, 'vite.config.ts'), mode, logLevel: 'info' });
 
+/**
+ * Types of `@perlod/billing-widgets/script-tag.iife`: a classic script exports nothing, it sets
+ * the global `PerLodBilling`, which has the script-tag module's API (dist/types/script-tag.d.ts).
+ */
+const IIFE_DECLARATIONS = `// The classic-script build (billing-widgets.iife.js) defines every element and sets this global.
+import type * as PerLodBillingApi from './script-tag.js';
+
+declare global {
+  /** The public API of the billing widgets, from \`<script src=".../billing-widgets.iife.js">\`. */
+  var PerLodBilling: typeof PerLodBillingApi;
+}
+
+export {};
+`;
+
 try {
-  await step('library (dist/index.js, dist/testing.js, dist/define/*)', viteBuild('production'));
+  await step('library (dist/index.js, dist/internals.js, dist/testing.js, dist/define/*)', viteBuild('production'));
   await step('script tag, ES module (dist/billing-widgets.js and the files it loads on first use)', viteBuild('script-tag'));
   await step('script tag, IIFE (dist/billing-widgets.iife.js)', viteBuild('script-tag-iife'));
-  await step('declarations (dist/types)', () => runBin('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']));
+  await step('declarations (dist/types)', () => {
+    runBin('node_modules/typescript/bin/tsc', ['-p', 'tsconfig.build.json']);
+    writeFileSync(join(root, 'dist/types/script-tag.iife.d.ts'), IIFE_DECLARATIONS);
+  });
   await step('custom-elements.json', () =>
     runBin('node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.js']),
   );

@@ -1,14 +1,20 @@
 // `npm test`: the browser tests (web-test-runner, with coverage), then the end-to-end tests
 // against the demo server (node:test + Playwright), then every Storybook story as a test
-// (vitest browser mode through @storybook/addon-vitest). Exits non-zero if any part fails and
-// ends with one "N passed, N failed" line over all three. Extra arguments go to web-test-runner.
+// (vitest browser mode through @storybook/addon-vitest). After the browser tests it checks the
+// line coverage of each folder in COVERAGE_THRESHOLDS (wtr's own `threshold` is global only).
+// Exits non-zero if any part fails and ends with one "N passed, N failed" line over all three
+// (a folder under its threshold counts as one failure). Extra arguments go to web-test-runner.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestRunner } from '@web/test-runner';
+import { transformSync } from 'esbuild';
 import { ensureChromium } from './chromium.js';
+
+/** Lines covered by the browser tests that each folder (with its subfolders) must reach, in %. */
+const COVERAGE_THRESHOLDS = { 'src/api': 90, 'src/domain': 90, 'src/money': 90 };
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -36,6 +42,9 @@ async function runBrowserTests() {
   });
   // startTestRunner prints its own error and returns nothing when the config is broken.
   if (!runner) return { ...totals, failed: 1, ok: false };
+  // The istanbul coverage map coverage/lcov.info is written from, once every session finished.
+  let coverage;
+  runner.on('test-run-finished', ({ testCoverage }) => (coverage = testCoverage));
   const passed = await new Promise((resolve) => runner.on('stopped', resolve));
   for (const session of runner.sessions.all()) {
     const before = totals.failed;
@@ -43,7 +52,88 @@ async function runBrowserTests() {
     // A file that failed to load, or failed outside any test, has no failing test to count.
     if (!session.passed && totals.failed === before) totals.failed += 1;
   }
-  return { ...totals, ok: passed };
+  // Other files than the config's (`--files`, a file argument): the coverage is of a subset.
+  // (Imported only now: the config reads CHROME_PATH, set above, when it is first evaluated.)
+  const { default: config } = await import('../web-test-runner.config.js');
+  const partial = JSON.stringify(runner.config.files) !== JSON.stringify(config.files);
+  return { ...totals, ok: passed, coverageMap: coverage?.coverageMap, coverageConfig: config.coverageConfig, partial };
+}
+
+/** A glob of the coverage config's include or exclude list as a RegExp over a root-relative path. */
+function globToRegExp(glob) {
+  const source = glob
+    .split('**/')
+    .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+    .join('(?:.*/)?');
+  return new RegExp(`^${source}$`);
+}
+
+/** The .ts files under a folder, root-relative with forward slashes. */
+function sourceFiles(folder) {
+  const files = [];
+  for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
+    const path = `${folder}/${entry.name}`;
+    if (entry.isDirectory()) files.push(...sourceFiles(path));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(path);
+  }
+  return files;
+}
+
+/** True when a module compiles to nothing (types only): it never loads, so it has no coverage. */
+function isTypeOnly(path) {
+  const { code } = transformSync(readFileSync(join(root, path), 'utf8'), { loader: 'ts', format: 'esm' });
+  return code.replace(/export\s*\{\s*\};?/g, '').trim() === '';
+}
+
+/**
+ * Line coverage per folder of COVERAGE_THRESHOLDS from the browser tests' coverage map. A file
+ * with code that no test loaded counts with every line uncovered (the report leaves it out).
+ */
+function checkCoverage({ coverageMap, coverageConfig, partial }) {
+  if (!coverageMap) {
+    console.error('coverage: the browser tests produced no coverage data, so no folder can be checked.');
+    return { passed: 0, failed: 1, skipped: 0, ok: false, summary: 'no coverage data' };
+  }
+  const lines = new Map();
+  for (const file of coverageMap.files()) {
+    const { total, covered } = coverageMap.fileCoverageFor(file).toSummary().lines;
+    lines.set(relative(root, file).split(sep).join('/'), { total, covered });
+  }
+  const { include = [], exclude = [] } = coverageConfig ?? {};
+  const inScope = (path) => include.some((glob) => globToRegExp(glob).test(path)) && !exclude.some((glob) => globToRegExp(glob).test(path));
+  const results = [];
+  for (const [folder, threshold] of Object.entries(COVERAGE_THRESHOLDS)) {
+    let total = 0;
+    let covered = 0;
+    const unloaded = [];
+    for (const path of sourceFiles(folder).filter(inScope)) {
+      const file = lines.get(path);
+      if (file) {
+        total += file.total;
+        covered += file.covered;
+      } else if (!isTypeOnly(path)) {
+        const count = readFileSync(join(root, path), 'utf8').split('\n').length;
+        total += count;
+        unloaded.push(path);
+      }
+    }
+    const percent = total === 0 ? 100 : (covered / total) * 100;
+    results.push({ folder, threshold, percent, covered, total, unloaded, ok: percent >= threshold });
+  }
+  const text = (r) => `${r.folder} ${r.percent.toFixed(2)} % (${r.covered}/${r.total} lines)`;
+  const under = results.filter((r) => !r.ok);
+  for (const r of results) {
+    if (r.unloaded.length > 0) console.log(`coverage: ${r.folder}: no test loads ${r.unloaded.join(', ')} (counted as uncovered)`);
+  }
+  if (partial) {
+    console.log(`coverage (a subset of the tests ran: thresholds not enforced): ${results.map(text).join(', ')}`);
+    return { passed: 0, failed: 0, skipped: 0, ok: true, summary: `not enforced on a partial run: ${results.map(text).join(', ')}` };
+  }
+  for (const r of under) {
+    console.error(`coverage: ${r.folder} has ${r.percent.toFixed(2)} % of its lines covered, under the required ${r.threshold} % (${r.covered} of ${r.total}); see coverage/lcov-report/index.html`);
+  }
+  const summary = `${results.map(text).join(', ')}; each must reach ${[...new Set(results.map((r) => `${r.threshold} %`))].join(' / ')}`;
+  return { passed: 0, failed: under.length, skipped: 0, ok: under.length === 0, summary };
 }
 
 function e2eFiles() {
@@ -144,7 +234,13 @@ const started = Date.now();
 const parts = [];
 
 console.log(`\n== browser tests (web-test-runner, Chromium at ${chromePath}) ==`);
-parts.push({ name: 'browser', ...(await runBrowserTests()) });
+const { coverageMap, coverageConfig, partial, ...browser } = await runBrowserTests();
+parts.push({ name: 'browser', ...browser });
+
+console.log(`\n== line coverage per folder (${Object.keys(COVERAGE_THRESHOLDS).join(', ')}) ==`);
+const coverage = checkCoverage({ coverageMap, coverageConfig, partial });
+console.log(coverage.summary);
+parts.push({ name: 'coverage', ...coverage });
 
 const files = e2eFiles();
 if (files.length > 0) {
@@ -161,7 +257,8 @@ const sum = (key) => parts.reduce((total, part) => total + part[key], 0);
 const ok = parts.every((part) => part.ok);
 console.log('');
 for (const part of parts) {
-  console.log(`${part.name}: ${part.passed} passed, ${part.failed} failed${part.skipped ? `, ${part.skipped} skipped` : ''}${part.ok ? '' : ' (FAILED)'}`);
+  const counts = part.summary ?? `${part.passed} passed, ${part.failed} failed${part.skipped ? `, ${part.skipped} skipped` : ''}`;
+  console.log(`${part.name}: ${counts}${part.ok ? '' : ' (FAILED)'}`);
 }
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 console.log(`${ok ? 'ok' : 'FAILED'} in ${seconds}s`);

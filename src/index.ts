@@ -1,11 +1,7 @@
-// The package's main entry: the public API. Element classes are exported without registering
-// them (import `@perlod/billing-widgets/define/<name>` or the script-tag file for that), so an
-// embedder with a name clash can define them under other names. The reference billing API
-// stays behind the `./testing` subpath so it never ships to users.
-//
-// The script-tag files expose all of it but `AttemptStore` (page-api.ts): the building block of
-// an app's own money flow on the client. In the script only the money dialogs use it, and they
-// load it with themselves on first use.
+// The package's main entry, `@perlod/billing-widgets`: the public API (page-api.ts), the same
+// the script-tag files expose. Element classes are exported without registering them (import
+// `@perlod/billing-widgets/define/<name>` or the script-tag file for that), so an embedder with
+// a name clash can define them under other names. The reference billing API is behind
+// `./testing`, and what the elements are built from behind `./internals` (not covered by semver).
 
 export * from './page-api.js';
-export { AttemptStore } from './money/attempts.js';

@@ -1,7 +1,10 @@
-// What a page uses: the package's public API but `AttemptStore` (index.ts adds it). The
-// script-tag files expose exactly this (script-tag.ts).
+// The package's public API, what semver covers: the package root (index.ts) and the script-tag
+// files (script-tag.ts, global `PerLodBilling` in the IIFE) export exactly this. What the
+// elements are built from (base classes, query controller, tokens, zod schemas, AttemptStore,
+// context keys) is in internals.ts, `@perlod/billing-widgets/internals`, outside semver.
 
-export * from './api/schemas.js';
+/** The API's data types (`Invoice`, `Money`, `Wallet`...), types only: the zod schemas are internals. */
+export type * from './api/schemas.js';
 
 export { BillingApiError, ERROR_CODES, isBillingApiError } from './api/errors.js';
 export type { BillingApiErrorInit, BillingErrorCode } from './api/errors.js';
@@ -19,25 +22,20 @@ export type {
 export { createHttpClient } from './api/http-client.js';
 export type { HttpClientOptions, RetryOptions } from './api/http-client.js';
 
+// The client's `cache` option.
 export { QueryCache } from './api/cache.js';
 export type { CacheListener, QueryCacheOptions, QueryFetchOptions } from './api/cache.js';
 
-export type { Attempt, Intent } from './money/attempts.js';
-
-export { billingClientContext, billingConfigContext } from './context.js';
 export type { BillingConfig, CheckoutMode } from './context.js';
 
 export { BillingProvider, configureBilling } from './components/billing-provider/index.js';
 export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
 export { BillingOverview } from './components/billing-overview/billing-overview.js';
 export { InvoiceList } from './components/invoice-list/invoice-list.js';
-export { InvoiceDetail, supportRequestHref } from './components/invoice-detail/invoice-detail.js';
-export { payBlockReason } from './domain/payability.js';
-export type { PayBlockReason } from './domain/payability.js';
+export { InvoiceDetail } from './components/invoice-detail/invoice-detail.js';
 export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
 export { TopUpButton } from './components/top-up-button/top-up-button.js';
 
-export { BillingElement, BillingConsumerElement, BillingQueryController, tokens, palette } from './components/shared/index.js';
 export type {
   BillingErrorDetail,
   BillingEventDetailMap,
@@ -48,7 +46,8 @@ export type {
   BillingTopUpRequestDetail,
   BillingSupportRequestDetail,
   BillingTopUpCompletedDetail,
-  QueryViewState,
-} from './components/shared/index.js';
+} from './components/shared/events.js';
 
-export { t, registerCatalog, textDirection } from './i18n/index.js';
+// Languages beyond those shipped: `registerCatalog('fr', { ... })`.
+export { registerCatalog } from './i18n/index.js';
+export type { Catalog, MessageKey } from './i18n/index.js';

@@ -3,8 +3,8 @@
 // dialogs, the invoice's support panel and the languages beyond English from files beside it
 // when they are first needed (README "Code on first use"). Loading it defines every
 // element (a second copy of the library on the page warns instead of throwing) and exposes
-// the public API a page uses, `configureBilling()` included: all of index.ts but
-// `AttemptStore` (see index.ts).
+// the package's public API (page-api.ts, the same as the package root), `configureBilling()`
+// included; the internals (`@perlod/billing-widgets/internals`) are not in it.
 import './define/billing-provider.js';
 import './define/billing-overview.js';
 import './define/invoice-list.js';

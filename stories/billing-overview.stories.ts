@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/billing-overview.js';
+import { t } from '../src/i18n/catalog.js';
 import { renderElement } from './support/billing.js';
 import { part, parts, screenOf, storyElement, waitForText } from './support/play.js';
 import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
@@ -75,13 +76,13 @@ export const ReadOnly: Story = {
   },
 };
 
-/** "Show more" pages through the whole payment history. */
+/** "Load more" pages through the whole payment history. */
 export const PaymentHistory: Story = {
   parameters: { billing: { scenario: 'healthy' } },
-  args: { 'history-size': 5 },
+  args: { 'page-size': 5 },
   play: async ({ canvasElement }) => {
     const el = await overview(canvasElement);
-    const more = await waitFor(() => screenOf(el).getByRole('button', { name: 'Show more' }));
+    const more = await waitFor(() => screenOf(el).getByRole('button', { name: t('en', 'common.load_more') }));
     await waitFor(() => expect(part(el, 'history-table')?.querySelectorAll('tbody tr')).toHaveLength(5));
     await userEvent.click(more);
     await waitFor(() => expect(part(el, 'history-table')?.querySelectorAll('tbody tr')).toHaveLength(10));
@@ -122,7 +123,7 @@ export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: OVERDUE_ALE
 export const Stale: Story = staleStory({ tag: TAG, loaded: OVERDUE_ALERT, route: 'GET /summary', cacheTag: 'summary' });
 
 export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /summary', 'unauthorized');
-export const ErrorForbidden: Story = errorStory(TAG, 'GET /summary', 'forbidden');
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /summary', 'forbidden', {}, { retry: false });
 export const ErrorNotFound: Story = errorStory(TAG, 'GET /summary', 'not_found');
 export const ErrorServer: Story = errorStory(TAG, 'GET /summary', 'server_error');
 export const ErrorNetwork: Story = errorStory(TAG, 'GET /summary', 'network');
@@ -226,11 +227,14 @@ export const ServiceReadOnly: Story = {
   },
 };
 
+/** No such service: says so, with no retry (a 404 stays a 404) and nothing else. */
 export const ServiceNotFound: Story = {
   args: { 'service-id': 'srv_gone' },
   play: async ({ canvasElement }) => {
     const el = await overview(canvasElement);
-    await waitForText(el, 'We could not find this record.');
+    await waitForText(el, t('en', 'service.not_found.title'));
+    await expect(part(el, 'retry-button')).toBeNull();
+    await expect(part(el, 'error')).toBeNull();
   },
 };
 

@@ -111,13 +111,18 @@ export const Cancelled: Story = {
   },
 };
 
-/** A status this version does not know (`in_dispute`): shown neutrally with its raw label, never payable. */
+/**
+ * A status this version does not know (`in_dispute`): on hold, with its raw label, never
+ * payable; "Contact support" beside the reason opens the contact form.
+ */
 export const UnknownStatus: Story = {
   args: { 'invoice-id': 'inv_999' },
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0128', 'in_dispute');
-    await expect(part(el, 'status-badge')).toHaveTextContent('Unknown status (in_dispute)');
-    await payBlocked(el, 'Unknown status: in_dispute; contact support');
+    await expect(part(el, 'status-badge')).toHaveTextContent('On hold (in_dispute)');
+    await payBlocked(el, 'This invoice is on hold (status: in_dispute). Contact support.');
+    await userEvent.click(part(el, 'contact-support-button')!);
+    await waitFor(() => expect(el.shadowRoot?.activeElement).toBe(part(el, 'support-description')));
   },
 };
 
@@ -286,7 +291,17 @@ export const Dark: Story = {
   },
 };
 
-// ---- the pay flow (the pay dialog, shared/pay-flow.ts) ----
+/** The element's own `theme` attribute, on a light page. */
+export const DarkByAttribute: Story = {
+  args: { theme: 'dark' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
+    await expect(el).toHaveAttribute('theme', 'dark');
+    await expect(getComputedStyle(el).colorScheme).toBe('dark');
+  },
+};
+
+// ---- the pay flow (the pay dialog, src/money/pay-dialog.ts) ----
 
 /** Pay pressed on the overdue invoice: the dialog is open. */
 async function openPayDialog(el: Element) {

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/invoice-list.js';
+import { t } from '../src/i18n/catalog.js';
 import { billingOf, renderElement } from './support/billing.js';
 import { part, parts, screenOf, storyElement, textOf, waitForText } from './support/play.js';
 import { errorStory, loadingStory, refreshingStory, staleStory } from './support/states.js';
@@ -29,7 +30,7 @@ export const AllStatuses: Story = {
     await waitForText(el, 'PL-2026-0142');
     await expect(statusesShown(el)).toEqual(['overdue', 'unpaid', 'unpaid', 'pending', 'in_dispute', 'paid', 'cancelled', 'refunded']);
     await waitForText(el, 'Overdue by 5 days');
-    await waitForText(el, 'Unknown status (in_dispute)');
+    await waitForText(el, t('en', 'status.invoice_unknown', { label: 'in_dispute' }));
   },
 };
 
@@ -159,7 +160,7 @@ export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: 'PL-2026-01
 export const Stale: Story = staleStory({ tag: TAG, loaded: 'PL-2026-0142', route: 'GET /invoices', cacheTag: 'invoices' });
 
 export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /invoices', 'unauthorized');
-export const ErrorForbidden: Story = errorStory(TAG, 'GET /invoices', 'forbidden');
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /invoices', 'forbidden', {}, { retry: false });
 export const ErrorNotFound: Story = errorStory(TAG, 'GET /invoices', 'not_found');
 export const ErrorServer: Story = errorStory(TAG, 'GET /invoices', 'server_error');
 export const ErrorNetwork: Story = errorStory(TAG, 'GET /invoices', 'network');

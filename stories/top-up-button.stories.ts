@@ -83,14 +83,39 @@ export const Default: Story = {
   },
 };
 
-/** `label` and `amount` (major units): the preset is passed on and pre-fills the dialog. */
+/** The `detail` of the first `billing-top-up-request` an args listener received. */
+function firstRequestDetail(listener: unknown): unknown {
+  return ((listener as ReturnType<typeof fn>).mock.calls[0]?.[0] as CustomEvent | undefined)?.detail;
+}
+
+/**
+ * `label` and `amount` (major units of the wallet currency, as written): the preset pre-fills the
+ * dialog and the request event carries it as `Money` in minor units (`{ amount: 2000, currency: 'USD' }`).
+ */
 export const PresetAmount: Story = {
-  args: { label: 'Add $20', amount: 20 },
-  play: async ({ canvasElement }) => {
+  args: { label: 'Add $20', amount: 20, onBillingTopUpRequest: fn() },
+  play: async ({ canvasElement, args }) => {
     const el = await topUpButton(canvasElement);
     await openDialog(el);
+    await expect(firstRequestDetail(args['onBillingTopUpRequest'])).toEqual({ amount: { amount: 2000, currency: 'USD' } });
     await waitFor(() => expect(part(el, 'amount-input')).toHaveValue('20.00'));
     await waitFor(() => expect(part(el, 'confirm-button')).toHaveTextContent('Pay $20.88'));
+  },
+};
+
+/**
+ * The page opens the dialog itself with the `open` attribute (or `show()`), as a click would:
+ * the request event first, then the dialog. `open` turns false when the customer closes it.
+ */
+export const OpenedByThePage: Story = {
+  args: { open: true, amount: 25, onBillingTopUpRequest: fn() },
+  play: async ({ canvasElement, args }) => {
+    const el = await topUpButton(canvasElement);
+    await waitFor(() => expect(part(el, 'dialog')).toHaveAttribute('open'));
+    await waitFor(() => expect(part(el, 'amount-input')).toHaveValue('25.00'));
+    await expect(args['onBillingTopUpRequest']).toHaveBeenCalledTimes(1);
+    await expect(firstRequestDetail(args['onBillingTopUpRequest'])).toEqual({ amount: { amount: 2500, currency: 'USD' } });
+    await expect(el).toHaveAttribute('open');
   },
 };
 

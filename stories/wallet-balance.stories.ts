@@ -96,6 +96,31 @@ export const ReadOnly: Story = {
   },
 };
 
+/**
+ * The built-in button's parts are forwarded as `top-up-button__<part>`, its dialog's too: the
+ * page styles them from outside (`wallet-balance::part(top-up-button__button)`).
+ */
+export const StyledTopUpButton: Story = {
+  render: (args, context) =>
+    html`<style>
+        wallet-balance::part(top-up-button__button) {
+          border-radius: 999px;
+          padding-inline: 1.5em;
+        }
+        wallet-balance::part(top-up-button__dialog) {
+          border-radius: 16px;
+        }
+      </style>
+      ${renderElement(TAG)(args, context)}`,
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitFor(() => expect(part(el, 'top-up-button')).not.toBeNull());
+    const button = part(el, 'top-up-button')!;
+    await waitFor(() => expect(part(button, 'button')).not.toBeNull());
+    await expect(getComputedStyle(part(button, 'button')!).borderTopLeftRadius).toBe('999px');
+  },
+};
+
 /** The page's own action in the `action` slot replaces the built-in button. */
 export const CustomAction: Story = {
   render: (_args, context) =>
@@ -118,7 +143,7 @@ export const Refreshing: Story = refreshingStory({ tag: TAG, loaded: '$12.50', r
 export const Stale: Story = staleStory({ tag: TAG, loaded: '$12.50', route: 'GET /wallet', cacheTag: 'wallet' });
 
 export const ErrorUnauthorized: Story = errorStory(TAG, 'GET /wallet', 'unauthorized');
-export const ErrorForbidden: Story = errorStory(TAG, 'GET /wallet', 'forbidden');
+export const ErrorForbidden: Story = errorStory(TAG, 'GET /wallet', 'forbidden', {}, { retry: false });
 export const ErrorNotFound: Story = errorStory(TAG, 'GET /wallet', 'not_found');
 export const ErrorServer: Story = errorStory(TAG, 'GET /wallet', 'server_error');
 export const ErrorNetwork: Story = errorStory(TAG, 'GET /wallet', 'network');

@@ -5,13 +5,12 @@
  */
 import { en } from './en.js';
 import type { MessageKey } from './en.js';
+import type { Catalog } from './catalog-type.js';
 import { catalogLoaders } from './loaders.js';
 import type { Message, MessageParams, PluralMessage } from './types.js';
 
 export type { MessageKey } from './en.js';
-
-/** A complete catalog: one message for every key of the English one. */
-export type Catalog = { readonly [K in MessageKey]: Message };
+export type { Catalog } from './catalog-type.js';
 
 const catalogs = new Map<string, Partial<Catalog>>([['en', en]]);
 
@@ -39,7 +38,7 @@ function placeholdersOf(message: unknown): string[] | undefined {
 /** Page messages whose English has not loaded yet (it comes with the money dialogs or the support panel), by locale. */
 const unchecked = new Map<string, Set<string>>();
 /**
- * The parts of English that load on first use and have arrived: en-money.ts with the money
+ * The parts of English that load on first use and have arrived: src/money/messages.en.ts with the money
  * dialogs, en-support.ts with the support panel. English is complete when both have.
  */
 const lateEnglish = new Set<object>();
@@ -111,7 +110,7 @@ export function normalizeLocale(locale: string | null | undefined): string {
 
 /**
  * Adds messages that ship with a part of the library loaded on first use (the money dialogs'
- * English, en-money.ts) to a language's catalog. Messages the page registered for that
+ * English, src/money/messages.en.ts) to a language's catalog. Messages the page registered for that
  * language win; for English, the page's messages waiting for it are checked now. @internal
  */
 export function addBundledMessages(language: string, messages: Readonly<Record<string, Message>>): void {

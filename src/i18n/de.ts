@@ -1,5 +1,5 @@
 /** German messages: every key of the English catalog, translated. */
-import type { Catalog } from './catalog.js';
+import type { Catalog } from './catalog-type.js';
 
 export const de: Catalog = {
   'common.retry': 'Erneut versuchen',
@@ -21,6 +21,7 @@ export const de: Catalog = {
     'Umschließen Sie dieses Element mit <billing-provider> oder rufen Sie configureBilling() auf.',
 
   'status.unknown': 'Unbekannter Status ({label})',
+  'status.invoice_unknown': 'Angehalten ({label})',
   'status.invoice.unpaid': 'Offen',
   'status.invoice.pending': 'Zahlung in Bearbeitung',
   'status.invoice.partially_paid': 'Teilweise bezahlt',
@@ -118,7 +119,7 @@ export const de: Catalog = {
   'invoices.filter.service': 'Dienst',
   'invoices.filter.service_all': 'Alle Dienste',
   'invoices.filter.search': 'Nach Rechnungsnummer suchen',
-  'invoices.filter.search_placeholder': 'z. B. INV-2026-0042',
+  'invoices.filter.search_placeholder': 'z. B. PL-2026-0142',
   'invoices.filter.clear': 'Filter zurücksetzen',
   'invoices.open': 'Rechnung {number} öffnen',
   'invoices.count': { one: '{n} Rechnung angezeigt', other: '{n} Rechnungen angezeigt' },
@@ -163,7 +164,6 @@ export const de: Catalog = {
   'payments.col.reference': 'Referenz',
   'payments.col.amount': 'Betrag',
   'payments.col.status': 'Status',
-  'payments.col.failure': 'Grund',
   'payments.empty': 'Noch keine Zahlungen.',
 
   'pay.button': '{amount} bezahlen',
@@ -197,7 +197,8 @@ export const de: Catalog = {
   'invoice_detail.pay_disabled.cancelled': 'Storniert',
   'invoice_detail.pay_disabled.nothing_due': 'Nichts mehr offen',
   'invoice_detail.pay_disabled.processing': 'Die Zahlung wird bearbeitet',
-  'invoice_detail.pay_disabled.unknown': 'Unbekannter Status: {label}; wenden Sie sich an den Support',
+  'invoice_detail.pay_disabled.unknown': 'Diese Rechnung ist angehalten (Status: {label}). Wenden Sie sich an den Support.',
+  'invoice_detail.contact_support': 'Support kontaktieren',
   'invoice_detail.pay_disabled.read_only': 'Sie sind nicht berechtigt zu bezahlen; fragen Sie den Kontoinhaber',
   'invoice_detail.pay_disabled.checking': 'Zahlungsberechtigung wird geprüft…',
   'invoice_detail.pay_disabled.permissions_failed': 'Ihre Zahlungsberechtigung konnte nicht geprüft werden.',
@@ -287,13 +288,14 @@ export const de: Catalog = {
   'overview.termination_on': 'Beendigung am {date}',
   'overview.updated': 'Aktualisiert',
   'overview.refresh_failed': 'Aktualisierung fehlgeschlagen; die bisherigen Daten werden angezeigt.',
-  'overview.history.show_more': 'Mehr anzeigen',
   'overview.history.shown': { one: '{n} Zahlung angezeigt', other: '{n} Zahlungen angezeigt' },
   'overview.history.failure': 'Grund: {reason}',
   'service.banner.payment_due': 'Zahlung fällig am {date}',
   'service.banner.at_risk': 'Gefährdet: Sperrung am {date}, falls nicht bezahlt wird',
   'service.banner.suspended': 'Wegen Nichtzahlung gesperrt; Beendigung am {date}, falls nicht bezahlt wird',
   'service.banner.terminated': 'Wegen Nichtzahlung beendet',
+  'service.not_found.title': 'Wir konnten diesen Dienst nicht finden.',
+  'service.not_found.body': 'Er wurde möglicherweise entfernt, oder der Link ist falsch. Prüfen Sie den Link oder kehren Sie zu Ihren Diensten zurück.',
   // end <billing-overview>
   // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
   'checkout.unsafe_url': 'Die Adresse der Zahlungsseite ist nicht sicher; es wurde nichts abgebucht. Wenden Sie sich an den Support.',
@@ -331,7 +333,7 @@ export const de: Catalog = {
   'topup_dialog.total_changed_hint': 'Es wurde nichts abgebucht. Prüfen Sie den neuen Gesamtbetrag und bestätigen Sie erneut.',
   'topup_dialog.no_methods': 'Keine Zahlungsart kann Ihr Guthaben aufladen.',
   // end shared/checkout.ts and <top-up-button> dialog
-  // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  // src/money/pay-dialog.ts (the pay dialog of <invoice-detail> and <billing-overview>)
   'money_ui.loading': 'Das Zahlungsformular wird geladen…',
   'money_ui.load_failed': 'Das Zahlungsformular konnte nicht geladen werden. Es wurde nichts belastet.',
   'money_ui.load_failed_action': 'Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
@@ -364,5 +366,5 @@ export const de: Catalog = {
   'checkout.error.invoice_not_payable.action': 'Aktualisieren Sie, um ihren aktuellen Status zu sehen. Es wurde nichts weiter abgebucht.',
   'checkout.error.insufficient_funds.title': 'Ihr Guthaben deckt diese Rechnung nicht mehr.',
   'checkout.error.insufficient_funds.action': 'Wählen Sie eine Karte oder eine andere Zahlungsart, oder laden Sie zuerst Ihr Guthaben auf. Es wurde nichts abgebucht.',
-  // end shared/pay-flow.ts
+  // end src/money/pay-dialog.ts
 };

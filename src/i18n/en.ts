@@ -1,5 +1,5 @@
 /**
- * English messages: with en-money.ts and en-support.ts (the messages of the money dialogs and
+ * English messages: with src/money/messages.en.ts and en-support.ts (the messages of the money dialogs and
  * of the support panel, loaded with them) the complete catalog and the source of every key.
  * Other catalogs are typed against all three, so a key added here must be translated there
  * before the build passes.
@@ -31,6 +31,8 @@ export const en = {
 
   // Statuses. An unknown one from a newer server is shown with its raw label.
   'status.unknown': 'Unknown status ({label})',
+  // An invoice status from a newer server: not payable here, so say what to do.
+  'status.invoice_unknown': 'On hold ({label})',
   'status.invoice.unpaid': 'Unpaid',
   'status.invoice.pending': 'Payment processing',
   'status.invoice.partially_paid': 'Partially paid',
@@ -123,7 +125,7 @@ export const en = {
   'invoices.filter.service': 'Service',
   'invoices.filter.service_all': 'All services',
   'invoices.filter.search': 'Search by invoice number',
-  'invoices.filter.search_placeholder': 'e.g. INV-2026-0042',
+  'invoices.filter.search_placeholder': 'e.g. PL-2026-0142',
   'invoices.filter.clear': 'Clear filters',
   'invoices.open': 'Open invoice {number}',
   'invoices.count': { one: '{n} invoice shown', other: '{n} invoices shown' },
@@ -169,7 +171,6 @@ export const en = {
   'payments.col.reference': 'Reference',
   'payments.col.amount': 'Amount',
   'payments.col.status': 'Status',
-  'payments.col.failure': 'Reason',
   'payments.empty': 'No payments yet.',
 
   // Pay action
@@ -191,7 +192,8 @@ export const en = {
   'invoice_detail.pay_disabled.cancelled': 'Cancelled',
   'invoice_detail.pay_disabled.nothing_due': 'Nothing left to pay',
   'invoice_detail.pay_disabled.processing': 'Payment is being processed',
-  'invoice_detail.pay_disabled.unknown': 'Unknown status: {label}; contact support',
+  'invoice_detail.pay_disabled.unknown': 'This invoice is on hold (status: {label}). Contact support.',
+  'invoice_detail.contact_support': 'Contact support',
   'invoice_detail.pay_disabled.read_only': "You don't have permission to pay; ask the account owner",
   'invoice_detail.pay_disabled.checking': 'Checking whether you can pay…',
   'invoice_detail.pay_disabled.permissions_failed': 'Could not check whether you can pay.',
@@ -256,22 +258,23 @@ export const en = {
   'overview.termination_on': 'Termination on {date}',
   'overview.updated': 'Updated',
   'overview.refresh_failed': 'Could not refresh; showing the previous data.',
-  'overview.history.show_more': 'Show more',
   'overview.history.shown': { one: 'Showing {n} payment', other: 'Showing {n} payments' },
   'overview.history.failure': 'Reason: {reason}',
   'service.banner.payment_due': 'Payment due {date}',
   'service.banner.at_risk': 'At risk: suspension on {date} unless paid',
   'service.banner.suspended': 'Suspended for non-payment; terminated on {date} unless paid',
   'service.banner.terminated': 'Terminated for non-payment',
+  'service.not_found.title': 'We could not find this service.',
+  'service.not_found.body': 'It may have been removed, or the link is wrong. Check the link or go back to your services.',
   // end <billing-overview>
 
-  // The money dialogs' frame while their code loads (shared/money-dialog-slot.ts). The dialogs'
-  // own messages load with them: en-money.ts.
+  // The money dialogs' frame while their code loads (src/money/launch/dialog-slot.ts). The dialogs'
+  // own messages load with them: src/money/messages.en.ts.
   'money_ui.loading': 'Loading the payment form…',
   'money_ui.load_failed': 'The payment form could not load. Nothing was charged.',
   'money_ui.load_failed_action': 'Check your connection and try again.',
   'pay_dialog.title_generic': 'Pay invoice',
 } as const satisfies Record<string, Message>;
 
-/** Every message key: the English catalog's, the money dialogs' (en-money.ts) and the support panel's (en-support.ts). */
+/** Every message key: the English catalog's, the money dialogs' (src/money/messages.en.ts) and the support panel's (en-support.ts). */
 export type MessageKey = keyof typeof en | keyof typeof enMoney | keyof typeof enSupport;

@@ -2,7 +2,7 @@
  * Persian messages (right to left): every key of the English catalog, translated. Persian
  * nouns stay singular after a number, so plural messages have one form.
  */
-import type { Catalog } from './catalog.js';
+import type { Catalog } from './catalog-type.js';
 
 export const fa: Catalog = {
   'common.retry': 'تلاش دوباره',
@@ -23,6 +23,7 @@ export const fa: Catalog = {
   'common.config_error.body': 'این عنصر را درون یک <billing-provider> قرار دهید یا configureBilling() را فراخوانی کنید.',
 
   'status.unknown': 'وضعیت ناشناخته ({label})',
+  'status.invoice_unknown': 'معلق ({label})',
   'status.invoice.unpaid': 'پرداخت‌نشده',
   'status.invoice.pending': 'در حال پردازش پرداخت',
   'status.invoice.partially_paid': 'بخشی پرداخت شده',
@@ -112,7 +113,7 @@ export const fa: Catalog = {
   'invoices.filter.service': 'سرویس',
   'invoices.filter.service_all': 'همهٔ سرویس‌ها',
   'invoices.filter.search': 'جست‌وجو با شمارهٔ صورت‌حساب',
-  'invoices.filter.search_placeholder': 'مثلاً INV-2026-0042',
+  'invoices.filter.search_placeholder': 'مثلاً PL-2026-0142',
   'invoices.filter.clear': 'پاک کردن فیلترها',
   'invoices.open': 'باز کردن صورت‌حساب {number}',
   'invoices.count': { other: '{n} صورت‌حساب نمایش داده شده' },
@@ -157,7 +158,6 @@ export const fa: Catalog = {
   'payments.col.reference': 'شمارهٔ پیگیری',
   'payments.col.amount': 'مبلغ',
   'payments.col.status': 'وضعیت',
-  'payments.col.failure': 'دلیل',
   'payments.empty': 'هنوز پرداختی انجام نشده است.',
 
   'pay.button': 'پرداخت {amount}',
@@ -190,7 +190,8 @@ export const fa: Catalog = {
   'invoice_detail.pay_disabled.cancelled': 'لغو شده',
   'invoice_detail.pay_disabled.nothing_due': 'مبلغی برای پرداخت باقی نمانده',
   'invoice_detail.pay_disabled.processing': 'پرداخت در حال پردازش است',
-  'invoice_detail.pay_disabled.unknown': 'وضعیت ناشناخته: {label}؛ با پشتیبانی تماس بگیرید',
+  'invoice_detail.pay_disabled.unknown': 'این صورت‌حساب معلق است (وضعیت: {label}). با پشتیبانی تماس بگیرید.',
+  'invoice_detail.contact_support': 'تماس با پشتیبانی',
   'invoice_detail.pay_disabled.read_only': 'اجازهٔ پرداخت ندارید؛ از مالک حساب بخواهید',
   'invoice_detail.pay_disabled.checking': 'در حال بررسی اجازهٔ پرداخت…',
   'invoice_detail.pay_disabled.permissions_failed': 'بررسی اجازهٔ پرداخت شما ممکن نشد.',
@@ -274,13 +275,14 @@ export const fa: Catalog = {
   'overview.termination_on': 'خاتمه در {date}',
   'overview.updated': 'به‌روزرسانی شد',
   'overview.refresh_failed': 'به‌روزرسانی انجام نشد؛ داده‌های قبلی نمایش داده می‌شوند.',
-  'overview.history.show_more': 'نمایش بیشتر',
   'overview.history.shown': { other: '{n} پرداخت نمایش داده شده است' },
   'overview.history.failure': 'دلیل: {reason}',
   'service.banner.payment_due': 'سررسید پرداخت: {date}',
   'service.banner.at_risk': 'در معرض خطر: تعلیق در {date} در صورت عدم پرداخت',
   'service.banner.suspended': 'به دلیل عدم پرداخت معلق شده است؛ در صورت عدم پرداخت در {date} خاتمه می‌یابد',
   'service.banner.terminated': 'به دلیل عدم پرداخت خاتمه یافته است',
+  'service.not_found.title': 'این سرویس را پیدا نکردیم.',
+  'service.not_found.body': 'ممکن است حذف شده باشد یا پیوند اشتباه باشد. پیوند را بررسی کنید یا به سرویس‌های خود برگردید.',
   // end <billing-overview>
   // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
   'checkout.unsafe_url': 'نشانی صفحهٔ پرداخت امن نیست؛ هیچ مبلغی کسر نشد. با پشتیبانی تماس بگیرید.',
@@ -318,7 +320,7 @@ export const fa: Catalog = {
   'topup_dialog.total_changed_hint': 'چیزی کسر نشد. مبلغ کل تازه را بررسی کنید و دوباره تأیید کنید.',
   'topup_dialog.no_methods': 'هیچ روش پرداختی نمی‌تواند کیف پول شما را شارژ کند.',
   // end shared/checkout.ts and <top-up-button> dialog
-  // shared/pay-flow.ts (the pay dialog of <invoice-detail> and <billing-overview>)
+  // src/money/pay-dialog.ts (the pay dialog of <invoice-detail> and <billing-overview>)
   'money_ui.loading': 'در حال بارگیری فرم پرداخت…',
   'money_ui.load_failed': 'فرم پرداخت بارگیری نشد. هیچ مبلغی کسر نشد.',
   'money_ui.load_failed_action': 'اتصال خود را بررسی کنید و دوباره تلاش کنید.',
@@ -351,5 +353,5 @@ export const fa: Catalog = {
   'checkout.error.invoice_not_payable.action': 'برای دیدن وضعیت فعلی آن، صفحه را به‌روز کنید. مبلغ دیگری کسر نشد.',
   'checkout.error.insufficient_funds.title': 'موجودی کیف پول شما دیگر این صورت‌حساب را پوشش نمی‌دهد.',
   'checkout.error.insufficient_funds.action': 'یک کارت یا روش دیگری انتخاب کنید، یا ابتدا کیف پول خود را شارژ کنید. چیزی کسر نشد.',
-  // end shared/pay-flow.ts
+  // end src/money/pay-dialog.ts
 };

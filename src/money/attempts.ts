@@ -1,20 +1,8 @@
 /**
- * Money attempts: one `Idempotency-Key` per attempt, that is per confirmation by the customer
- * ("Pay $25.00" pressed once), never derived from what is paid. Two top-ups of $25.00 are two
- * attempts with two keys; a retry of one attempt (after a timeout, a dropped response, a
- * reload while it was in flight, a return from the gateway) sends that attempt's key again,
- * so the server replays the first result instead of charging twice.
- *
- * Attempts are kept in `localStorage` by default (session storage belongs to one tab, and a
- * second tab must find an attempt in flight to offer "continue it" rather than a second
- * charge). Each stored attempt carries its scope (the API base and the account, so two APIs or
- * accounts served on one origin never see each other's attempts), the record the server
- * created for it once known, and an expiry.
- *
- * Lifetime: an attempt expires 24 hours after it started (`ttlMs`). Servers must keep an
- * idempotency record at least that long (the reference API keeps them for its lifetime;
- * Stripe-like gateways keep 24 hours): while the client may still resend a key, the server
- * still knows it. After expiry a new confirmation is a new attempt with a new key.
+ * Money attempts: one `Idempotency-Key` per confirmation, never derived from what is paid, so
+ * two top-ups of $25.00 are two attempts and a retry of one resends its key. Kept in
+ * `localStorage` (a second tab must find an attempt in flight), scoped by API base and account,
+ * for 24 hours: README "Money safety".
  */
 
 /** A plain, JSON-serialisable description of what was confirmed: `{ action: 'pay', invoiceId, methodId, applyWallet }`. */

@@ -346,9 +346,7 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
         this.#set('processing');
       }
     } catch (error) {
-      if (run.signal.aborted) return;
-      this.#closePopup();
-      this.#fail(error);
+      this.#failRun(run, error, () => this.#closePopup());
       return;
     }
     const id = this.#record?.id;
@@ -374,9 +372,7 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
     this.#stop();
     this.#clearAttempt();
     this.#attempt = attempt;
-    const run = (this.#run = new AbortController());
-    this.#set('processing');
-    await this.#poll(id, run);
+    await this.#pollAgain(id);
   }
 
   /**
@@ -392,6 +388,11 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
     }
     this.#stop();
     this.#error = undefined;
+    await this.#pollAgain(id);
+  }
+
+  /** A new run that polls record `id` from the processing step. */
+  async #pollAgain(id: string): Promise<void> {
     const run = (this.#run = new AbortController());
     this.#set('processing');
     await this.#poll(id, run);
@@ -466,10 +467,15 @@ export class MoneyFlowController<R extends SettleableRecord> implements Reactive
         this.#set('still_processing');
       }
     } catch (error) {
-      if (run.signal.aborted) return;
-      this.#stopPopupWatch();
-      this.#fail(error);
+      this.#failRun(run, error, () => this.#stopPopupWatch());
     }
+  }
+
+  /** A run's failure, unless the run was stopped (closed, replaced): tidy the popup, then show the error. */
+  #failRun(run: AbortController, error: unknown, tidy: () => void): void {
+    if (run.signal.aborted) return;
+    tidy();
+    this.#fail(error);
   }
 
   #finish(record: R): void {

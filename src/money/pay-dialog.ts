@@ -18,7 +18,7 @@
  * html`...${this.#pay.render()}`;
  * ```
  *
- * The steps (see `MoneyFlowController` in `checkout.ts`): the form (balance due, methods from
+ * The steps (see `MoneyFlowController` in `controller.ts`): the form (balance due, methods from
  * `GET /payment-methods`, the wallet from `GET /wallet` and how much of the invoice it covers,
  * "use my wallet" and the final amount to be charged) → confirm (`POST /invoices/{id}/payments`
  * with the attempt's `Idempotency-Key`) → paid at once (wallet), or the checkout (redirect or
@@ -36,35 +36,27 @@
  * resumes and announces nothing.
  */
 import { html, nothing } from 'lit';
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { BillingClient } from '../api/client.js';
+import type { ReactiveController, TemplateResult } from 'lit';
 import { isBillingApiError } from '../api/errors.js';
-import { mapSettled, resolved } from '../api/settled.js';
+import { resolved } from '../api/settled.js';
 import { isOpenForPayment } from '../domain/payability.js';
 import { paySplit } from '../domain/split.js';
 import type { PaySplit } from '../domain/split.js';
 import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../api/schemas.js';
-import type { BillingConfig } from '../context.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
 import { formatInstant } from '../i18n/format.js';
-import { MoneyConfigurationError, moneyErrorMessage } from './errors.js';
-import { MoneyFlowController, attemptScope } from './controller.js';
-import { moneyDialogView } from './steps.js';
+import type { MoneyFlowController } from './controller.js';
 import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
 import type { Attempt, Intent } from './attempts.js';
-import type { MoneyFlowError } from './errors.js';
-import type { MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from './steps.js';
-import type { MoneyFlowSubmit } from './controller.js';
+import { MoneyDialogShell, methodsWhileOpen, walletWhileOpen } from './dialog-shell.js';
+import type { MoneyDialogHost, MoneyOutcome } from './dialog-shell.js';
 import { emitBillingEvent } from '../components/shared/events.js';
-import type { BillingEventDetailMap, BillingEventName } from '../components/shared/events.js';
 import { toneIcon } from '../components/shared/icons.js';
-import type { Tone } from '../components/shared/icons.js';
 import { BillingQueryController } from '../components/shared/query.js';
-import { UnfinishedOffer } from './unfinished-offer.js';
-import { money, openLabel, renderQueryFallback, statusLabel } from '../components/shared/render.js';
-import { addStyles } from './adopt-styles.js';
+import type { UnfinishedOffer } from './unfinished-offer.js';
+import { money, renderQueryFallback, statusLabel } from '../components/shared/render.js';
 import { payDialogStyles } from './pay-dialog.styles.js';
 import { dialogStyles } from '../components/shared/styles.js';
 
@@ -98,14 +90,8 @@ function confirmedSplit(intent: PayIntent): PaySplit {
 /** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
 export const INVOICE_PAYMENT_METHOD_TYPES: ReadonlySet<string> = new Set(['wallet', 'card', 'crypto', 'bank_transfer']);
 
-
 /** What the controller needs from its element: a `BillingConsumerElement` fits. */
-export interface PayFlowHost extends ReactiveControllerHost, HTMLElement {
-  readonly billingClient: BillingClient | undefined;
-  readonly billingConfig: BillingConfig | undefined;
-  readonly displayLocale: string;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-}
+export type PayFlowHost = MoneyDialogHost;
 
 export interface PayFlowOptions {
   /** Who starts payments here (the host's tag), remembered with a redirect checkout. */
@@ -140,7 +126,8 @@ export class PayFlow implements ReactiveController {
 
   readonly #host: PayFlowHost;
   readonly #options: PayFlowOptions;
-  #open = false;
+  /** The dialog's frame, progress, outcome, errors, Escape and focus. */
+  readonly #shell: MoneyDialogShell<Payment>;
   #invoiceId: string | undefined;
   #methodId: string | undefined;
   #applyWallet = true;
@@ -148,61 +135,59 @@ export class PayFlow implements ReactiveController {
   readonly #unfinished: UnfinishedOffer<Payment>;
   /** The split shown when the customer confirmed, for the outcome's wording. */
   #submitted: { invoiceId: string; number: string; split: PaySplit } | undefined;
-  /** The payment id of a return from a redirect checkout, checked and resumed once the client is there. */
-  #resumeId: string | undefined;
-  #opener: HTMLElement | undefined;
-  /** The step whose outcome took focus last, so focus moves once per outcome. */
-  #focusedStep: MoneyFlowStep | undefined;
 
   constructor(host: PayFlowHost, options: PayFlowOptions) {
     this.#host = host;
     this.#options = options;
+    // First: a connected host calls hostConnected() in addController(), and that needs the shell.
+    this.#shell = new MoneyDialogShell<Payment>(host, {
+      flow: {
+        flow: 'pay',
+        starter: options.starter,
+        load: (client, id, signal) => client.getPayment(id, { signal, fresh: true }),
+        // A payment is this attempt's only if it pays the attempt's invoice.
+        matches: (payment, intent) => payment.kind === 'invoice_payment' && payment.invoice_id === (intent as Partial<PayIntent>).invoiceId,
+        onSettled: (payment, outcome, info) => this.#onSettled(payment, outcome, info.announce),
+      },
+      names: { part: 'pay-', cls: 'pf-', titleId: 'pay-flow-title' },
+      words: { form: 'pay', dialog: 'pay_dialog', failed: 'invoice.payment_failed' },
+      closeRow: true,
+      succeeded: (payment) => this.#succeeded(payment),
+      announceSucceeded: () => this.#paidTitle(),
+      failedDetails: () => this.#failedDetails(),
+      waiting: () => this.#renderBankTransfer(),
+      unfinished: {
+        notice: 'in-progress',
+        continuePart: 'pay-continue-button',
+        startOverPart: 'pay-start-over-button',
+        onContinue: (attempt) => this.#continueUnfinished(attempt),
+        onStartOver: () => this.#methodInput()?.focus(),
+      },
+      initialFocus: () => this.#methodInput(),
+      onRefresh: () => this.#refreshInvoice(),
+      onTryAnother: () => {
+        this.#unfinished.clear();
+        void this.#host.updateComplete.then(() => this.#methodInput()?.focus());
+      },
+      onClosed: (restarted) => {
+        if (restarted) this.#invoiceId = undefined;
+      },
+    });
+    this.flow = this.#shell.flow;
+    this.#unfinished = this.#shell.unfinished;
     host.addController(this);
     this.invoice = new BillingQueryController(host, {
       tags: () => (this.invoiceId ? [`invoice:${this.invoiceId}`] : []),
-      args: () => [this.#open ? (this.invoiceId ?? null) : null] as const,
+      args: () => [this.isOpen ? (this.invoiceId ?? null) : null] as const,
       task: (client, [id], options) => (id ? client.getInvoice(id, options) : resolved(null)),
     });
-    this.wallet = new BillingQueryController(host, {
-      tags: () => ['wallet'],
-      args: () => [this.#open] as const,
-      task: (client, [open], options) => (open ? client.getWallet(options) : resolved(null)),
-    });
-    this.methods = new BillingQueryController(host, {
-      tags: () => ['payment-methods'],
-      args: () => [this.#open] as const,
-      task: (client, [open], options) =>
-        open
-          ? mapSettled(client.listPaymentMethods(options), (list) => list.filter((method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type)))
-          : resolved(null),
-    });
-    this.flow = new MoneyFlowController<Payment>(host, {
-      flow: 'pay',
-      starter: options.starter,
-      scope: () => attemptScope(this.#client(), host.billingConfig?.accountId),
-      checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
-      load: (id, signal) => this.#client().getPayment(id, { signal, fresh: true }),
-      // A payment is this attempt's only if it pays the attempt's invoice.
-      matches: (payment, intent) => payment.kind === 'invoice_payment' && payment.invoice_id === (intent as Partial<PayIntent>).invoiceId,
-      announce: (flow) => this.#announce(flow.step),
-      onSettled: (payment, outcome, info) => this.#onSettled(payment, outcome, info.announce),
-      onError: (error) => this.#emitError(error),
-    });
-    this.#unfinished = new UnfinishedOffer(host, this.flow, {
-      notice: 'in-progress',
-      noticePart: 'pay-notice pay-in-progress',
-      actionsClass: 'pf-actions',
-      actionsPart: 'pay-actions',
-      continuePart: 'pay-continue-button',
-      startOverPart: 'pay-start-over-button',
-      onContinue: (attempt) => this.#continueUnfinished(attempt),
-      onStartOver: () => void this.#focusMethod(),
-    });
+    this.wallet = walletWhileOpen(host, () => this.isOpen);
+    this.methods = methodsWhileOpen(host, () => this.isOpen, (method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type));
   }
 
   /** Whether the dialog is open. */
   get isOpen(): boolean {
-    return this.#open;
+    return this.#shell.isOpen;
   }
 
   /** The invoice being paid: the one opened, else the one of the intent or payment being resumed. */
@@ -221,8 +206,8 @@ export class PayFlow implements ReactiveController {
    */
   open(invoiceId: string, opener?: HTMLElement | null): void {
     if (this.flow.busy) return;
-    if (this.#open && invoiceId === this.invoiceId) return;
-    this.#opener = opener ?? this.#activeElement() ?? undefined;
+    if (this.isOpen && invoiceId === this.invoiceId) return;
+    const from = opener ?? this.#shell.activeElement() ?? undefined;
     const running = this.flow.step === 'awaiting_checkout' || this.flow.step === 'processing';
     // A payment still checking in the background (dialog closed mid-checkout) is shown as it is.
     if (running && this.invoiceId === invoiceId) {
@@ -233,22 +218,17 @@ export class PayFlow implements ReactiveController {
       this.flow.choose();
       void this.#checkUnfinished(invoiceId);
     }
-    this.#open = true;
-    this.#focusedStep = undefined;
+    this.#shell.show(from);
     this.#host.requestUpdate();
   }
 
   /** Closes the dialog (as its Close button does); ignored while a request is in flight. */
   close(): void {
-    if (this.flow.busy) return;
-    const dialog = this.#dialog();
-    if (dialog?.open) dialog.close();
-    else this.#closed();
+    this.#shell.close();
   }
 
   hostConnected(): void {
-    addStyles(this.#host.renderRoot, [payDialogStyles]);
-    this.#resumeId ??= readCheckoutReturn('pay');
+    this.#shell.hostConnected(payDialogStyles);
   }
 
   hostDisconnected(): void {
@@ -256,11 +236,8 @@ export class PayFlow implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#resumeId !== undefined && this.#host.billingClient) {
-      const id = this.#resumeId;
-      this.#resumeId = undefined;
-      this.#resumeReturn(id);
-    }
+    const id = this.#shell.takeReturn();
+    if (id !== undefined) this.#resumeReturn(id);
     this.#fillDefaults();
   }
 
@@ -279,95 +256,42 @@ export class PayFlow implements ReactiveController {
     takeCheckoutReturn('pay');
     this.#invoiceId = invoiceId;
     this.#rememberSplit(attempt);
-    this.#open = true;
-    this.#focusedStep = undefined;
+    this.#shell.show();
     void this.flow.resume(attempt);
   }
 
   hostUpdated(): void {
-    const dialog = this.#dialog();
-    // A host removed mid-update (a reload, a route change) cannot show a modal dialog.
-    if (this.#open && dialog && !dialog.open && dialog.isConnected) {
-      dialog.showModal();
-      this.#focusInitial();
-    }
-    this.#focusOutcome();
+    this.#shell.hostUpdated();
   }
 
   // ---- rendering ----
 
   /** The dialog while open; nothing otherwise. */
   render(): TemplateResult | typeof nothing {
-    if (!this.#open) return nothing;
-    const step = this.flow.step;
-    const busy = this.flow.busy;
+    if (!this.isOpen) return nothing;
     const number = this.invoice.value?.number ?? this.#submitted?.number;
-    return html`<dialog
-      class="pf-dialog money-dialog"
-      part="pay-dialog"
-      aria-labelledby="pay-flow-title"
-      data-step=${step}
-      aria-busy=${busy ? 'true' : 'false'}
-      @keydown=${this.#onKeydown}
-      @cancel=${this.#onCancel}
-      @close=${this.#onClose}
-    >
-      <div class="money-dialog__header" part="pay-dialog-header">
-        <h2 class="money-dialog__title" part="pay-dialog-title" id="pay-flow-title">
-          ${number ? this.#msg('pay.dialog_title', { number }) : this.#msg('pay_dialog.title_generic')}
-        </h2>
-        <button
-          class="button button--quiet"
-          part="pay-close-button"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${this.#requestClose}
-        >
-          ${this.#msg('common.close')}
-        </button>
-      </div>
-      <div class="live-region" part="pay-live-region" role="status" aria-live="polite" aria-atomic="true">${this.flow.announcement}</div>
-      ${this.#renderBody(step)}
-    </dialog>`;
-  }
-
-  #renderBody(step: MoneyFlowStep): TemplateResult {
-    const shown = moneyDialogView(step, this.flow.record !== undefined);
-    switch (shown.view) {
-      case 'progress':
-        return this.#renderProgress(shown.step);
-      case 'result':
-        return this.#renderResult(shown.step);
-      case 'check-error':
-        return this.#renderFlowError();
-      default:
-        return this.#renderForm();
-    }
+    return this.#shell.render(number ? this.#msg('pay.dialog_title', { number }) : this.#msg('pay_dialog.title_generic'), () => this.#renderForm());
   }
 
   #renderForm(): TemplateResult {
+    const shell = this.#shell;
     const locale = this.#host.displayLocale;
     const fallback =
       renderQueryFallback(this.invoice, locale, () => void this.invoice.run(), 3) ??
       renderQueryFallback(this.wallet, locale, () => void this.wallet.run(), 3) ??
       renderQueryFallback(this.methods, locale, () => void this.methods.run(), 4);
-    if (fallback) return html`${fallback}${this.#renderCloseActions()}`;
+    if (fallback) return html`${fallback}${shell.closeActions()}`;
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
     const methods = this.methods.value;
-    if (!invoice || !wallet || !methods) return html`${this.#renderCloseActions()}`;
+    if (!invoice || !wallet || !methods) return shell.closeActions();
     if (!isOpenForPayment(invoice)) {
       // Paid (or cancelled) meanwhile: elsewhere, in another tab, or just now by this dialog's retry.
-      return html`${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
-        <p class="notice" part="pay-notice" data-notice="not-payable" data-tone="info">
-          ${toneIcon('info')}<span>${this.#msg('pay_dialog.not_payable', { status: statusLabel('invoice', invoice.status, locale) })}</span>
-        </p>
-        ${this.#renderCloseActions()}`;
+      return html`${this.flow.step === 'error' ? shell.flowError() : nothing}
+        ${shell.notice(this.#msg('pay_dialog.not_payable', { status: statusLabel('invoice', invoice.status, locale) }), 'not-payable', 'info')}
+        ${shell.closeActions()}`;
     }
-    if (methods.length === 0) {
-      return html`<p class="notice" part="pay-notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('pay.no_methods')}</span></p>
-        ${this.#renderCloseActions()}`;
-    }
+    if (methods.length === 0) return html`${shell.notice(this.#msg('pay.no_methods'), undefined, 'warning')} ${shell.closeActions()}`;
     const earlier = this.#unfinished.open;
     if (earlier) {
       // One unresolved payment per invoice: an earlier attempt still open is continued (same key) or set aside, never doubled silently.
@@ -379,56 +303,35 @@ export class PayFlow implements ReactiveController {
     const busy = this.flow.busy;
     const method = methods.find((m) => m.id === this.#methodId);
     const split = method ? paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet) : undefined;
-    const canConfirm = !busy && split !== undefined && split.kind !== 'wallet-short';
     const offerWallet = method !== undefined && method.type !== 'wallet' && wallet.balance.amount > 0 && wallet.balance.currency === invoice.balance_due.currency;
-    // Money moves only when the confirm button is activated: Enter in the form submits nothing.
-    return html`<form class="pf-form" part="pay-form" novalidate @submit=${this.#onFormSubmit}>
-      ${completed
-        ? html`<p class="notice" part="pay-notice" data-notice="earlier-completed">${toneIcon('info')}<span>${this.#earlierCompleted(completed)}</span></p>`
-        : nothing}
-      <dl class="pf-facts" part="pay-facts">
+    const fields = html`<dl class="pf-facts" part="pay-facts">
         <div>
           <dt>${this.#msg('invoice.balance_due')}</dt>
           <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
         </div>
       </dl>
-      <fieldset class="pf-methods" part="pay-methods" ?disabled=${busy}>
-        <legend class="pf-label">${this.#msg('pay.method')}</legend>
-        ${methods.map(
-          (m) => html`<label class="pf-method" part="pay-method" data-method-id=${m.id} data-method-type=${m.type}>
-            <input type="radio" name="pay-flow-method" .value=${m.id} .checked=${m.id === this.#methodId} @change=${() => this.#chooseMethod(m.id)} />
-            <span>${m.label}</span>
-            <span class="pf-method__type"
-              >${m.type === 'wallet' ? this.#msg('pay_dialog.wallet_available', { amount: money(wallet.balance, locale) }) : openLabel('method', m.type, locale)}</span
-            >
-          </label>`,
-        )}
-      </fieldset>
+      ${shell.methodChoice({
+        legend: this.#msg('pay.method'),
+        name: 'pay-flow-method',
+        methods,
+        chosen: this.#methodId,
+        choose: (id) => this.#chooseMethod(id),
+        describe: (m) => (m.type === 'wallet' ? this.#msg('pay_dialog.wallet_available', { amount: money(wallet.balance, locale) }) : undefined),
+        tagged: true,
+      })}
       ${offerWallet
         ? html`<label class="pf-check" part="pay-apply-wallet">
             <input type="checkbox" .checked=${this.#applyWallet} ?disabled=${busy} @change=${this.#onApplyWallet} />
             <span>${this.#msg('pay.apply_wallet', { amount: money(wallet.balance, locale) })}</span>
           </label>`
         : nothing}
-      ${method && split ? this.#renderSummary(method, split, wallet) : nothing}
-      ${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
-      ${busy ? html`<p class="pf-progress" part="pay-progress" data-step="submitting">${this.#msg('pay.paying')}</p>` : nothing}
-      <div class="pf-actions" part="pay-actions">
-        <button class="button" part="pay-cancel-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#requestClose}>
-          ${this.#msg('common.cancel')}
-        </button>
-        <button
-          class="button button--primary"
-          part="pay-confirm-button"
-          type="button"
-          aria-disabled=${canConfirm ? 'false' : 'true'}
-          @click=${this.#onConfirm}
-          aria-describedby=${split?.kind === 'wallet-short' ? 'pay-flow-split' : nothing}
-        >
-          ${this.#msg('pay.confirm', { amount: money(invoice.balance_due, locale) })}
-        </button>
-      </div>
-    </form>`;
+      ${method && split ? this.#renderSummary(method, split, wallet) : nothing}`;
+    return shell.form(completed ? this.#earlierCompleted(completed) : undefined, fields, {
+      enabled: !busy && split !== undefined && split.kind !== 'wallet-short',
+      label: this.#msg('pay.confirm', { amount: money(invoice.balance_due, locale) }),
+      describedBy: split?.kind === 'wallet-short' ? 'pay-flow-split' : undefined,
+      onConfirm: this.#onConfirm,
+    });
   }
 
   #earlierCompleted(payment: Payment): string {
@@ -493,31 +396,6 @@ export class PayFlow implements ReactiveController {
     </div>`;
   }
 
-  #renderProgress(step: MoneyProgressStep): TemplateResult {
-    const flow = this.flow;
-    const key: MessageKey = step === 'redirecting' ? 'checkout.redirecting' : step === 'awaiting_checkout' ? 'checkout.awaiting' : 'checkout.processing';
-    return html`<div class="pf-status" part="pay-progress" data-step=${step} tabindex="-1" data-focus-target>
-        ${this.#renderReplayed()}
-        <p class="pf-status__text">${toneIcon('info')}<span>${this.#msg(key)}</span></p>
-        ${this.#renderBankTransfer()}
-        ${step === 'processing' && flow.popupClosed
-          ? html`<p class="notice" part="pay-notice" data-notice="popup-closed">${toneIcon('info')}<span>${this.#msg('checkout.popup_closed')}</span></p>`
-          : nothing}
-        ${flow.popupBlocked && flow.checkoutUrl
-          ? html`<p class="notice" part="pay-notice" data-tone="warning" data-notice="popup-blocked">
-              ${toneIcon('warning')}
-              <span
-                >${this.#msg('checkout.popup_blocked')}
-                <a part="pay-checkout-link" href=${flow.checkoutUrl} target="_blank" rel="noopener noreferrer"
-                  >${this.#msg('checkout.open_page')} <span class="visually-hidden">${this.#msg('common.opens_new_window')}</span></a
-                ></span
-              >
-            </p>`
-          : nothing}
-      </div>
-      ${step === 'redirecting' ? nothing : this.#renderCloseActions()}`;
-  }
-
   /** A bank transfer waits for the money, not for a checkout: say what to transfer. */
   #renderBankTransfer(): TemplateResult | typeof nothing {
     const payment = this.flow.record;
@@ -527,99 +405,26 @@ export class PayFlow implements ReactiveController {
     </p>`;
   }
 
-  #renderResult(step: MoneyResultStep): TemplateResult {
-    const locale = this.#host.displayLocale;
-    const payment = this.flow.record;
-    const submitted = this.#submitted;
-    let tone: Tone;
-    let title: string;
-    const details: string[] = [];
-    let actions: TemplateResult;
-    const close = html`<button class="button" part="pay-cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>`;
-    if (step === 'succeeded' && payment && this.flow.earlier) {
-      // Continued from earlier and already completed then: nothing was paid now.
-      tone = 'info';
-      title = this.#earlierCompleted(payment);
-      actions = html`<button class="button button--primary" part="pay-cancel-button" type="button" @click=${this.#requestClose}>
-        ${this.#msg('common.close')}
-      </button>`;
-    } else if (step === 'succeeded') {
-      tone = 'ok';
-      const number = this.invoice.value?.number ?? submitted?.number;
-      title = number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
-      const amount = submitted?.split.balanceDue ?? payment?.amount;
-      if (amount) details.push(this.#msg('pay_dialog.succeeded_amount', { amount: money(amount, locale) }));
-      actions = html`<button class="button button--primary" part="pay-cancel-button" type="button" @click=${this.#requestClose}>
-        ${this.#msg('common.close')}
-      </button>`;
-    } else if (step === 'failed') {
-      tone = 'danger';
-      title = payment?.failure_reason ? this.#msg('invoice.payment_failed', { reason: payment.failure_reason }) : this.#msg('invoice.payment_failed_generic');
-      details.push(this.#msg('pay_dialog.failed_hint'));
-      if (submitted && submitted.split.wallet.amount > 0 && submitted.split.charged.amount > 0) {
-        details.push(this.#msg('pay_dialog.failed_wallet_kept', { amount: money(submitted.split.wallet, locale) }));
-      }
-      actions = html`${close}
-        <button class="button button--primary" part="pay-try-another-button" type="button" @click=${this.#tryAnother}>
-          ${this.#msg('pay_dialog.try_another')}
-        </button>`;
-    } else {
-      tone = 'info';
-      title = this.#msg('pay_dialog.still_processing');
-      details.push(this.#msg('pay_dialog.still_processing_hint'));
-      actions = html`${close}
-        <button class="button button--primary" part="pay-recheck-button" type="button" @click=${this.#recheck}>
-          ${this.#msg('common.recheck')}
-        </button>`;
+  /** "Invoice PL-2026-0142 paid", or without a number. */
+  #paidTitle(): string {
+    const number = this.invoice.value?.number ?? this.#submitted?.number;
+    return number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
+  }
+
+  #succeeded(payment: Payment | undefined): MoneyOutcome {
+    // Continued from earlier and already completed then: nothing was paid now.
+    if (payment && this.flow.earlier) return { tone: 'info', title: this.#earlierCompleted(payment), details: [] };
+    const amount = this.#submitted?.split.balanceDue ?? payment?.amount;
+    return { tone: 'ok', title: this.#paidTitle(), details: amount ? [this.#msg('pay_dialog.succeeded_amount', { amount: money(amount, this.#host.displayLocale) })] : [] };
+  }
+
+  #failedDetails(): string[] {
+    const split = this.#submitted?.split;
+    const details = [this.#msg('pay_dialog.failed_hint')];
+    if (split && split.wallet.amount > 0 && split.charged.amount > 0) {
+      details.push(this.#msg('pay_dialog.failed_wallet_kept', { amount: money(split.wallet, this.#host.displayLocale) }));
     }
-    return html`<div class="pf-result" part="pay-result" data-outcome=${step} data-tone=${tone} tabindex="-1" data-focus-target>
-        ${this.#renderReplayed()}
-        <p class="pf-result__title">${toneIcon(tone)}<span>${title}</span></p>
-        ${details.map((detail) => html`<p class="pf-result__detail">${detail}</p>`)}
-        ${step === 'still_processing' ? this.#renderBankTransfer() : nothing}
-      </div>
-      <div class="pf-actions" part="pay-actions">${actions}</div>`;
-  }
-
-  #renderReplayed(): TemplateResult | typeof nothing {
-    // An earlier completion says so itself.
-    if (!this.flow.replayed || this.flow.earlier) return nothing;
-    return html`<p class="notice" part="pay-notice" data-notice="replayed">${toneIcon('info')}<span>${this.#msg('checkout.replayed')}</span></p>`;
-  }
-
-  /** A failure of the POST or of a check, with its own message and next step. */
-  #renderFlowError(): TemplateResult {
-    const error = this.flow.error;
-    if (!error) return html``;
-    const message = moneyErrorMessage(error, this.#host.displayLocale);
-    let button: TemplateResult | typeof nothing = nothing;
-    if (message.next === 'retry' || message.next === 'sign_in') {
-      button = html`<button class="button" part="pay-retry-button" type="button" @click=${this.#retryFlow}>${this.#msg('common.retry')}</button>`;
-    } else if (message.next === 'recheck') {
-      button = html`<button class="button" part="pay-recheck-button" type="button" @click=${this.#recheck}>${this.#msg('common.recheck')}</button>`;
-    } else if (message.next === 'refresh') {
-      button = html`<button class="button" part="pay-refresh-button" type="button" @click=${this.#refreshInvoice}>${this.#msg('common.refresh')}</button>`;
-    } else if (message.next === 'change' && this.flow.record !== undefined) {
-      button = html`<button class="button" part="pay-try-another-button" type="button" @click=${this.#tryAnother}>${this.#msg('pay_dialog.try_another')}</button>`;
-    }
-    const standalone = this.flow.record !== undefined;
-    return html`<div class="error-panel" part="pay-error" role="alert" data-code=${message.code} tabindex="-1" ?data-focus-target=${standalone}>
-        ${toneIcon('danger')}
-        <div class="error-panel__body">
-          <p class="error-panel__title">${message.title}</p>
-          ${message.detail ? html`<p class="error-panel__action" data-detail>${message.detail}</p>` : nothing}
-          ${message.action ? html`<p class="error-panel__action">${message.action}</p>` : nothing} ${button}
-        </div>
-      </div>
-      ${standalone ? this.#renderCloseActions() : nothing}`;
-  }
-
-  #renderCloseActions(): TemplateResult {
-    return html`<div class="pf-actions" part="pay-actions">
-      <button class="button" part="pay-cancel-button" type="button" aria-disabled=${this.flow.busy ? 'true' : 'false'} @click=${this.#requestClose}>
-        ${this.#msg('common.close')}
-      </button>
-    </div>`;
+    return details;
   }
 
   // ---- the form ----
@@ -636,15 +441,14 @@ export class PayFlow implements ReactiveController {
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
     const methods = this.methods.value;
-    if (!this.#open || !invoice || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
+    if (!this.isOpen || !invoice || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
     if (invoice.id !== this.invoiceId || methods.length === 0) return;
-    const active = this.#activeElement();
-    const moveFocus = active === null || active.getAttribute('part') === 'pay-close-button';
+    const moveFocus = this.#shell.focusParked();
     const walletMethod = methods.find((m) => m.type === 'wallet');
     const covers = walletMethod && paySplit(invoice.balance_due, wallet.balance, 'wallet', true).kind === 'wallet-pays';
     this.#methodId = (covers ? walletMethod : (methods.find((m) => m.type !== 'wallet') ?? methods[0]))?.id;
     this.#applyWallet = wallet.balance.amount > 0;
-    if (moveFocus) void this.#host.updateComplete.then(() => this.#focusInitial());
+    if (moveFocus) void this.#host.updateComplete.then(() => this.#shell.focusInitial());
   }
 
   /** Earlier attempts of this browser for the invoice, checked with the server: one still open is offered before the form. */
@@ -652,7 +456,7 @@ export class PayFlow implements ReactiveController {
     if (!this.#host.billingClient) return;
     const found = await this.#unfinished.check(
       (intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId,
-      () => this.#open && this.invoiceId === invoiceId,
+      () => this.isOpen && this.invoiceId === invoiceId,
     );
     // Completed while the page was away: every element shows it now (no success event: this page did not see it happen).
     if (found?.state === 'completed') this.#invalidate(invoiceId, this.invoice.value?.service?.id, found.record.id);
@@ -662,13 +466,10 @@ export class PayFlow implements ReactiveController {
   #continueUnfinished(attempt: Attempt): void {
     const intent = attempt.intent as PayIntent;
     this.#rememberSplit(attempt);
-    const client = this.#host.billingClient;
-    void this.flow.submit({
+    this.#shell.submit({
       intent,
       attempt,
-      mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
-      create: async (idempotencyKey, signal) => {
-        if (!client) throw new MoneyConfigurationError();
+      create: async (client, idempotencyKey, signal) => {
         const result = await client.payInvoice(intent.invoiceId, { method_id: intent.methodId, apply_wallet: intent.applyWallet }, { idempotencyKey, signal });
         return { record: result.payment, nextAction: result.next_action };
       },
@@ -700,11 +501,6 @@ export class PayFlow implements ReactiveController {
 
   // ---- paying ----
 
-  /** Implicit submission (Enter on a method) moves no money. */
-  #onFormSubmit = (event: Event): void => {
-    event.preventDefault();
-  };
-
   #onConfirm = (): void => {
     if (this.flow.busy) return;
     const invoice = this.invoice.value;
@@ -713,22 +509,19 @@ export class PayFlow implements ReactiveController {
     if (!invoice || !wallet || !method || !isOpenForPayment(invoice)) return;
     const split = paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet);
     if (split.kind === 'wallet-short') return;
-    const client = this.#host.billingClient;
     const invoiceId = invoice.id;
     // One unresolved payment per invoice: one started since the dialog opened (another tab) is offered, not doubled.
-    if (client && this.#unfinished.offerAtConfirm((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId)) return;
+    if (this.#host.billingClient && this.#unfinished.offerAtConfirm((intent) => (intent as Partial<PayIntent>).invoiceId === invoiceId)) return;
     // The wallet method always pays from the wallet; the box only matters for the others.
     const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
     const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due, wallet: split.wallet };
-    const mode = this.#host.billingConfig?.checkoutMode ?? 'redirect';
     this.#submitted = { invoiceId, number: invoice.number, split };
     // The methods are disabled while submitting: focus on one of them would fall out of the dialog (and Escape with it).
-    if (this.#activeElement()?.closest('fieldset')) this.#dialog()?.querySelector<HTMLElement>('[part~="pay-confirm-button"]')?.focus();
-    const request: MoneyFlowSubmit<Payment> = {
+    if (this.#shell.activeElement()?.closest('fieldset')) this.#shell.dialog()?.querySelector<HTMLElement>('[part~="pay-confirm-button"]')?.focus();
+    // Synchronous up to the POST: in popup mode the window opens in this click's turn.
+    this.#shell.submit({
       intent,
-      mode,
-      create: async (idempotencyKey, signal) => {
-        if (!client) throw new MoneyConfigurationError();
+      create: async (client, idempotencyKey, signal) => {
         try {
           const result = await client.payInvoice(invoiceId, { method_id: method.id, apply_wallet: applyWallet }, { idempotencyKey, signal });
           return { record: result.payment, nextAction: result.next_action };
@@ -738,17 +531,7 @@ export class PayFlow implements ReactiveController {
           throw error;
         }
       },
-    };
-    // Synchronous up to the POST: in popup mode the window opens in this click's turn.
-    void this.flow.submit(request);
-  };
-
-  #retryFlow = (): void => {
-    void this.flow.retry();
-  };
-
-  #recheck = (): void => {
-    void this.flow.recheck();
+    });
   };
 
   /** "Refresh" after `invoice_not_payable`: reload what the page shows of this invoice; the form then says why it cannot be paid. */
@@ -756,13 +539,6 @@ export class PayFlow implements ReactiveController {
     const id = this.invoiceId;
     this.flow.choose();
     if (id) this.#invalidate(id, this.invoice.value?.service?.id);
-  };
-
-  #tryAnother = (): void => {
-    this.flow.reset('choosing');
-    this.#focusedStep = 'choosing';
-    this.#unfinished.clear();
-    void this.#host.updateComplete.then(() => this.#focusMethod());
   };
 
   #onSettled(payment: Payment, outcome: 'succeeded' | 'failed', announce: boolean): void {
@@ -779,11 +555,7 @@ export class PayFlow implements ReactiveController {
           .catch(() => undefined);
       }
     }
-    if (outcome === 'succeeded' && announce && invoiceId) this.#emit('billing-invoice-paid', { invoiceId, paymentId: payment.id });
-  }
-
-  #emitError(error: MoneyFlowError): void {
-    this.#emit('billing-error', { code: error.code, message: error.message, element: this.#host.localName });
+    if (outcome === 'succeeded' && announce && invoiceId) emitBillingEvent(this.#host, 'billing-invoice-paid', { invoiceId, paymentId: payment.id });
   }
 
   /** Everything a payment changes; the client did this for the POST, a settled checkout changes it again. */
@@ -794,127 +566,15 @@ export class PayFlow implements ReactiveController {
     this.#host.billingClient?.invalidate(tags);
   }
 
-  #announce(step: MoneyFlowStep): string {
-    const locale = this.#host.displayLocale;
-    const payment = this.flow.record;
-    switch (step) {
-      case 'submitting':
-        return this.#msg('pay.paying');
-      case 'redirecting':
-        return this.#msg('checkout.redirecting');
-      case 'awaiting_checkout':
-        return this.flow.popupBlocked ? this.#msg('checkout.popup_blocked') : this.#msg('checkout.awaiting');
-      case 'processing':
-        return this.flow.popupClosed ? this.#msg('checkout.popup_closed') : this.#msg('checkout.processing');
-      case 'succeeded': {
-        const number = this.invoice.value?.number ?? this.#submitted?.number;
-        return number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
-      }
-      case 'failed':
-        return payment?.failure_reason ? this.#msg('invoice.payment_failed', { reason: payment.failure_reason }) : this.#msg('invoice.payment_failed_generic');
-      case 'still_processing':
-        return this.#msg('pay_dialog.still_processing');
-      case 'error':
-        return this.flow.error ? moneyErrorMessage(this.flow.error, locale).title : '';
-      default:
-        return '';
-    }
-  }
-
-  // ---- opening, closing, focus ----
-
-  #requestClose = (): void => {
-    this.close();
-  };
-
-  /** Escape closes the dialog, except while a payment is being submitted (the keydown too: Chrome may not let `cancel` be cancelled). */
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.flow.busy) event.preventDefault();
-  };
-
-  #onCancel = (event: Event): void => {
-    if (this.flow.busy) event.preventDefault();
-  };
-
-  #onClose = (): void => {
-    this.#closed();
-  };
-
-  #closed(): void {
-    if (!this.#open) return;
-    this.#open = false;
-    // A payment on its way keeps being checked (never abort a money POST); anything else starts over.
-    const step = this.flow.step;
-    if (!this.flow.busy && step !== 'awaiting_checkout' && step !== 'processing') {
-      this.flow.reset('idle');
-      this.#invoiceId = undefined;
-    }
-    const opener = this.#opener;
-    this.#opener = undefined;
-    this.#host.requestUpdate();
-    void this.#host.updateComplete.then(() => {
-      const target = opener?.isConnected ? opener : this.#host.renderRoot.querySelector<HTMLElement>('[part~="pay-button"]');
-      target?.focus();
-    });
-  }
-
-  #dialog(): HTMLDialogElement | null {
-    return this.#host.renderRoot.querySelector<HTMLDialogElement>('dialog.pf-dialog');
-  }
-
-  #activeElement(): HTMLElement | null {
-    const root = this.#host.renderRoot;
-    const active = root instanceof ShadowRoot ? root.activeElement : document.activeElement;
-    return active instanceof HTMLElement ? active : null;
-  }
-
-  #focusMethod(): boolean {
-    const dialog = this.#dialog();
-    const radio = dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]:checked') ?? dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]');
-    radio?.focus();
-    return Boolean(radio);
-  }
-
-  #focusInitial(): void {
-    const next = this.#unfinished.continueButton();
-    if (next) {
-      next.focus();
-      return;
-    }
-    if (this.#focusMethod()) return;
-    const dialog = this.#dialog();
-    const target = dialog?.querySelector<HTMLElement>('[data-focus-target]') ?? dialog?.querySelector<HTMLElement>('[part="pay-close-button"]');
-    target?.focus();
-  }
-
-  /** After an outcome replaces the form, focus goes to it so keyboard and screen reader users land on the news. */
-  #focusOutcome(): void {
-    const step = this.flow.step;
-    if (!this.#open || step === this.#focusedStep) return;
-    if (step === 'choosing' || step === 'submitting' || step === 'idle') {
-      this.#focusedStep = step;
-      return;
-    }
-    const target = this.#dialog()?.querySelector<HTMLElement>('[data-focus-target]');
-    if (target) {
-      this.#focusedStep = step;
-      target.focus();
-    }
-  }
-
   // ---- helpers ----
+
+  /** The chosen method's radio, else the first: where focus goes in the form. */
+  #methodInput(): HTMLInputElement | null {
+    const dialog = this.#shell.dialog();
+    return dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]:checked') ?? dialog?.querySelector<HTMLInputElement>('input[name="pay-flow-method"]') ?? null;
+  }
 
   #msg(key: MessageKey, params?: MessageParams): string {
     return t(this.#host.displayLocale, key, params);
-  }
-
-  #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K]): void {
-    emitBillingEvent(this.#host, name, detail);
-  }
-
-  #client(): BillingClient {
-    const client = this.#host.billingClient;
-    if (!client) throw new MoneyConfigurationError();
-    return client;
   }
 }

@@ -7,30 +7,23 @@
  */
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
-import type { BillingClient } from '../api/client.js';
 import { BillingApiError, isBillingApiError } from '../api/errors.js';
-import { mapSettled, resolved } from '../api/settled.js';
 import type { Money, PaymentMethod, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
 import { currencyDigits, formatInstant } from '../i18n/format.js';
-import { MoneyConfigurationError, QuoteChangedError, moneyErrorMessage } from './errors.js';
-import { MoneyFlowController, attemptScope } from './controller.js';
-import { moneyDialogView } from './steps.js';
+import { QuoteChangedError, moneyErrorMessage } from './errors.js';
+import type { MoneyFlowController } from './controller.js';
 import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
 import type { Attempt, Intent } from './attempts.js';
-import type { MoneyFlowError } from './errors.js';
-import type { MoneyFlowStep, MoneyProgressStep, MoneyResultStep } from './steps.js';
+import { MoneyDialogShell, methodsWhileOpen, walletWhileOpen } from './dialog-shell.js';
 import { emitBillingEvent } from '../components/shared/events.js';
-import type { BillingEventDetailMap, BillingEventName } from '../components/shared/events.js';
-import { addStyles } from './adopt-styles.js';
 import { toneIcon } from '../components/shared/icons.js';
-import type { Tone } from '../components/shared/icons.js';
 import type { PayFlowHost } from './pay-dialog.js';
-import { BillingQueryController } from '../components/shared/query.js';
-import { UnfinishedOffer } from './unfinished-offer.js';
-import { liveRegion, money, openLabel, renderQueryFallback } from '../components/shared/render.js';
+import type { BillingQueryController } from '../components/shared/query.js';
+import type { UnfinishedOffer } from './unfinished-offer.js';
+import { money, renderQueryFallback } from '../components/shared/render.js';
 import { parseMajorUnits } from '../domain/units.js';
 import { amountExample, checkAmount, formatAmountInput } from './top-up-amount.js';
 import type { AmountCheck } from './top-up-amount.js';
@@ -59,7 +52,6 @@ interface QuoteState {
 }
 
 const quoteKey = (amount: Money, methodId: string) => `${amount.amount} ${amount.currency} ${methodId}`;
-
 export class TopUpFlow implements ReactiveController {
   /** Limits, presets and currency; loaded only while the dialog is open. @internal */
   readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
@@ -69,7 +61,8 @@ export class TopUpFlow implements ReactiveController {
   readonly flow: MoneyFlowController<TopUp>;
 
   readonly #host: TopUpFlowHost;
-  #open = false;
+  /** The dialog's frame, progress, outcome, errors, Escape and focus. */
+  readonly #shell: MoneyDialogShell<TopUp>;
   /** The amount field as typed. */
   #amountText = '';
   /** Whether the customer typed in the amount field (errors show from then on). */
@@ -82,49 +75,49 @@ export class TopUpFlow implements ReactiveController {
   #reconfirm: { attempt: Attempt; key: string } | undefined;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
   #quoteAbort: AbortController | undefined;
-  /** A top-up this page came back to from a redirect checkout, resumed once the client is there. */
-  #resumeId: string | undefined;
-  /** The step whose outcome took focus last, so focus moves once per outcome. */
-  #focusedStep: MoneyFlowStep | undefined;
 
   constructor(host: TopUpFlowHost) {
     this.#host = host;
-    host.addController(this);
-    this.wallet = new BillingQueryController(host, {
-      tags: () => ['wallet'],
-      args: () => [this.#open] as const,
-      task: (client, [open], options): Promise<Wallet | null> => (open ? client.getWallet(options) : resolved(null)),
-    });
-    this.methods = new BillingQueryController(host, {
-      tags: () => ['payment-methods'],
-      args: () => [this.#open] as const,
-      task: (client, [open], options): Promise<PaymentMethod[] | null> =>
-        open ? mapSettled(client.listPaymentMethods(options), (list) => list.filter((method) => method.type !== 'wallet')) : resolved(null),
-    });
-    this.flow = new MoneyFlowController<TopUp>(host, {
-      flow: 'top_up',
-      starter: host.localName,
-      scope: () => attemptScope(this.#client(), host.billingConfig?.accountId),
-      checkoutOrigins: () => host.billingConfig?.checkoutOrigins ?? [],
-      load: (id, signal) => this.#client().getTopUp(id, { signal, fresh: true }),
-      matches: (topUp, intent) => {
-        const amount = (intent as Partial<TopUpIntent>).amount;
-        return amount === undefined || (topUp.amount.amount === amount.amount && topUp.amount.currency === amount.currency);
+    // First: a connected host calls hostConnected() in addController(), and that needs the shell.
+    this.#shell = new MoneyDialogShell<TopUp>(host, {
+      flow: {
+        flow: 'top_up',
+        load: (client, id, signal) => client.getTopUp(id, { signal, fresh: true }),
+        matches: (topUp, intent) => {
+          const amount = (intent as Partial<TopUpIntent>).amount;
+          return amount === undefined || (topUp.amount.amount === amount.amount && topUp.amount.currency === amount.currency);
+        },
+        onSettled: (topUp, outcome, info) => this.#onSettled(topUp, outcome, info.announce),
       },
-      announce: (flow) => this.#announce(flow.step),
-      onSettled: (topUp, outcome, info) => this.#onSettled(topUp, outcome, info.announce),
-      onError: (error) => this.#emitError(error),
+      names: { part: '', cls: '', titleId: 'dialog-title' },
+      words: { form: 'topup', dialog: 'topup_dialog', failed: 'topup.failed' },
+      closeRow: false,
+      // Money moved now only for a record this attempt created; an earlier completion is told as earlier.
+      succeeded: (topUp) => ({ tone: 'ok', title: topUp ? this.#toppedUp(topUp) : this.#msg('status.top_up.completed'), details: [] }),
+      announceSucceeded: (topUp) => (topUp ? this.#toppedUp(topUp) : ''),
+      unfinished: {
+        notice: 'unfinished',
+        continuePart: 'unfinished-continue-button',
+        startOverPart: 'unfinished-new-button',
+        onContinue: (attempt) => this.#continueUnfinished(attempt),
+        onStartOver: () => this.#shell.focusInitial(),
+      },
+      initialFocus: () => this.#amountInput(),
+      onTryAnother: () => {
+        this.#setQuote(undefined);
+        this.#scheduleQuote(0);
+        void this.#host.updateComplete.then(() => this.#shell.dialog()?.querySelector<HTMLElement>('[part="method"] input')?.focus());
+      },
+      onClosed: () => {
+        this.#cancelQuote();
+        this.#unfinished.cancel();
+      },
     });
-    this.#unfinished = new UnfinishedOffer(host, this.flow, {
-      notice: 'unfinished',
-      noticePart: 'notice unfinished',
-      actionsClass: 'actions',
-      actionsPart: 'actions',
-      continuePart: 'unfinished-continue-button',
-      startOverPart: 'unfinished-new-button',
-      onContinue: (attempt) => this.#continueUnfinished(attempt),
-      onStartOver: () => this.#focusInitial(),
-    });
+    this.flow = this.#shell.flow;
+    this.#unfinished = this.#shell.unfinished;
+    host.addController(this);
+    this.wallet = walletWhileOpen(host, () => this.isOpen);
+    this.methods = methodsWhileOpen(host, () => this.isOpen, (method) => method.type !== 'wallet');
     // Defaults are filled after the queries' own update, so limits the cache answered
     // synchronously fill the form in this very render.
     host.addController({ hostUpdate: () => this.#fillDefaults() });
@@ -132,12 +125,11 @@ export class TopUpFlow implements ReactiveController {
 
   /** Whether the dialog is open. */
   get isOpen(): boolean {
-    return this.#open;
+    return this.#shell.isOpen;
   }
 
   hostConnected(): void {
-    addStyles(this.#host.renderRoot, [topUpDialogStyles]);
-    this.#resumeId ??= readCheckoutReturn('top_up');
+    this.#shell.hostConnected(topUpDialogStyles);
   }
 
   hostDisconnected(): void {
@@ -146,9 +138,8 @@ export class TopUpFlow implements ReactiveController {
   }
 
   hostUpdate(): void {
-    if (this.#resumeId !== undefined && this.#host.billingClient) {
-      const id = this.#resumeId;
-      this.#resumeId = undefined;
+    const id = this.#shell.takeReturn();
+    if (id !== undefined) {
       // Only a top-up this browser started resumes, in one element (the first to take the
       // return from the address); a crafted or foreign link shows nothing.
       const attempt = readCheckoutReturn('top_up') === id ? this.flow.returnAttempt(id, this.#host.localName) : undefined;
@@ -164,61 +155,16 @@ export class TopUpFlow implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const dialog = this.#dialog();
-    // A host removed mid-update (a reload, a route change) cannot show a modal dialog.
-    if (this.#open && dialog && !dialog.open && dialog.isConnected) {
-      dialog.showModal();
-      this.#focusInitial();
-    }
-    this.#focusOutcome();
+    this.#shell.hostUpdated();
   }
 
   /** The dialog while open; nothing otherwise. */
   render(): TemplateResult | typeof nothing {
-    if (!this.#open) return nothing;
-    const step = this.flow.step;
-    const busy = this.flow.busy;
-    return html`<dialog
-      class="dialog money-dialog"
-      part="dialog"
-      aria-labelledby="dialog-title"
-      data-step=${step}
-      aria-busy=${busy ? 'true' : 'false'}
-      @keydown=${this.#onKeydown}
-      @cancel=${this.#onCancel}
-      @close=${this.#onClose}
-    >
-      <div class="money-dialog__header" part="dialog-header">
-        <h2 class="money-dialog__title" part="dialog-title" id="dialog-title">${this.#msg('topup.dialog_title')}</h2>
-        <button
-          class="button button--quiet close"
-          part="close-button"
-          type="button"
-          aria-disabled=${busy ? 'true' : 'false'}
-          @click=${this.#requestClose}
-        >
-          ${this.#msg('common.close')}
-        </button>
-      </div>
-      ${liveRegion(this.flow.announcement)} ${this.#renderBody(step)}
-    </dialog>`;
-  }
-
-  #renderBody(step: MoneyFlowStep): TemplateResult {
-    const shown = moneyDialogView(step, this.flow.record !== undefined);
-    switch (shown.view) {
-      case 'progress':
-        return this.#renderProgress(shown.step);
-      case 'result':
-        return this.#renderResult(shown.step);
-      case 'check-error':
-        return this.#renderFlowError();
-      default:
-        return this.#renderForm();
-    }
+    return this.#shell.render(this.#msg('topup.dialog_title'), () => this.#renderForm());
   }
 
   #renderForm(): TemplateResult {
+    const shell = this.#shell;
     const locale = this.#host.displayLocale;
     const fallback =
       renderQueryFallback(this.wallet, locale, this.#retryWallet, 6) ?? renderQueryFallback(this.methods, locale, this.#retryMethods, 6);
@@ -226,9 +172,7 @@ export class TopUpFlow implements ReactiveController {
     const wallet = this.wallet.value;
     const methods = this.methods.value;
     if (!wallet || !methods) return html``;
-    if (methods.length === 0) {
-      return html`<p class="notice" part="notice" data-tone="warning">${toneIcon('warning')}<span>${this.#msg('topup_dialog.no_methods')}</span></p>`;
-    }
+    if (methods.length === 0) return shell.notice(this.#msg('topup_dialog.no_methods'), undefined, 'warning');
     const earlier = this.#unfinished.open;
     if (earlier) {
       // An earlier attempt still open: continue it (same key: never a second charge) or start a new top-up.
@@ -242,15 +186,7 @@ export class TopUpFlow implements ReactiveController {
     const amountError = this.#amountTouched && !check?.ok ? this.#amountMessage(check) : undefined;
     const busy = this.flow.busy;
     const quote = this.#currentQuote();
-    const canConfirm = !busy && check?.ok === true && quote?.value !== undefined;
-    // Money moves only when the confirm button is activated: Enter in the form submits nothing.
-    return html`<form class="form" part="form" novalidate @submit=${this.#onFormSubmit}>
-      ${completed
-        ? html`<p class="notice" part="notice" data-notice="earlier-completed">
-            ${toneIcon('info')}<span>${this.#earlierCompleted(completed)}</span>
-          </p>`
-        : nothing}
-      <div class="field">
+    const fields = html`      <div class="field">
         <label class="label" part="amount-label" for="amount">${this.#msg('topup.amount')} (${limits.min.currency})</label>
         <input
           id="amount"
@@ -293,45 +229,24 @@ export class TopUpFlow implements ReactiveController {
             </div>
           </div>`
         : nothing}
-      <fieldset class="methods" part="methods" ?disabled=${busy}>
-        <legend class="label">${this.#msg('topup.method')}</legend>
-        ${methods.map(
-          (method) => html`<label class="method" part="method">
-            <input
-              type="radio"
-              name="method"
-              .value=${method.id}
-              .checked=${method.id === this.#methodId}
-              @change=${() => this.#chooseMethod(method.id)}
-            />
-            <span>${method.label}</span>
-            <span class="method__type">${openLabel('method', method.type, locale)}</span>
-          </label>`,
-        )}
-      </fieldset>
-      ${this.#renderQuote(check, quote)} ${this.flow.step === 'error' ? this.#renderFlowError() : nothing}
-      ${busy ? html`<p class="progress" part="progress" data-step="submitting">${this.#msg('topup.paying')}</p>` : nothing}
-      <div class="actions" part="actions">
-        <button class="button" part="cancel-button" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${this.#requestClose}>
-          ${this.#msg('common.cancel')}
-        </button>
-        <button
-          class="button button--primary"
-          part="confirm-button"
-          type="button"
-          aria-disabled=${canConfirm ? 'false' : 'true'}
-          @click=${this.#onConfirm}
-          aria-describedby=${quote?.error ? 'quote-status' : nothing}
-        >
-          ${quote?.value ? this.#msg('topup.confirm', { amount: money(quote.value.total, locale) }) : this.#msg('topup.confirm', { amount: '…' })}
-        </button>
-      </div>
-    </form>`;
+      ${shell.methodChoice({ legend: this.#msg('topup.method'), name: 'method', methods, chosen: this.#methodId, choose: (id) => this.#chooseMethod(id) })}
+      ${this.#renderQuote(check, quote)}`;
+    return shell.form(completed ? this.#earlierCompleted(completed) : undefined, fields, {
+      enabled: !busy && check?.ok === true && quote?.value !== undefined,
+      label: this.#msg('topup.confirm', { amount: quote?.value ? money(quote.value.total, locale) : '…' }),
+      describedBy: quote?.error ? 'quote-status' : undefined,
+      onConfirm: this.#onConfirm,
+    });
   }
 
   #earlierCompleted(topUp: TopUp): string {
     const locale = this.#host.displayLocale;
     return this.#msg('topup_dialog.earlier_completed', { amount: money(topUp.amount, locale), date: formatInstant(topUp.created_at, locale) });
+  }
+
+  /** "$50.00 added to your wallet", or that an earlier top-up completed. */
+  #toppedUp(topUp: TopUp): string {
+    return this.flow.earlier ? this.#earlierCompleted(topUp) : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, this.#host.displayLocale) });
   }
 
   #renderQuote(check: AmountCheck | undefined, quote: QuoteState | undefined): TemplateResult | typeof nothing {
@@ -362,108 +277,6 @@ export class TopUpFlow implements ReactiveController {
     </div>`;
   }
 
-  #renderProgress(step: MoneyProgressStep): TemplateResult {
-    const flow = this.flow;
-    const text =
-      step === 'redirecting' ? this.#msg('checkout.redirecting') : step === 'awaiting_checkout' ? this.#msg('checkout.awaiting') : this.#msg('checkout.processing');
-    return html`<div class="status" part="progress" data-step=${step} tabindex="-1" data-focus-target>
-      ${this.#renderReplayed()}
-      <p class="status__text">${toneIcon('info')}<span>${text}</span></p>
-      ${step === 'processing' && flow.popupClosed
-        ? html`<p class="notice" part="notice" data-notice="popup-closed">${toneIcon('info')}<span>${this.#msg('checkout.popup_closed')}</span></p>`
-        : nothing}
-      ${flow.popupBlocked && flow.checkoutUrl
-        ? html`<p class="notice" part="notice" data-tone="warning" data-notice="popup-blocked">
-            ${toneIcon('warning')}
-            <span
-              >${this.#msg('checkout.popup_blocked')}
-              <a part="checkout-link" href=${flow.checkoutUrl} target="_blank" rel="noopener noreferrer"
-                >${this.#msg('checkout.open_page')} <span class="visually-hidden">${this.#msg('common.opens_new_window')}</span></a
-              ></span
-            >
-          </p>`
-        : nothing}
-    </div>`;
-  }
-
-  #renderResult(step: MoneyResultStep): TemplateResult {
-    const locale = this.#host.displayLocale;
-    const topUp = this.flow.record;
-    let tone: Tone;
-    let title: string;
-    let detail: string | undefined;
-    let actions: TemplateResult;
-    const close = html`<button class="button" part="cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>`;
-    if (step === 'succeeded') {
-      tone = 'ok';
-      // Money moved now only for a record this attempt created; an earlier completion is told as earlier.
-      title = !topUp
-        ? this.#msg('status.top_up.completed')
-        : this.flow.earlier
-          ? this.#earlierCompleted(topUp)
-          : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) });
-      actions = html`<button class="button button--primary" part="cancel-button" type="button" @click=${this.#requestClose}>
-        ${this.#msg('common.close')}
-      </button>`;
-    } else if (step === 'failed') {
-      tone = 'danger';
-      title = topUp?.failure_reason ? this.#msg('topup.failed', { reason: topUp.failure_reason }) : this.#msg('topup.failed_generic');
-      actions = html`${close}
-        <button class="button button--primary" part="try-another-button" type="button" @click=${this.#tryAnother}>
-          ${this.#msg('topup_dialog.try_another')}
-        </button>`;
-    } else {
-      tone = 'info';
-      title = this.#msg('topup_dialog.still_processing');
-      detail = this.#msg('topup_dialog.still_processing_hint');
-      actions = html`${close}
-        <button class="button button--primary" part="recheck-button" type="button" @click=${this.#recheck}>
-          ${this.#msg('common.recheck')}
-        </button>`;
-    }
-    return html`<div class="result" part="result" data-outcome=${step} data-tone=${tone} tabindex="-1" data-focus-target>
-        ${this.#renderReplayed()}
-        <p class="result__title">${toneIcon(tone)}<span>${title}</span></p>
-        ${detail ? html`<p class="result__detail">${detail}</p>` : nothing}
-      </div>
-      <div class="actions" part="actions">${actions}</div>`;
-  }
-
-  #renderReplayed(): TemplateResult | typeof nothing {
-    // An earlier completion says so itself.
-    if (!this.flow.replayed || this.flow.earlier) return nothing;
-    return html`<p class="notice" part="notice" data-notice="replayed">${toneIcon('info')}<span>${this.#msg('checkout.replayed')}</span></p>`;
-  }
-
-  /** A failure of the POST or of a check, with its own message and next step. */
-  #renderFlowError(): TemplateResult {
-    const error = this.flow.error;
-    if (!error) return html``;
-    const message = moneyErrorMessage(error, this.#host.displayLocale);
-    const button =
-      message.next === 'retry' || message.next === 'sign_in'
-        ? html`<button class="button" part="retry-button" type="button" @click=${this.#retryFlow}>${this.#msg('common.retry')}</button>`
-        : message.next === 'recheck'
-          ? html`<button class="button" part="recheck-button" type="button" @click=${this.#recheck}>${this.#msg('common.recheck')}</button>`
-          : message.next === 'change' && this.flow.record !== undefined
-            ? html`<button class="button" part="try-another-button" type="button" @click=${this.#tryAnother}>${this.#msg('topup_dialog.try_another')}</button>`
-            : nothing;
-    const standalone = this.flow.record !== undefined;
-    return html`<div class="error-panel" part="error" role="alert" data-code=${message.code} tabindex="-1" ?data-focus-target=${standalone}>
-        ${toneIcon('danger')}
-        <div class="error-panel__body">
-          <p class="error-panel__title">${message.title}</p>
-          ${message.detail ? html`<p class="error-panel__action" data-detail>${message.detail}</p>` : nothing}
-          ${message.action ? html`<p class="error-panel__action">${message.action}</p>` : nothing} ${button}
-        </div>
-      </div>
-      ${standalone
-        ? html`<div class="actions" part="actions">
-            <button class="button" part="cancel-button" type="button" @click=${this.#requestClose}>${this.#msg('common.close')}</button>
-          </div>`
-        : nothing}`;
-  }
-
   #retryWallet = (): void => {
     void this.wallet.run();
   };
@@ -479,9 +292,8 @@ export class TopUpFlow implements ReactiveController {
    * attempt of this browser still open is offered to continue, before the form.
    */
   open(options: { check?: boolean } = {}): void {
-    if (this.#open) return;
-    this.#open = true;
-    this.#focusedStep = undefined;
+    if (this.isOpen) return;
+    this.#shell.show();
     // A flow still checking in the background (dialog closed mid-checkout) is shown as it is.
     if (this.flow.step === 'idle' || this.flow.done) {
       this.flow.choose();
@@ -498,7 +310,7 @@ export class TopUpFlow implements ReactiveController {
 
   async #checkUnfinished(): Promise<void> {
     if (!this.#host.billingClient) return;
-    const found = await this.#unfinished.check(() => true, () => this.#open);
+    const found = await this.#unfinished.check(() => true, () => this.isOpen);
     // Completed while the page was away: the wallet shows it now (no success event: this page did not see it happen).
     if (found?.state === 'completed') this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary']);
   }
@@ -506,13 +318,10 @@ export class TopUpFlow implements ReactiveController {
   /** "Continue this top-up": the attempt's own request again, with its key. */
   #continueUnfinished(attempt: Attempt): void {
     const intent = attempt.intent as TopUpIntent;
-    const client = this.#host.billingClient;
-    void this.flow.submit({
+    this.#shell.submit({
       intent,
       attempt,
-      mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
-      create: async (idempotencyKey, signal) => {
-        if (!client) throw new MoneyConfigurationError();
+      create: async (client, idempotencyKey, signal) => {
         const topUp = await client.createTopUp({ amount: intent.amount, method_id: intent.methodId }, { idempotencyKey, signal });
         return { record: topUp, nextAction: topUp.next_action };
       },
@@ -521,86 +330,30 @@ export class TopUpFlow implements ReactiveController {
 
   /** Closes the dialog (as its Close button does); ignored while a request is in flight. */
   close(): void {
-    this.#requestClose();
+    if (!this.flow.busy) this.#shell.dialog()?.close();
   }
 
-  #requestClose = (): void => {
-    if (this.flow.busy) return;
-    this.#dialog()?.close();
-  };
-
-  /**
-   * Escape closes the dialog, except while a payment is being submitted. The keydown is stopped
-   * too: Chrome makes `cancel` uncancelable without a fresh user activation.
-   */
-  #onKeydown = (event: KeyboardEvent): void => {
-    if (event.key === 'Escape' && this.flow.busy) event.preventDefault();
-  };
-
-  #onCancel = (event: Event): void => {
-    if (this.flow.busy) event.preventDefault();
-  };
-
-  #onClose = (): void => {
-    this.#open = false;
-    this.#host.requestUpdate();
-    this.#cancelQuote();
-    this.#unfinished.cancel();
-    // A request in flight or a top-up on its way keeps going (never abort a money POST); anything else starts over.
-    const step = this.flow.step;
-    if (!this.flow.busy && step !== 'awaiting_checkout' && step !== 'processing') this.flow.reset('idle');
-    void this.#host.updateComplete.then(() => this.#innerButton()?.focus());
-  };
-
-  #dialog(): HTMLDialogElement | null {
-    return this.#host.renderRoot.querySelector<HTMLDialogElement>('dialog');
-  }
-
-  #innerButton(): HTMLButtonElement | null {
-    return this.#host.renderRoot.querySelector<HTMLButtonElement>('[part="button"]');
-  }
-
-  #focusInitial(): void {
-    const target =
-      this.#unfinished.continueButton() ??
-      this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]') ?? this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-focus-target]');
-    if (target) target.focus();
-    else this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="close-button"]')?.focus();
-  }
-
-  /** After an outcome replaces the form, focus goes to it so keyboard and screen reader users land on the news. */
-  #focusOutcome(): void {
-    const step = this.flow.step;
-    if (!this.#open || step === this.#focusedStep) return;
-    if (step === 'choosing' || step === 'submitting' || step === 'idle') {
-      this.#focusedStep = step;
-      return;
-    }
-    const target = this.#host.renderRoot.querySelector<HTMLElement>('dialog [data-focus-target]');
-    if (target) {
-      this.#focusedStep = step;
-      target.focus();
-    }
+  #amountInput(): HTMLElement | null {
+    return this.#shell.dialog()?.querySelector<HTMLElement>('[part="amount-input"]') ?? null;
   }
 
   /** Pre-fills once the wallet and methods are there: the `amount` attribute or an unfinished intent, and the first method. */
   #fillDefaults(): void {
     const wallet = this.wallet.value;
     const methods = this.methods.value;
-    if (!this.#open || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
+    if (!this.isOpen || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
     const currency = wallet.top_up.min.currency;
     const locale = this.#host.displayLocale;
     const preset = this.#host.presetAmount;
     // Focus was parked on the close button while the form loaded: it goes to the amount now.
-    const active = (this.#host.renderRoot as ShadowRoot).activeElement;
-    const moveFocus = active === null || active.getAttribute('part') === 'close-button';
+    const moveFocus = this.#shell.focusParked();
     if (preset !== undefined) {
       const minor = parseMajorUnits(String(preset), currency);
       this.#amountText = minor === undefined ? String(preset) : formatAmountInput({ amount: minor, currency }, locale);
     }
     this.#methodId = methods[0]?.id;
     this.#scheduleQuote(0);
-    if (moveFocus) void this.#host.updateComplete.then(() => this.#focusInitial());
+    if (moveFocus) void this.#host.updateComplete.then(() => this.#shell.focusInitial());
   }
 
   // ---- amount, method, quote ----
@@ -684,7 +437,7 @@ export class TopUpFlow implements ReactiveController {
       if (abort.signal.aborted) return;
       const apiError = isBillingApiError(error) ? error : new BillingApiError('bad_response', String(error), { cause: error });
       this.#setQuote({ for: key, error: apiError });
-      this.#emitError(apiError);
+      this.#shell.reportError(apiError);
     }
   }
 
@@ -708,11 +461,6 @@ export class TopUpFlow implements ReactiveController {
 
   // ---- paying ----
 
-  /** Implicit submission (Enter in a field) moves no money. */
-  #onFormSubmit = (event: Event): void => {
-    event.preventDefault();
-  };
-
   /** The amount and method in the form, as a quote key; undefined while the amount is not valid. */
   #formKey(): string | undefined {
     const check = this.#amountCheck();
@@ -727,10 +475,9 @@ export class TopUpFlow implements ReactiveController {
     if (!check?.ok || !methodId || !quote?.value) {
       this.#amountTouched = true;
       this.#host.requestUpdate();
-      this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="amount-input"]')?.focus();
+      this.#amountInput()?.focus();
       return;
     }
-    const client = this.#host.billingClient;
     const intent: TopUpIntent = { action: 'top_up', amount: check.money, methodId };
     const confirmed = quote.value.total;
     const key = quoteKey(check.money, methodId);
@@ -738,15 +485,13 @@ export class TopUpFlow implements ReactiveController {
     const reconfirm = this.#reconfirm?.key === key ? this.#reconfirm : undefined;
     this.#reconfirm = undefined;
     // A top-up still unresolved (started in another tab since this dialog opened, or one whose answer was lost) is offered first.
-    if (!reconfirm && client && this.#unfinished.offerAtConfirm(() => true)) return;
+    if (!reconfirm && this.#host.billingClient && this.#unfinished.offerAtConfirm(() => true)) return;
     // Synchronous up to the POST: in popup mode the window opens in this click's turn.
-    void this.flow.submit({
+    this.#shell.submit({
       intent,
       attempt: reconfirm?.attempt,
       continued: false,
-      mode: this.#host.billingConfig?.checkoutMode ?? 'redirect',
-      create: async (idempotencyKey, signal) => {
-        if (!client) throw new MoneyConfigurationError();
+      create: async (client, idempotencyKey, signal) => {
         const topUp = await client.createTopUp({ amount: check.money, method_id: methodId }, { idempotencyKey, signal });
         if (topUp.total.amount !== confirmed.amount || topUp.total.currency !== confirmed.currency) {
           // Nothing opens before the customer has seen the server's total and confirmed it.
@@ -763,69 +508,13 @@ export class TopUpFlow implements ReactiveController {
     });
   };
 
-  #retryFlow = (): void => {
-    void this.flow.retry();
-  };
-
-  #recheck = (): void => {
-    void this.flow.recheck();
-  };
-
-  #tryAnother = (): void => {
-    this.flow.reset('choosing');
-    this.#focusedStep = 'choosing';
-    this.#setQuote(undefined);
-    this.#scheduleQuote(0);
-    void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLElement>('dialog [part="method"] input')?.focus());
-  };
-
   #onSettled(topUp: TopUp, outcome: 'succeeded' | 'failed', announce: boolean): void {
     // The create already invalidated these while the top-up was pending; now the balance moved.
     this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary', `top-up:${topUp.id}`]);
-    if (outcome === 'succeeded' && announce) this.#emit('billing-top-up-completed', { topUpId: topUp.id, amount: topUp.amount });
-  }
-
-  #emitError(error: MoneyFlowError): void {
-    this.#emit('billing-error', { code: error.code, message: error.message, element: this.#host.localName });
-  }
-
-  #announce(step: MoneyFlowStep): string {
-    const locale = this.#host.displayLocale;
-    const topUp = this.flow.record;
-    switch (step) {
-      case 'submitting':
-        return this.#msg('topup.paying');
-      case 'redirecting':
-        return this.#msg('checkout.redirecting');
-      case 'awaiting_checkout':
-        return this.flow.popupBlocked ? this.#msg('checkout.popup_blocked') : this.#msg('checkout.awaiting');
-      case 'processing':
-        return this.flow.popupClosed ? this.#msg('checkout.popup_closed') : this.#msg('checkout.processing');
-      case 'succeeded':
-        if (!topUp) return '';
-        return this.flow.earlier ? this.#earlierCompleted(topUp) : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, locale) });
-      case 'failed':
-        return topUp?.failure_reason ? this.#msg('topup.failed', { reason: topUp.failure_reason }) : this.#msg('topup.failed_generic');
-      case 'still_processing':
-        return this.#msg('topup_dialog.still_processing');
-      case 'error':
-        return this.flow.error ? moneyErrorMessage(this.flow.error, locale).title : '';
-      default:
-        return '';
-    }
-  }
-
-  #client(): BillingClient {
-    const client = this.#host.billingClient;
-    if (!client) throw new MoneyConfigurationError();
-    return client;
+    if (outcome === 'succeeded' && announce) emitBillingEvent(this.#host, 'billing-top-up-completed', { topUpId: topUp.id, amount: topUp.amount });
   }
 
   #msg(key: MessageKey, params?: MessageParams): string {
     return t(this.#host.displayLocale, key, params);
-  }
-
-  #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K]): void {
-    emitBillingEvent(this.#host, name, detail);
   }
 }

@@ -16,17 +16,17 @@ import { toneIcon } from '../components/shared/icons.js';
 export type UnfinishedOfferHost = ReactiveControllerHost & { readonly renderRoot: HTMLElement | DocumentFragment };
 
 export interface UnfinishedOfferOptions {
-  /** The notice's `data-notice` and parts, and the buttons' parts. */
+  /** The dialog's part and class prefixes (`pay-`, `pf-`; '' for none). */
+  part: string;
+  cls: string;
+  /** The notice's `data-notice` (and part), and the buttons' parts. */
   notice: string;
-  noticePart: string;
-  actionsClass: string;
-  actionsPart: string;
   continuePart: string;
   startOverPart: string;
   /** Sends the attempt again (its key: never a second charge). */
-  onContinue(attempt: Attempt): void;
+  onContinue: (attempt: Attempt) => void;
   /** After "start over": the form is back; move focus into it. */
-  onStartOver(): void;
+  onStartOver: () => void;
 }
 
 export class UnfinishedOffer<R extends SettleableRecord> {
@@ -90,12 +90,12 @@ export class UnfinishedOffer<R extends SettleableRecord> {
 
   /** The offer: what the dialog says of the attempt, then "start over" and "continue". */
   render(lines: readonly string[], labels: { continue: string; startOver: string }): TemplateResult {
-    const { notice, noticePart, actionsClass, actionsPart, continuePart, startOverPart } = this.#options;
-    return html`<div class="notice" part=${noticePart} data-notice=${notice} data-tone="info">
+    const { part, cls, notice, continuePart, startOverPart } = this.#options;
+    return html`<div class="notice" part="${part}notice ${part}${notice}" data-notice=${notice} data-tone="info">
         ${toneIcon('info')}
         <div>${lines.map((line) => html` <p>${line}</p>`)}</div>
       </div>
-      <div class=${actionsClass} part=${actionsPart}>
+      <div class="${cls}actions" part="${part}actions">
         <button class="button" part=${startOverPart} type="button" @click=${this.#startOver}>${labels.startOver}</button>
         <button class="button button--primary" part=${continuePart} type="button" @click=${this.#continue}>${labels.continue}</button>
       </div>`;

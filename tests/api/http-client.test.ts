@@ -86,9 +86,15 @@ function problem(status: number, body: Record<string, unknown>, headers: Record<
 
 function scripted(...steps: Step[]) {
   const calls: Call[] = [];
+  /** Tests waiting for the nth call: resolved by the fake fetch itself, never by a timer. */
+  const waiting: { count: number; resolve: () => void }[] = [];
   const fetch = async (input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     calls.push({ url, init, headers: new Headers(init.headers) });
+    for (const waiter of waiting.filter((w) => calls.length >= w.count)) {
+      waiting.splice(waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
     const step = steps.shift();
     if (step === undefined) throw new Error(`unexpected fetch #${calls.length}: ${url}`);
     if (step instanceof Error) throw step;
@@ -100,11 +106,14 @@ function scripted(...steps: Step[]) {
     }
     return typeof step === 'function' ? step(init) : step;
   };
-  return { fetch, calls };
+  /** Resolves once fetch has been called `count` times. */
+  const called = (count: number) =>
+    calls.length >= count ? Promise.resolve() : new Promise<void>((resolve) => waiting.push({ count, resolve }));
+  return { fetch, calls, called };
 }
 
 function setup(steps: Step[], options: Partial<HttpClientOptions> = {}) {
-  const { fetch, calls } = scripted(...steps);
+  const { fetch, calls, called } = scripted(...steps);
   const delays: number[] = [];
   const cache = new QueryCache({ channelName: null });
   const client = createHttpClient({
@@ -118,7 +127,7 @@ function setup(steps: Step[], options: Partial<HttpClientOptions> = {}) {
     random: () => 0.5,
     ...options,
   });
-  return { client, calls, delays, cache };
+  return { client, calls, called, delays, cache };
 }
 
 /** The JSON a call sent: the client always sends a string body. */
@@ -479,9 +488,9 @@ describe('createHttpClient', () => {
   describe('abort', () => {
     it('passes a signal to fetch that follows the caller’s signal', async () => {
       const caller = new AbortController();
-      const { client, calls } = setup(['hang']);
+      const { client, calls, called } = setup(['hang']);
       const pending = client.getSummary({ signal: caller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      await called(1);
       const fetchSignal = calls[0]?.init.signal;
       expect(fetchSignal).to.be.instanceOf(AbortSignal);
       expect(fetchSignal?.aborted).to.equal(false);
@@ -493,9 +502,10 @@ describe('createHttpClient', () => {
 
     it('aborts a POST without retrying it', async () => {
       const caller = new AbortController();
-      const { client, calls } = setup(['hang']);
+      const { client, calls, called } = setup(['hang']);
       const pending = client.payInvoice('inv_1', PAY, { idempotencyKey: 'k', signal: caller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // Aborted while the request is on the wire, not before it was sent.
+      await called(1);
       caller.abort();
       expect((await failure(pending)).code).to.equal('aborted');
       expect(calls).to.have.length(1);
@@ -525,9 +535,10 @@ describe('createHttpClient', () => {
   describe('cache', () => {
     it('serves ten concurrent identical GETs with one fetch', async () => {
       let release: (r: Response) => void = () => {};
-      const { client, calls } = setup([() => new Promise<Response>((resolve) => (release = resolve))]);
+      const { client, calls, called } = setup([() => new Promise<Response>((resolve) => (release = resolve))]);
       const reads = Array.from({ length: 10 }, () => client.listPayments({ invoice_id: 'inv_1', limit: 10 }));
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      // The response arrives only once the one request is out; a second fetch would find no step.
+      await called(1);
       release(json({ data: [payment], next_cursor: null }));
       const pages = await Promise.all(reads);
       expect(calls).to.have.length(1);

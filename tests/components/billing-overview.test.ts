@@ -9,6 +9,7 @@ import type {
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import { t } from '../../src/i18n/catalog.js';
 import '../helpers/load-catalogs.js';
 
 const VPS = 'srv_vps_fra1';
@@ -33,20 +34,20 @@ function text(node: Element | null | undefined): string {
 /** Waits until nothing is loading or updating any more (no skeleton, no "Updating…"). */
 async function settled(el: BillingOverview): Promise<void> {
   await waitUntil(
-    () => !part(el, 'skeleton') && !part(el, 'updating') && !part(el, 'show-more-button')?.matches('[aria-disabled="true"]'),
+    () => !part(el, 'skeleton') && !part(el, 'updating') && !part(el, 'load-more')?.matches('[aria-disabled="true"]'),
     'the overview did not settle',
     { timeout: 4000 },
   );
   await el.updateComplete;
 }
 
-async function mount(options: MountOptions & { attrs?: { serviceId?: string; historySize?: number } } = {}) {
+async function mount(options: MountOptions & { attrs?: { serviceId?: string; pageSize?: number } } = {}) {
   const { attrs = {}, ...rest } = options;
   const template =
     attrs.serviceId !== undefined
       ? html`<billing-overview service-id=${attrs.serviceId}></billing-overview>`
-      : attrs.historySize !== undefined
-        ? html`<billing-overview history-size=${attrs.historySize}></billing-overview>`
+      : attrs.pageSize !== undefined
+        ? html`<billing-overview page-size=${attrs.pageSize}></billing-overview>`
         : html`<billing-overview></billing-overview>`;
   const mounted = await mountInProvider<BillingOverview>(template, rest);
   await settled(mounted.el);
@@ -218,7 +219,9 @@ describe('<billing-overview> payment history', () => {
     expect(text(table.caption)).to.equal('Payments, latest first');
     const headers = [...table.querySelectorAll('thead th')];
     expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
-    expect(headers.map(text)).to.deep.equal(['Date', 'Type', 'Method', 'Reference', 'Amount', 'Status']);
+    // The same columns as an invoice's transactions (one renderer), the date as row header.
+    expect(headers.map(text)).to.deep.equal(['Date', 'Type', 'Amount', 'Method', 'Status', 'Reference']);
+    expect(historyRows(el).every((r) => r.cells[0]?.matches('th[scope="row"]'))).to.equal(true);
     expect(isNewestFirst(rowTimes(el))).to.equal(true);
 
     const row = (id: string) => historyRows(el).find((r) => r.dataset['paymentId'] === id);
@@ -245,33 +248,35 @@ describe('<billing-overview> payment history', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('pages through the whole history with "Show more", appending without duplicates', async () => {
+  it('pages through the whole history with "Load more", appending without duplicates', async () => {
     const { el, api } = await mount({ scenario: 'healthy' });
     const firstPage = rowIds(el);
     expect(firstPage).to.have.length(5);
+    expect(text(part(el, 'load-more'))).to.equal('Load more');
 
-    button(el, 'show-more-button').click();
+    button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 10, 'the second page was not appended');
     await settled(el);
     expect(rowIds(el).slice(0, 5)).to.deep.equal(firstPage);
     expect(text(part(el, 'live-region'))).to.equal('Showing 10 payments');
 
-    button(el, 'show-more-button').click();
+    button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 12, 'the last page was not appended');
     await settled(el);
     const ids = rowIds(el);
     expect(new Set(ids).size).to.equal(ids.length);
     expect(isNewestFirst(rowTimes(el))).to.equal(true);
-    expect(part(el, 'show-more-button')).to.equal(null);
+    expect(part(el, 'load-more')).to.equal(null);
     expect(text(part(el, 'history'))).to.contain('Everything is shown.');
     expect(api.requestLog().filter((entry) => entry === 'GET /payments')).to.have.length(3);
     await expect(el).to.be.accessible();
   });
 
-  it('shows history-size payments per page', async () => {
-    const { el } = await mount({ scenario: 'healthy', attrs: { historySize: 3 } });
+  it('shows page-size payments per page', async () => {
+    const { el } = await mount({ scenario: 'healthy', attrs: { pageSize: 3 } });
+    expect(el.pageSize).to.equal(3);
     expect(historyRows(el)).to.have.length(3);
-    button(el, 'show-more-button').click();
+    button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 6, 'the next page was not appended');
     await expect(el).to.be.accessible();
   });
@@ -279,7 +284,7 @@ describe('<billing-overview> payment history', () => {
   it('keeps the shown pages when loading more fails, and retries', async () => {
     const { el, api } = await mount({ scenario: 'healthy' });
     api.inject({ match: 'GET /payments', type: 'status', status: 500 });
-    button(el, 'show-more-button').click();
+    button(el, 'load-more').click();
     await waitUntil(() => part(el, 'error'), 'no error for the failed page');
     expect(historyRows(el)).to.have.length(5);
     expect(part(el, 'error')?.dataset['code']).to.equal('server_error');
@@ -355,9 +360,9 @@ describe('<billing-overview> refresh', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('reloads the pages shown with "Show more" after a refresh, keeping them', async () => {
+  it('reloads the pages shown with "Load more" after a refresh, keeping them', async () => {
     const { el, api } = await mount({ scenario: 'healthy' });
-    button(el, 'show-more-button').click();
+    button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 10, 'the second page was not appended');
     const shown = rowIds(el);
     const before = api.requestLog().length;
@@ -528,12 +533,19 @@ describe('<billing-overview service-id> service mode', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says an unknown service was not found', async () => {
+  it('says an unknown service was not found, with no retry (a 404 does not change by retrying)', async () => {
     const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: 'srv_nope' } });
-    const panel = part(el, 'error');
-    expect(panel?.dataset['code']).to.equal('not_found');
-    expect(text(panel)).to.contain('We could not find this record.');
-    expect(part(el, 'retry-button')).not.to.equal(null);
+    const notFound = part(el, 'not-found');
+    expect(text(notFound)).to.contain(t('en', 'service.not_found.title'));
+    expect(text(notFound)).to.contain(t('en', 'service.not_found.body'));
+    expect(part(el, 'error')).to.equal(null);
+    expect(part(el, 'retry-button')).to.equal(null);
+    // Only the message: no banner, no invoices table, nothing claiming the service is fine.
+    expect([...shadow(el).querySelectorAll('[part]')].map((node) => node.getAttribute('part'))).to.deep.equal([
+      'service-banner',
+      'not-found',
+      'live-region',
+    ]);
     await expect(el).to.be.accessible();
   });
 

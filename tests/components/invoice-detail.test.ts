@@ -10,6 +10,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
+import { t } from '../../src/i18n/catalog.js';
 import '../helpers/load-catalogs.js';
 
 /** Records where "Contact support" would go instead of leaving the test page. */
@@ -350,7 +351,11 @@ describe('<invoice-detail>', function () {
       expect(cells[0]).to.equal(
         norm(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2026-10-19T16:44:00Z'))),
       );
-      expect(cells.slice(1)).to.deep.equal(['Invoice payment', 'Visa ending 4242', 'Completed', usd(31.8), 'ch_50024242']);
+      // The same columns as the overview's payment history (one renderer), the date as row header.
+      expect(cells.slice(1)).to.deep.equal(['Invoice payment', usd(31.8), 'Visa ending 4242', 'Completed', 'ch_50024242']);
+      expect(rows[0].cells[0].matches('th[scope="row"]')).to.be.true;
+      const headers = [...table.tHead!.rows[0].cells].map((th) => th.textContent.trim());
+      expect(headers).to.deep.equal(['Date', 'Type', 'Amount', 'Method', 'Status', 'Reference']);
       expect(has(el, '[part="failure-reason"]')).to.be.false;
       await expect(el).to.be.accessible();
     });
@@ -362,11 +367,11 @@ describe('<invoice-detail>', function () {
       const { el, client } = await mount('inv_1004', { api });
       const payment = await client.getPayment('pay_5004');
       expect(payment.status).to.equal('failed');
-      const row = must(el, '[data-payment="pay_5004"]');
+      const row = must(el, '[data-payment-id="pay_5004"]');
       expect((row.querySelector('[part="status-badge"]') as HTMLElement).dataset['status']).to.equal('failed');
-      expect(row.querySelector('[part="failure-reason"]')!.textContent.trim()).to.equal(payment.failure_reason);
-      const headers = [...el.shadowRoot!.querySelectorAll('[part="transactions-table"] thead th')].map((th) => th.textContent.trim());
-      expect(headers).to.include('Reason');
+      // The reason sits under the status it explains, as in the overview's history.
+      const reason = row.querySelector('[part="status-badge"]')!.parentElement!.querySelector('[part="failure-reason"]')!;
+      expect(reason.textContent.trim()).to.equal(t('en', 'overview.history.failure', { reason: payment.failure_reason! }));
       await expect(el).to.be.accessible();
     });
 
@@ -452,7 +457,7 @@ describe('<invoice-detail>', function () {
       ['refunded', 'inv_997', 'Refunded; nothing to pay'],
       ['cancelled', 'inv_998', 'Cancelled'],
       ['pending', 'inv_1004', 'Payment is being processed'],
-      ['an unknown status', 'inv_999', 'Unknown status: in_dispute; contact support'],
+      ['an unknown status', 'inv_999', 'This invoice is on hold (status: in_dispute). Contact support.'],
     ];
     for (const [what, id, reason] of blocked) {
       it(`is disabled with the reason on ${what === 'an unknown status' ? what : `a ${what} invoice`}`, async () => {
@@ -471,12 +476,29 @@ describe('<invoice-detail>', function () {
       });
     }
 
-    it('shows an unknown status neutrally with its raw label', async () => {
+    it('shows an unknown status neutrally as on hold, with its raw label', async () => {
       const { el } = await mount('inv_999');
       const badge = must(el, '[part="header"] [part="status-badge"]');
       expect(badge.dataset['tone']).to.equal('neutral');
-      expect(badge.textContent.trim()).to.equal('Unknown status (in_dispute)');
+      expect(badge.textContent.trim()).to.equal('On hold (in_dispute)');
       await expect(el).to.be.accessible();
+    });
+
+    it('takes an invoice on hold to the contact form from beside the reason', async () => {
+      const { el } = await mount('inv_999');
+      expect(($(el, '[part="support-panel"]') as HTMLDetailsElement).open).to.be.false;
+      const contact = must(el, '[part="pay-reason"] + [part="contact-support-button"]');
+      expect(contact.textContent.trim()).to.equal(t('en', 'invoice_detail.contact_support'));
+      contact.click();
+      await waitUntil(() => el.shadowRoot!.activeElement?.matches('[part="support-description"]'), 'focus did not reach the description');
+      expect(($(el, '[part="support-panel"]') as HTMLDetailsElement).open).to.be.true;
+      await el.settled();
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers no contact button beside other reasons', async () => {
+      const { el } = await mount('inv_1000');
+      expect(has(el, '[part="contact-support-button"]')).to.be.false;
     });
 
     it('is disabled for a member without billing permission, with the reason', async () => {
@@ -752,6 +774,15 @@ describe('<invoice-detail>', function () {
       expect(fact(el, 'مبلغ کل')).to.equal(usd(31.8, 'fa'));
       expect(fact(el, 'مبلغ کل')).to.match(/[۰-۹]/);
       await openPanel(el);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes the dark token set from its own theme attribute', async () => {
+      const { el } = await mount('inv_1001', { theme: 'light' });
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).to.equal('dark');
+      expect(getComputedStyle(el).colorScheme).to.equal('dark');
       await expect(el).to.be.accessible();
     });
 

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/invoice-list.js';
 import type { InvoiceList } from '../../src/components/invoice-list/invoice-list.js';
 import type { BillingErrorDetail, BillingInvoiceSelectDetail } from '../../src/components/shared/events.js';
+import { t } from '../../src/i18n/catalog.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi, ScenarioName } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -166,7 +167,8 @@ describe('<invoice-list>', () => {
         ['PL-2026-0131', 'paid', 'ok', 'Paid'],
         ['PL-2026-0117', 'cancelled', 'neutral', 'Cancelled'],
         ['PL-2026-0109', 'refunded', 'neutral', 'Refunded'],
-        ['PL-2026-0128', 'in_dispute', 'neutral', 'Unknown status (in_dispute)'],
+        // A status from a newer server: the catalog's wording for an unknown invoice status.
+        ['PL-2026-0128', 'in_dispute', 'neutral', t('en', 'status.invoice_unknown', { label: 'in_dispute' })],
       ];
       for (const [number, status, tone, label] of expected) {
         const b = badge(number);

@@ -21,19 +21,24 @@ import {
   renderAsOf,
   renderConfigError,
   renderError,
+  renderQueryFallback,
   renderSkeleton,
   statusBadge,
   statusLabel,
   statusTone,
 } from '../../src/components/shared/render.js';
 import type { StatusKind } from '../../src/components/shared/render.js';
+import { paymentTableStyles, renderPaymentTable } from '../../src/components/shared/payment-table.js';
 import { baseStyles } from '../../src/components/shared/styles.js';
+import type { Payment } from '../../src/api/schemas.js';
+import { BillingApiError } from '../../src/api/errors.js';
+import { t } from '../../src/i18n/catalog.js';
 import { colorTokenName, palette, tokens } from '../../src/components/shared/tokens.js';
 import '../helpers/load-catalogs.js';
 
 /** Renders helper output inside a shadow root with the shared styles, like an element does. */
 class TestFrame extends LitElement {
-  static override styles = baseStyles;
+  static override styles = [baseStyles, paymentTableStyles];
   content: TemplateResult | undefined;
   override render() {
     return this.content;
@@ -101,10 +106,10 @@ describe('status badges', () => {
     await expect(element).to.be.accessible();
   });
 
-  it('shows an unknown status neutrally with its raw label', async () => {
+  it('shows an unknown status neutrally with its raw label; an unknown invoice status as on hold', async () => {
     const element = await frame(statusBadge('invoice', 'disputed', 'de'));
     const badge = element.shadowRoot!.querySelector('.badge')!;
-    expect(badge.textContent.trim()).to.equal('Unbekannter Status (disputed)');
+    expect(badge.textContent.trim()).to.equal(t('de', 'status.invoice_unknown', { label: 'disputed' }));
     expect(badge.getAttribute('data-tone')).to.equal('neutral');
     expect(badge.getAttribute('data-status')).to.equal('disputed');
     // Not fooled by a value that happens to name an inherited property.
@@ -122,9 +127,11 @@ describe('status badges', () => {
 
   it('cuts a huge raw label short instead of laying out a paragraph in a badge', () => {
     const huge = 'x'.repeat(100_000);
-    expect(statusLabel('invoice', huge, 'en')).to.equal(`Unknown status (${'x'.repeat(39)}…)`);
+    expect(statusLabel('invoice', huge, 'en')).to.equal(`On hold (${'x'.repeat(39)}…)`);
+    expect(statusLabel('service', huge, 'en')).to.equal(`Unknown status (${'x'.repeat(39)}…)`);
     expect(openLabel('method', huge, 'en')).to.have.length(40);
-    expect(statusLabel('invoice', 'in_dispute', 'en')).to.equal('Unknown status (in_dispute)');
+    // What the customer can do with it: not pay it here, but ask (the invoice says how).
+    expect(statusLabel('invoice', 'in_dispute', 'en')).to.equal('On hold (in_dispute)');
   });
 });
 
@@ -172,6 +179,19 @@ describe('error panels', () => {
 
     const noRetry = await frame(renderError({ code: 'forbidden' }, 'en'));
     expect(noRetry.shadowRoot!.querySelector('button')).to.equal(null);
+  });
+
+  it('maps a failed load to one view: no retry when forbidden, the own not-found view when given', async () => {
+    const failed = (code: 'forbidden' | 'not_found' | 'server_error') => ({ state: 'error' as const, error: new BillingApiError(code, code) });
+    const forbidden = await frame(renderQueryFallback(failed('forbidden'), 'en', () => {})!);
+    expect(forbidden.shadowRoot!.querySelector('[part="error"]')!.getAttribute('data-code')).to.equal('forbidden');
+    expect(forbidden.shadowRoot!.querySelector('button')).to.equal(null);
+    const serverError = await frame(renderQueryFallback(failed('server_error'), 'en', () => {})!);
+    expect(serverError.shadowRoot!.querySelector('[part="retry-button"]')).to.not.equal(null);
+    const notFound = await frame(renderQueryFallback(failed('not_found'), 'en', () => {}, 3, () => litHtml`<p part="not-found">gone</p>`)!);
+    expect(notFound.shadowRoot!.querySelector('[part="not-found"]')).to.not.equal(null);
+    expect(notFound.shadowRoot!.querySelector('[part="error"]')).to.equal(null);
+    expect(renderQueryFallback({ state: 'ready', error: undefined }, 'en', () => {})).to.equal(undefined);
   });
 
   it('renders the configuration error and the skeleton accessibly', async () => {
@@ -279,5 +299,62 @@ describe('design tokens', () => {
     expect(style.outlineColor).to.equal(rgb(palette.focusRing[0]));
     expect(Number.parseFloat(style.minHeight)).to.be.at.least(24);
     await expect(element).to.be.accessible();
+  });
+});
+
+describe('payment table', () => {
+  const payment = (id: string, patch: Partial<Payment> = {}): Payment => ({
+    id,
+    invoice_id: 'inv_1',
+    kind: 'invoice_payment',
+    method: { type: 'card', label: 'Visa ending 4242' },
+    status: 'completed',
+    amount: { amount: 3180, currency: 'USD' },
+    created_at: '2026-11-20T10:00:00Z',
+    reference: 'ch_1',
+    failure_reason: null,
+    ...patch,
+  });
+
+  it('reads date, type, amount, method, status, reference, the date as the row header', async () => {
+    const element = await frame(
+      renderPaymentTable(
+        [
+          payment('pay_1'),
+          payment('pay_2', { status: 'failed', reference: null, failure_reason: 'Card declined', method: { type: 'crypto', label: '' } }),
+          payment('pay_3', { status: 'failed', failure_reason: null }),
+        ],
+        'en',
+        { part: 'history-table', caption: 'Payments', captionId: 'c' },
+      ),
+    );
+    const root = element.shadowRoot!;
+    const table = root.querySelector<HTMLTableElement>('[part="history-table"]')!;
+    expect([...table.tHead!.rows[0].cells].map((th) => th.textContent.trim())).to.deep.equal(['Date', 'Type', 'Amount', 'Method', 'Status', 'Reference']);
+    const [first, second, third] = [...table.tBodies[0].rows];
+    expect(first.cells[0].tagName).to.equal('TH');
+    expect(first.cells[0].getAttribute('scope')).to.equal('row');
+    expect(first.dataset['paymentId']).to.equal('pay_1');
+    expect(first.querySelector('[part="failure-reason"]')).to.equal(null);
+    // No reference: a dash on screen, "None" for a screen reader.
+    const none = second.cells[5];
+    expect(none.querySelector('[aria-hidden="true"]')!.textContent).to.equal('—');
+    expect(none.querySelector('.visually-hidden')!.textContent).to.equal('None');
+    expect(second.cells[3].textContent.trim()).to.equal(t('en', 'method.crypto'));
+    expect(second.querySelector('[part="failure-reason"]')!.textContent.trim()).to.equal('Reason: Card declined');
+    // A failed payment without a reason still says it failed and what that means.
+    expect(third.querySelector('[part="failure-reason"]')!.textContent.trim()).to.equal(t('en', 'invoice.payment_failed_generic'));
+    expect(root.querySelector('[role="region"]')!.getAttribute('aria-labelledby')).to.equal('c');
+    await expect(element).to.be.accessible();
+  });
+});
+
+describe('copy that shows an example', () => {
+  it('gives the invoice search an example number written as invoice numbers are (PL-2026-0142)', () => {
+    for (const locale of ['en', 'de', 'fa']) {
+      const placeholder = t(locale, 'invoices.filter.search_placeholder');
+      expect(placeholder, locale).to.contain('PL-2026-0142');
+      expect(placeholder, locale).to.not.contain('INV-');
+    }
   });
 });

@@ -85,13 +85,31 @@ describe('<top-up-button>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('passes the amount preset in major units, and takes its text from label', async () => {
+  it('passes the amount preset (major units) on as Money in minor units, and takes its text from label', async () => {
     const { el } = await mountButton(html`<top-up-button amount="20" label="Add $20"></top-up-button>`);
     expect(innerButton(el).textContent.trim()).to.equal('Add $20');
 
     const events = await requestsDuring(() => innerButton(el).click());
-    expect(events.map((event) => event.detail)).to.deep.equal([{ amount: 20 }]);
+    expect(events.map((event) => event.detail)).to.deep.equal([{ amount: { amount: 2000, currency: 'USD' } }]);
     await expect(el).to.be.accessible();
+  });
+
+  it('reads the amount preset exactly in the wallet currency: 19.99 is 1999 cents, yen have no decimals', async () => {
+    const { el } = await mountButton(html`<top-up-button amount="19.99"></top-up-button>`);
+    let events = await requestsDuring(() => el.show());
+    expect(events.map((event) => event.detail)).to.deep.equal([{ amount: { amount: 1999, currency: 'USD' } }]);
+    el.hide();
+    await el.updateComplete;
+    // More decimals than the currency has is no preset (the dialog says why when it opens).
+    el.amount = 0.125;
+    await el.updateComplete;
+    events = await requestsDuring(() => innerButton(el).click());
+    expect(events.map((event) => event.detail)).to.deep.equal([{}]);
+
+    const yen = (await mountButton(html`<top-up-button amount="2500"></top-up-button>`, { scenario: 'jpy' })).el;
+    events = await requestsDuring(() => innerButton(yen).click());
+    expect(events.map((event) => event.detail)).to.deep.equal([{ amount: { amount: 2500, currency: 'JPY' } }]);
+    await expect(yen).to.be.accessible();
   });
 
   it('leaves an amount that is not a positive number out of the request', async () => {
@@ -200,6 +218,108 @@ describe('<top-up-button>', () => {
     expect(getComputedStyle(el.shadowRoot!.querySelector('[part="base"]')!).direction).to.equal('rtl');
     expect(innerButton(el).textContent.trim()).to.equal('شارژ کیف پول');
     await expect(el).to.be.accessible();
+  });
+
+  describe('show(), hide() and open', () => {
+    const dialogShown = (el: TopUpButton) => el.shadowRoot!.querySelector('dialog')?.open === true;
+
+    it('show() opens the dialog as a click does, with the request, and open reflects it; hide() closes it', async () => {
+      const { el } = await mountButton(html`<top-up-button amount="25"></top-up-button>`);
+      expect(el.open).to.equal(false);
+      expect(el.hasAttribute('open')).to.equal(false);
+      const events = await requestsDuring(async () => {
+        el.show();
+        await el.updateComplete;
+      });
+      expect(events.map((event) => [event.cancelable, event.detail])).to.deep.equal([[true, { amount: { amount: 2500, currency: 'USD' } }]]);
+      await waitUntil(() => dialogShown(el), 'the dialog is shown');
+      expect(el.open).to.equal(true);
+      expect(el.hasAttribute('open')).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      el.hide();
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog') === null, 'the dialog is gone');
+      expect(el.open).to.equal(false);
+      expect(el.hasAttribute('open')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('opens and closes through the open attribute and property', async () => {
+      const { el } = await mountButton();
+      const events = await requestsDuring(async () => {
+        el.setAttribute('open', '');
+        await el.updateComplete;
+      });
+      expect(events).to.have.length(1);
+      await waitUntil(() => dialogShown(el), 'the dialog is shown');
+      el.open = false;
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog') === null, 'the dialog is gone');
+      expect(el.hasAttribute('open')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('falls back to closed when the page cancels the request', async () => {
+      const { el } = await mountButton();
+      const events = await requestsDuring(
+        async () => {
+          el.open = true;
+          await el.updateComplete;
+        },
+        (event) => event.preventDefault(),
+      );
+      expect(events).to.have.length(1);
+      await el.updateComplete;
+      expect(el.open).to.equal(false);
+      expect(el.hasAttribute('open')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('turns open false when the customer closes the dialog (Escape, Close)', async () => {
+      const { el } = await mountButton();
+      innerButton(el).click();
+      await waitUntil(() => dialogShown(el), 'the dialog is shown');
+      expect(el.open, 'a click sets open too').to.equal(true);
+      expect(el.hasAttribute('open')).to.equal(true);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !el.open, 'Escape closed it');
+      expect(el.hasAttribute('open')).to.equal(false);
+
+      el.show();
+      await waitUntil(() => dialogShown(el) && el.shadowRoot!.querySelector('[part~="close-button"]') !== null, 'shown again');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="close-button"]')!.click();
+      await waitUntil(() => !el.open, 'the Close button closed it');
+      expect(el.hasAttribute('open')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('waits for the permissions when open is set before they load', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject({ match: 'GET /summary', type: 'latency', ms: 100 });
+      const events = await requestsDuring(async () => {
+        const { el } = await mountInProvider<TopUpButton>(html`<top-up-button open></top-up-button>`, { api });
+        expect(el.blocker).to.equal('loading');
+        expect(el.open, 'still asked for').to.equal(true);
+        await waitUntil(() => dialogShown(el), 'shown once the permissions are in');
+        expect(el.open).to.equal(true);
+        await expect(el).to.be.accessible();
+      });
+      expect(events).to.have.length(1);
+    });
+
+    it('does not open, and says closed, for a member who may not top up', async () => {
+      const { el } = await mountButton(undefined, { scenario: 'read-only' });
+      const events = await requestsDuring(async () => {
+        el.show();
+        await el.updateComplete;
+      });
+      expect(events).to.have.length(0);
+      await el.updateComplete;
+      expect(el.open).to.equal(false);
+      expect(el.hasAttribute('open')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('dialog')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
   });
 
   it('renders the dark token set with the theme attribute', async () => {

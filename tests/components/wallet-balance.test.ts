@@ -1,12 +1,14 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/wallet-balance.js';
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
+import { TOP_UP_BUTTON_PARTS } from '../../src/components/top-up-button/top-up-button.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-catalogs.js';
+import '../helpers/load-money-ui.js';
 
 function part<T extends Element = HTMLElement>(el: Element, name: string): T | null {
   return el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
@@ -267,6 +269,36 @@ describe('<wallet-balance>', () => {
     expect(inner.getAttribute('aria-disabled')).to.equal('false');
     expect(part(el, 'read-only')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('forwards every part of its top-up button, dialog included, as top-up-button__<part>', async () => {
+    const style = document.createElement('style');
+    style.textContent = `
+      wallet-balance::part(top-up-button__button) { letter-spacing: 3px; }
+      wallet-balance::part(top-up-button__dialog) { letter-spacing: 4px; }
+      wallet-balance::part(top-up-button__amount-input) { letter-spacing: 5px; }`;
+    document.head.append(style);
+    try {
+      const { el } = await mountWallet(html`<wallet-balance top-up></wallet-balance>`);
+      const button = await settleButton(el);
+      expect(button.getAttribute('exportparts')!.split(',')).to.deep.equal(TOP_UP_BUTTON_PARTS.map((name) => `${name}:top-up-button__${name}`));
+      const inner = (name: string) => button.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`)!;
+      expect(getComputedStyle(inner('button')).letterSpacing).to.equal('3px');
+
+      button.show();
+      await waitUntil(() => button.shadowRoot!.querySelector('[part~="amount-input"]'), 'the top-up form');
+      expect(el.shadowRoot!.querySelector('top-up-button')!.hasAttribute('open')).to.equal(true);
+      expect(getComputedStyle(inner('dialog')).letterSpacing).to.equal('4px');
+      expect(getComputedStyle(inner('amount-input')).letterSpacing).to.equal('5px');
+      // Every part the button renders is one it forwards (and documents).
+      const rendered = new Set([...button.shadowRoot!.querySelectorAll('[part]')].flatMap((node) => node.getAttribute('part')!.split(/\s+/)));
+      expect([...rendered].filter((name) => !TOP_UP_BUTTON_PARTS.includes(name))).to.deep.equal([]);
+      await expect(el).to.be.accessible();
+      button.hide();
+      await waitUntil(() => !button.open, 'closed');
+    } finally {
+      style.remove();
+    }
   });
 
   it('lets the action slot win over the built-in button', async () => {

@@ -44,6 +44,29 @@ function watchSkeletons(roots: readonly ShadowRoot[]): { seen: () => number; sto
   };
 }
 
+/** Counts each element's updates (Lit's `updated`), from now on. */
+function countUpdates(elements: readonly HTMLElement[]): number[] {
+  const updates = elements.map(() => 0);
+  elements.forEach((element, i) => {
+    const host = element as unknown as { updated: (this: unknown, changed: unknown) => void };
+    const inherited = host.updated;
+    host.updated = function (this: unknown, changed: unknown) {
+      updates[i]++;
+      inherited.call(this, changed);
+    };
+  });
+  return updates;
+}
+
+/**
+ * Waits for the update each element makes when its loads settle (a task completing or, removed
+ * while loading, aborted requests an update), and for any update still pending after it.
+ */
+async function settledUpdates(elements: Dashboard, updates: readonly number[], message: string): Promise<void> {
+  await waitUntil(() => updates.every((count) => count >= 2), message, { timeout: 5000 });
+  await Promise.all(elements.map((element) => element.updateComplete));
+}
+
 function hasNumbers([overview, wallet, list]: Dashboard): boolean {
   return (
     overview.shadowRoot?.querySelector('[part="figures"]') != null &&
@@ -91,15 +114,7 @@ describe('first render from a warm cache', () => {
 
     // Again from the warm cache.
     const again = dashboardElements();
-    const updates = again.map(() => 0);
-    again.forEach((element, i) => {
-      const host = element as unknown as { updated: (this: unknown, changed: unknown) => void };
-      const inherited = host.updated;
-      host.updated = function (this: unknown, changed: unknown) {
-        updates[i]++;
-        inherited.call(this, changed);
-      };
-    });
+    const updates = countUpdates(again);
     provider.append(...again);
     const skeletons = watchSkeletons(again.map((element) => element.shadowRoot!));
     // The first update of each element, and nothing after it.
@@ -109,7 +124,7 @@ describe('first render from a warm cache', () => {
     expect(again.map((element) => (element as unknown as { viewState?: string }).viewState ?? 'n/a')).to.not.include('loading');
     expect(again[1].shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
     // Let the tasks settle: the follow-up update keeps the numbers and still no skeleton.
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await settledUpdates(again, updates, 'the tasks never settled');
     expect(hasNumbers(again)).to.equal(true);
     expect(skeletons.seen(), 'skeletons inserted').to.equal(0);
     skeletons.stop();
@@ -133,13 +148,15 @@ describe('first render from a warm cache', () => {
       };
     };
     const again = dashboardElements();
+    const updates = countUpdates(again);
     provider.append(...again);
     await Promise.all(again.map((element) => element.updateComplete));
     expect(hasNumbers(again)).to.equal(true);
     expect(subscribed, 'subscribed while shown').to.be.greaterThan(0);
     // Removed at once, while the cache answers are still settling.
     for (const element of again) element.remove();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Their loads settle (or are aborted) after the removal, and each element updates once more.
+    await settledUpdates(again, updates, 'the removed elements\' loads never settled');
     expect(subscribed, 'subscriptions left after removal').to.equal(0);
   });
 

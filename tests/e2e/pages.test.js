@@ -244,6 +244,19 @@ describe('demo pages', () => {
     }
   });
 
+  it('says an unknown service is not found, with no retry and no "no invoices" list below', async () => {
+    await page.goto('/service.html?id=srv_does_not_exist');
+    await page.locator('billing-overview [part~="not-found"]').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.service-invoices'));
+    assert.equal(await page.locator('billing-overview [part~="retry-button"]').count(), 0, 'a 404 will not change by retrying');
+    assert.equal(await page.locator('invoice-list').count(), 0);
+    assert.match(await page.locator('#service-name').textContent(), /not found|could not find/i);
+    // The API's 404 is the expected answer (the browser logs it as a failed resource).
+    for (const problem of problems.splice(0)) {
+      assert.match(problem, /404/);
+    }
+  });
+
   it('shows why there is no billing banner on a service page without an id', async () => {
     await page.goto('/service.html');
     await page.locator('.notice').waitFor();

@@ -1,7 +1,7 @@
 /**
  * Imported by tests that open the pay or top-up dialog through an element: loads the dialogs'
  * code (lazy-module.ts) before the file's first test, as the button's prefetch does on a page,
- * so each test starts from the loaded dialogs. tests/components/money-ui-loading.test.ts does
+ * so each test starts from the loaded dialogs. tests/money/loading.test.ts does
  * not import this: it tests the loading itself.
  */
 import { payDialogCode } from '../../src/money/launch/dialog-slot.js';

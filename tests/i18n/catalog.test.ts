@@ -22,7 +22,7 @@ const placeholders = (message: Message): string[] => {
   return [...new Set(texts.flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1])))].sort();
 };
 
-/** The whole English catalog: the core, the money dialogs' (en-money.ts) and the support panel's (en-support.ts). */
+/** The whole English catalog: the core, the money dialogs' (src/money/messages.en.ts) and the support panel's (en-support.ts). */
 const en: Catalog = { ...enCore, ...enMoney, ...enSupport };
 
 describe('message catalogs', () => {

@@ -1,7 +1,7 @@
 /**
  * The money dialogs' code loads on first use (src/components/shared/lazy-module.ts): what the
  * customer sees while it loads, when it cannot load, and after. This file does not import
- * tests/helpers/load-money-ui.js: its tests run in order, the module unloaded until the last.
+ * tests/helpers/load-money-ui.ts: its tests run in order, the module unloaded until the last.
  */
 import { expect, html, waitUntil } from '@open-wc/testing';
 import '../../src/define/top-up-button.js';

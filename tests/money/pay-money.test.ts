@@ -1,6 +1,6 @@
 /**
  * Paying invoices: money moves exactly once per intent. Every scenario runs the real pay dialog
- * (shared/pay-flow.ts), HTTP client, cache and reference API in the browser; `checkoutNavigator`
+ * (src/money/pay-dialog.ts), HTTP client, cache and reference API in the browser; `checkoutNavigator`
  * is replaced so the checkout URL is captured instead of navigated to, and the gateway's answer
  * is given with `api.completeCheckout(...)`. After each scenario the wallet must equal its
  * ledger, no intent may have been charged twice on any rail, and the invoice's completed

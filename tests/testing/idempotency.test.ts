@@ -1,9 +1,38 @@
 import { expect } from '@open-wc/testing';
 import { Invoice, PayResult, TopUp, Wallet } from '../../src/api/schemas.js';
-import { API_BASE_PATH, createReferenceApi } from '../../src/testing/index.js';
+import { API_BASE_PATH, REFERENCE_ORIGIN, createReferenceApi } from '../../src/testing/index.js';
+import type { ReferenceApi } from '../../src/testing/index.js';
 import { call, checkoutIdOf, expectAuditClean, fails, ok, parse } from './helpers.js';
 
 const WALLET_PAY = { method_id: 'pm_wallet', apply_wallet: false };
+
+/**
+ * Sends a money POST straight to the reference API's handler and resolves `held` once the
+ * handler is holding it in an injected latency: by then it has reserved the Idempotency-Key
+ * (the latency wait comes after the reservation, and is the first thing to listen to the
+ * request's signal). A gate the fake server opens, instead of a sleep that hopes it did.
+ */
+function heldPost(api: ReferenceApi, path: string, body: unknown, key: string): { response: Promise<Response>; held: Promise<void> } {
+  let markHeld!: () => void;
+  const held = new Promise<void>((resolve) => (markHeld = resolve));
+  const signal = new AbortController().signal;
+  const listen = signal.addEventListener.bind(signal);
+  signal.addEventListener = (...args: Parameters<AbortSignal['addEventListener']>) => {
+    listen(...args);
+    if (args[0] === 'abort') markHeld();
+  };
+  class HeldRequest extends Request {
+    override get signal(): AbortSignal {
+      return signal;
+    }
+  }
+  const request = new HeldRequest(new URL(`${API_BASE_PATH}${path}`, REFERENCE_ORIGIN), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+    body: JSON.stringify(body),
+  });
+  return { response: api.handle(request), held };
+}
 
 describe('reference API: idempotency', () => {
   it('same key and body replays the first response (status and body) without charging again', async () => {
@@ -46,11 +75,11 @@ describe('reference API: idempotency', () => {
   it('a second request while the first with the same key is in flight is 409, and only one is charged', async () => {
     const api = createReferenceApi({ scenario: 'eur' });
     api.inject({ match: 'POST /invoices/*/payments', type: 'latency', ms: 150 });
-    const slow = call(api, 'POST', '/invoices/inv_1201/payments', { body: WALLET_PAY, key: 'in-flight' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const slow = heldPost(api, '/invoices/inv_1201/payments', WALLET_PAY, 'in-flight');
+    await slow.held;
     const problem = await fails(api, 409, 'idempotency_conflict', 'POST', '/invoices/inv_1201/payments', { body: WALLET_PAY, key: 'in-flight' });
     expect(problem.detail).to.contain('still being processed');
-    expect((await slow).status).to.equal(201);
+    expect((await slow.response).status).to.equal(201);
     // Once the first has finished, the same request replays it.
     const replay = await call(api, 'POST', '/invoices/inv_1201/payments', { body: WALLET_PAY, key: 'in-flight' });
     expect(replay.headers.get('Idempotent-Replayed')).to.equal('true');

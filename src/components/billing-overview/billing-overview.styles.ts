@@ -158,18 +158,9 @@ export const overviewStyles = [
     .table-wrap {
       overflow-x: auto;
     }
-    .table:focus-visible {
-      outline: ${tokens.focusRingWidth} solid ${tokens.focusRing};
-      outline-offset: 2px;
-    }
     .table .button--quiet {
       min-height: auto;
       padding: 0;
-    }
-    .cell-stack {
-      display: grid;
-      gap: ${tokens.spaceXs};
-      justify-items: start;
     }
     .history-footer {
       display: flex;

@@ -41,6 +41,43 @@ export function checkoutModeOf(value: string | undefined): CheckoutMode {
   return value === 'popup' ? 'popup' : 'redirect';
 }
 
+/** The config elements see before a provider has read its settings. */
+export const INITIAL_CONFIG: BillingConfig = { locale: 'en', checkoutMode: 'redirect', checkoutOrigins: [] };
+
+/** The settings a page gives (the provider's attributes, or `configureBilling()` options). */
+export interface BillingSettings {
+  locale?: string | undefined;
+  invoiceHref?: string | undefined;
+  supportHref?: string | undefined;
+  checkoutMode?: string | undefined;
+  checkoutOrigins?: string | readonly string[] | undefined;
+  accountId?: string | undefined;
+  today?: string | undefined;
+}
+
+/**
+ * The one place the config is built: from the page's settings, the locale falling back to
+ * `lang` (the nearest one above the provider, or the document's), then the browser's language.
+ * Provided only when it differs from the current one, so consumers do not re-render for nothing.
+ */
+export function provideConfig(
+  provider: ContextProvider<typeof billingConfigContext>,
+  settings: BillingSettings,
+  lang: string | undefined,
+): BillingConfig {
+  const config: BillingConfig = {
+    locale: normalizeLocale(settings.locale || lang || globalThis.navigator?.language),
+    invoiceHref: settings.invoiceHref || undefined,
+    supportHref: settings.supportHref || undefined,
+    checkoutMode: checkoutModeOf(settings.checkoutMode),
+    checkoutOrigins: checkoutOriginsOf(settings.checkoutOrigins),
+    accountId: settings.accountId || undefined,
+    today: settings.today || undefined,
+  };
+  if (!sameConfig(provider.value, config)) provider.setValue(config);
+  return provider.value;
+}
+
 /**
  * Owns one `BillingClient` and hands it, with the page's billing settings, to every billing
  * element inside it through `@lit/context`. It renders nothing of its own.
@@ -125,10 +162,7 @@ export class BillingProvider extends BillingElement {
 
   readonly #owned = new OwnedClient();
   readonly #clientProvider = new ContextProvider(this, { context: billingClientContext });
-  readonly #configProvider = new ContextProvider(this, {
-    context: billingConfigContext,
-    initialValue: { locale: 'en', checkoutMode: 'redirect', checkoutOrigins: [] },
-  });
+  readonly #configProvider = new ContextProvider(this, { context: billingConfigContext, initialValue: INITIAL_CONFIG });
 
   /** The client the elements inside are using now (the `client` property or the one made from `api-base`). */
   get activeClient(): BillingClient | undefined {
@@ -167,17 +201,7 @@ export class BillingProvider extends BillingElement {
       this.#owned.get({ apiBase: this.apiBase, sessionToken: this.sessionToken, getToken: this.getToken });
     if (this.client) this.#owned.dispose();
     this.#clientProvider.setValue(client);
-
-    const config: BillingConfig = {
-      locale: normalizeLocale(this.locale || nearestLang(this) || globalThis.navigator?.language),
-      invoiceHref: this.invoiceHref || undefined,
-      supportHref: this.supportHref || undefined,
-      checkoutMode: checkoutModeOf(this.checkoutMode),
-      checkoutOrigins: checkoutOriginsOf(this.checkoutOrigins),
-      accountId: this.accountId || undefined,
-      today: this.today || undefined,
-    };
-    if (!sameConfig(this.#configProvider.value, config)) this.#configProvider.setValue(config);
+    provideConfig(this.#configProvider, this, nearestLang(this));
   }
 
   protected override render() {

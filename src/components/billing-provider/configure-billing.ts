@@ -7,9 +7,8 @@ import { ContextProvider } from '@lit/context';
 import type { BillingClient } from '../../api/client.js';
 import { billingClientContext, billingConfigContext } from '../../context.js';
 import type { BillingConfig, CheckoutMode } from '../../context.js';
-import { normalizeLocale } from '../../i18n/catalog.js';
 import { ensureContextRoot } from '../shared/context-root.js';
-import { checkoutModeOf, checkoutOriginsOf, sameConfig } from './billing-provider.js';
+import { INITIAL_CONFIG, provideConfig } from './billing-provider.js';
 import type { BillingTheme } from './billing-provider.js';
 import { OwnedClient } from './owned-client.js';
 import type { TokenCallback } from './owned-client.js';
@@ -56,10 +55,7 @@ function createPageBilling(): PageBilling {
   ensureContextRoot();
   const host = document.body ?? document.documentElement;
   const clientProvider = new ContextProvider(host, { context: billingClientContext });
-  const configProvider = new ContextProvider(host, {
-    context: billingConfigContext,
-    initialValue: { locale: 'en', checkoutMode: 'redirect', checkoutOrigins: [] },
-  });
+  const configProvider = new ContextProvider(host, { context: billingConfigContext, initialValue: INITIAL_CONFIG });
   const owned = new OwnedClient();
   let options: ConfigureBillingOptions = {};
   let announced = false;
@@ -72,17 +68,7 @@ function createPageBilling(): PageBilling {
         owned.get({ apiBase: options.apiBase, sessionToken: options.sessionToken, getToken: options.getToken });
       if (options.client) owned.dispose();
       clientProvider.setValue(client);
-
-      const config: BillingConfig = {
-        locale: normalizeLocale(options.locale || document.documentElement.lang || globalThis.navigator?.language),
-        invoiceHref: options.invoiceHref || undefined,
-        supportHref: options.supportHref || undefined,
-        checkoutMode: checkoutModeOf(options.checkoutMode),
-        checkoutOrigins: checkoutOriginsOf(options.checkoutOrigins),
-        accountId: options.accountId || undefined,
-        today: options.today || undefined,
-      };
-      if (!sameConfig(configProvider.value, config)) configProvider.setValue(config);
+      const config = provideConfig(configProvider, options, document.documentElement.lang);
 
       if (options.theme) host.style.setProperty('--billing-color-scheme', options.theme);
       else host.style.removeProperty('--billing-color-scheme');
@@ -93,7 +79,7 @@ function createPageBilling(): PageBilling {
         clientProvider.hostConnected();
         configProvider.hostConnected();
       }
-      return { client, config: configProvider.value };
+      return { client, config };
     },
   };
 }

@@ -100,9 +100,6 @@ export const invoiceDetailStyles = [
       gap: ${tokens.spaceM};
     }
 
-    .table-scroll {
-      overflow-x: auto;
-    }
     .line-period {
       display: block;
       color: ${tokens.textMuted};
@@ -123,9 +120,6 @@ export const invoiceDetailStyles = [
     .table tfoot tr:last-child th,
     .table tfoot tr:last-child td {
       font-weight: ${tokens.fontWeightStrong};
-    }
-    .failure {
-      color: ${tokens.dangerText};
     }
 
     .panel {

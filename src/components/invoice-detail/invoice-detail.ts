@@ -4,7 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { payBlockReason } from '../../domain/payability.js';
 import type { PayBlockReason } from '../../domain/payability.js';
 import { resolved } from '../../api/settled.js';
-import type { Invoice, InvoiceLine, Payment } from '../../api/schemas.js';
+import type { Invoice, InvoiceLine } from '../../api/schemas.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
@@ -13,16 +13,15 @@ import { payDialogCode, payDialogSlot } from '../../money/launch/dialog-slot.js'
 import type * as PayFlowModule from '../../money/pay-dialog.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import { dialogStyles } from '../shared/styles.js';
+import { paymentTableStyles, renderPaymentTable } from '../shared/payment-table.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   errorPanel,
   liveRegion,
   money,
   openLabel,
-  renderConfigError,
   renderDate,
-  renderError,
-  renderInstant,
+  renderQueryFallback,
   renderQueryNotice,
   renderSkeleton,
   statusBadge,
@@ -31,36 +30,7 @@ import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import type * as SupportPanelModule from './support-panel.js';
 import type { SupportPanel } from './support-panel.js';
 
-/** Longest support description the element accepts. */
-export const SUPPORT_DESCRIPTION_MAX = 500;
-
-
-/**
- * The link "Contact support" opens: the invoice number and description added as query
- * parameters (`invoice`, `description`), or for a `mailto:` link as `subject` and `body`.
- * Undefined for an address that is neither http(s) nor mailto (e.g. `javascript:`).
- */
-export function supportRequestHref(
-  href: string,
-  request: { number: string; description: string; subject: string; body: string },
-  base: string = globalThis.document?.baseURI ?? 'https://invalid.test/',
-): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(href, base);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol === 'mailto:') {
-    // URLSearchParams writes spaces as "+", which mail clients show literally.
-    const query = `subject=${encodeURIComponent(request.subject)}&body=${encodeURIComponent(request.body)}`;
-    return `${href}${href.includes('?') ? '&' : '?'}${query}`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  url.searchParams.set('invoice', request.number);
-  url.searchParams.set('description', request.description);
-  return url.href;
-}
+export { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './support-request.js';
 
 /** The support panel's module (support-panel.ts), loaded when the panel first opens. @internal */
 export const supportPanelCode = new LazyModule(() => import('./support-panel.js'));
@@ -87,6 +57,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  *
  * @attr {string} invoice-id - The id of the invoice to show. Changing it loads the new invoice and aborts the old request.
  * @attr {string} back-href - Link back to the invoice list, shown above the invoice and on "not found".
+ * @attr {'light' | 'dark'} theme - Forces the light or dark token set; default follows the provider, else `prefers-color-scheme`.
  *
  * @fires {CustomEvent<BillingPayRequestDetail>} billing-pay-request - The customer pressed "Pay" on a payable invoice. Cancelable: cancelling it keeps the pay dialog closed so the host page can run its own pay flow.
  * @fires {CustomEvent<BillingInvoicePaidDetail>} billing-invoice-paid - A payment made in the pay dialog settled the invoice: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
@@ -103,6 +74,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart actions - The pay action and the PDF link.
  * @csspart pay-button - The "Pay <balance due>" button.
  * @csspart pay-reason - Why paying is not possible now.
+ * @csspart contact-support-button - Beside the reason of an invoice on hold: opens the "Something looks wrong?" panel at its contact form.
  * @csspart pdf-link - The PDF link (only for an https: or same-origin address).
  * @csspart pdf-note - Shown instead of the PDF link when there is none or it was refused.
  * @csspart purpose - What the invoice is for: kind and service.
@@ -111,6 +83,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart line-period - The service period under a line's description.
  * @csspart transactions - The transactions section.
  * @csspart transactions-table - The payments on this invoice.
+ * @csspart payment - One payment's row.
  * @csspart failure-reason - Why a payment failed.
  * @csspart empty - An empty list's message.
  * @csspart support-panel - The "Something looks wrong?" `<details>`.
@@ -133,7 +106,33 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart stale-notice - "Could not refresh" with a retry.
  * @csspart as-of - The "as of" stamp.
  * @csspart live-region - The polite live region.
- * @csspart pay-dialog - The pay dialog (`<dialog>`); its inner parts are those of shared/pay-flow.ts: `pay-dialog-header`, `pay-dialog-title`, `pay-close-button`, `pay-live-region`, `pay-form`, `pay-facts`, `pay-methods`, `pay-method`, `pay-apply-wallet`, `pay-summary`, `pay-split`, `pay-notice`, `pay-actions`, `pay-cancel-button`, `pay-confirm-button`, `pay-progress`, `pay-checkout-link`, `pay-result`, `pay-error`, `pay-retry-button`, `pay-recheck-button`, `pay-refresh-button`, `pay-try-another-button`.
+ * @csspart pay-dialog - The pay dialog (`<dialog>`).
+ * @csspart pay-dialog-header - The pay dialog's title bar.
+ * @csspart pay-dialog-title - The pay dialog's heading.
+ * @csspart pay-close-button - Closes the pay dialog.
+ * @csspart pay-live-region - The pay dialog's announcements.
+ * @csspart pay-form - The pay form: facts, methods, wallet option, summary and buttons.
+ * @csspart pay-facts - The invoice number and balance due in the pay dialog.
+ * @csspart pay-methods - The payment method choices.
+ * @csspart pay-method - One payment method choice.
+ * @csspart pay-apply-wallet - "Use my wallet balance first".
+ * @csspart pay-summary - What is charged to the wallet and to the method.
+ * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it.
+ * @csspart pay-notice - A notice in the pay dialog (not payable, no methods, popup blocked, an earlier payment).
+ * @csspart pay-in-progress - The notice that a payment of this invoice is already under way.
+ * @csspart pay-continue-button - Continues the payment already under way.
+ * @csspart pay-start-over-button - Starts a new payment instead.
+ * @csspart pay-actions - The pay dialog's buttons.
+ * @csspart pay-cancel-button - Cancels, or closes the dialog after the outcome.
+ * @csspart pay-confirm-button - Confirms the payment.
+ * @csspart pay-progress - Paying, or waiting for the checkout to finish.
+ * @csspart pay-checkout-link - Opens the checkout page when the popup was blocked.
+ * @csspart pay-result - The outcome: paid, processing, failed.
+ * @csspart pay-error - Why the payment failed, with the next step.
+ * @csspart pay-retry-button - Tries the payment again.
+ * @csspart pay-recheck-button - Checks the payment's status again.
+ * @csspart pay-refresh-button - Reloads the invoice.
+ * @csspart pay-try-another-button - Pays with another method.
  *
  * @cssproperty --billing-color-surface - Background.
  * @cssproperty --billing-color-surface-subtle - Background of the "Something looks wrong?" panel.
@@ -154,7 +153,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
 export class InvoiceDetail extends BillingConsumerElement {
   static override tagName = 'invoice-detail';
   // The pay dialog's frame; its own styles come with its code.
-  static override styles = [invoiceDetailStyles, dialogStyles];
+  static override styles = [invoiceDetailStyles, paymentTableStyles, dialogStyles];
 
   /** Where the pay dialog's code loads from; a subclass may load it otherwise (stories show its failure so). @internal */
   static payDialogCode: LazyModule<typeof PayFlowModule> = payDialogCode;
@@ -168,6 +167,10 @@ export class InvoiceDetail extends BillingConsumerElement {
   /** Link back to the invoice list, e.g. `/billing/invoices`. Without it, "not found" offers the browser's back. */
   @property({ attribute: 'back-href' })
   backHref: string | undefined;
+
+  /** Forces the light or dark token set; default follows the provider, else `prefers-color-scheme`. */
+  @property({ reflect: true })
+  theme: 'light' | 'dark' | undefined;
 
   readonly #invoice = new BillingQueryController(this, {
     tags: () => [`invoice:${this.invoiceId ?? ''}`],
@@ -239,19 +242,9 @@ export class InvoiceDetail extends BillingConsumerElement {
   }
 
   #renderBody(): TemplateResult {
-    const locale = this.displayLocale;
     const query = this.#invoice;
-    switch (query.state) {
-      case 'no-client':
-        return renderConfigError(locale);
-      case 'loading':
-        return renderSkeleton(14, locale);
-      case 'error':
-        if (query.error?.code === 'not_found') return this.#renderNotFound();
-        return renderError(query.error ?? { code: 'server_error' }, locale, query.error?.code === 'forbidden' ? undefined : this.#retry);
-      default:
-        break;
-    }
+    const fallback = renderQueryFallback(query, this.displayLocale, this.#retry, 14, () => this.#renderNotFound());
+    if (fallback) return fallback;
     const invoice = query.value;
     if (!invoice) return this.#renderNotFound();
     return html`
@@ -349,6 +342,11 @@ export class InvoiceDetail extends BillingConsumerElement {
         ? html`<span class="pay-reason" part="pay-reason" id="pay-reason" data-reason=${reason.key}
             >${this.msg(reason.key, reason.label === undefined ? {} : { label: reason.label })}</span
           >`
+        : nothing}
+      ${reason?.key === 'invoice_detail.pay_disabled.unknown'
+        ? html`<button class="button button--quiet" part="contact-support-button" type="button" @click=${this.#openContact}>
+            ${this.msg('invoice_detail.contact_support')}
+          </button>`
         : nothing}
       ${reason?.key === 'invoice_detail.pay_disabled.permissions_failed'
         ? html`<button class="button button--quiet" part="retry-button" type="button" @click=${() => void this.#summary.run()}>
@@ -460,52 +458,13 @@ export class InvoiceDetail extends BillingConsumerElement {
         <p class="muted" part="empty">${this.msg('invoice.transactions_empty')}</p>
       </section>`;
     }
-    // The reason column only when a payment failed: most invoices never need it.
-    const showFailure = payments.some((p) => p.status === 'failed');
     return html`<section part="transactions">
-      <div class="table-scroll" role="region" aria-labelledby="transactions-caption" tabindex="0">
-        <table class="table" part="transactions-table">
-          <caption id="transactions-caption">
-            ${this.msg('invoice.transactions')}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${this.msg('payments.col.date')}</th>
-              <th scope="col">${this.msg('payments.col.kind')}</th>
-              <th scope="col">${this.msg('payments.col.method')}</th>
-              <th scope="col">${this.msg('payments.col.status')}</th>
-              <th scope="col" class="numeric">${this.msg('payments.col.amount')}</th>
-              <th scope="col">${this.msg('payments.col.reference')}</th>
-              ${showFailure ? html`<th scope="col">${this.msg('payments.col.failure')}</th>` : nothing}
-            </tr>
-          </thead>
-          <tbody>
-            ${payments.map((payment) => this.#renderPayment(payment, showFailure))}
-          </tbody>
-        </table>
-      </div>
+      ${renderPaymentTable(payments, this.displayLocale, {
+        part: 'transactions-table',
+        caption: this.msg('invoice.transactions'),
+        captionId: 'transactions-caption',
+      })}
     </section>`;
-  }
-
-  #renderPayment(payment: Payment, showFailure: boolean): TemplateResult {
-    const locale = this.displayLocale;
-    return html`<tr data-payment=${payment.id}>
-      <td>${renderInstant(payment.created_at, locale)}</td>
-      <td>${openLabel('kind.payment', payment.kind, locale)}</td>
-      <td>${payment.method.label}</td>
-      <td>${statusBadge('payment', payment.status, locale)}</td>
-      <td class="numeric">${money(payment.amount, locale)}</td>
-      <td>${payment.reference ?? this.msg('common.none')}</td>
-      ${showFailure
-        ? html`<td>
-            ${payment.status === 'failed'
-              ? html`<span class="failure" part="failure-reason"
-                  >${payment.failure_reason ?? this.msg('invoice.payment_failed_generic')}</span
-                >`
-              : nothing}
-          </td>`
-        : nothing}
-    </tr>`;
   }
 
   #renderSupportPanel(invoice: Invoice): TemplateResult {
@@ -566,6 +525,17 @@ export class InvoiceDetail extends BillingConsumerElement {
         this.supportFailed = true;
       },
     );
+  };
+
+  /** "Contact support" beside an on-hold reason: opens the panel and takes focus to its form. */
+  #openContact = async (): Promise<void> => {
+    if (!this.panelOpened) {
+      this.panelOpened = true;
+      this.#loadSupport();
+    }
+    await this.#supportLoad;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#support-description')?.focus();
   };
 
   #createSupport(module: typeof SupportPanelModule): void {

@@ -18,8 +18,8 @@ import { emitBillingEvent } from '../shared/events.js';
 import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
 import type { PayFlowHost } from '../../money/pay-dialog.js';
 import { BillingQueryController } from '../shared/query.js';
-import { renderAsOf, renderError, renderSkeleton, statusBadge, statusLabel } from '../shared/render.js';
-import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './invoice-detail.js';
+import { renderAsOf, renderQueryFallback, renderSkeleton, statusBadge, statusLabel } from '../shared/render.js';
+import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './support-request.js';
 
 // The panel's English messages arrive with its code.
 addBundledMessages('en', enSupport);
@@ -112,12 +112,11 @@ export class SupportPanel {
     }
     const query = this.#service;
     let body: TemplateResult | typeof nothing;
+    const fallback = renderQueryFallback(query, locale, () => void query.run(), 2);
     if (!this.#options.opened()) {
       body = nothing;
-    } else if (query.state === 'error') {
-      body = renderError(query.error ?? { code: 'server_error' }, locale, () => void query.run());
-    } else if (!query.value) {
-      body = renderSkeleton(2, locale);
+    } else if (fallback || !query.value) {
+      body = fallback ?? renderSkeleton(2, locale);
     } else {
       const billing = query.value;
       body = html`<dl class="comparison" part="comparison">

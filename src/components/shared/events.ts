@@ -1,7 +1,8 @@
 /**
  * The `billing-*` events: `CustomEvent`s that bubble and cross shadow roots, typed here and
  * in `GlobalEventHandlersEventMap` so `addEventListener('billing-invoice-paid', e => e.detail.paymentId)`
- * type-checks in the host page.
+ * type-checks in the host page. Every amount in a detail is a `Money`: `{ amount, currency }`
+ * with `amount` an integer count of the currency's minor units (cents, yen), as in the API.
  */
 import type { BillingErrorCode } from '../../api/errors.js';
 import type { Money } from '../../api/schemas.js';
@@ -44,12 +45,17 @@ export interface BillingPayRequestDetail {
 }
 
 /**
- * The customer asked to top up the wallet (`<top-up-button>`). Cancelable: a host page that
- * runs its own top-up flow calls `preventDefault()`, and the element opens nothing.
+ * The customer asked to top up the wallet (`<top-up-button>`: a click, `show()` or `open = true`).
+ * Cancelable: a host page that runs its own top-up flow calls `preventDefault()`, and the
+ * element opens nothing.
  */
 export interface BillingTopUpRequestDetail {
-  /** The preset amount from the `amount` attribute, in major units of the wallet currency (`20` is 20.00 USD). */
-  amount?: number | undefined;
+  /**
+   * The `amount` preset as `Money` (integer minor units of the wallet currency: `amount="19.99"`
+   * on a USD wallet is `{ amount: 1999, currency: 'USD' }`). Undefined without a preset, or when
+   * the preset is not an amount in that currency (too many decimals, negative).
+   */
+  amount?: Money | undefined;
 }
 
 /** A load or an action failed; for the host page's logging. The element shows the error itself. */

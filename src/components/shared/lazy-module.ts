@@ -1,6 +1,6 @@
 /**
  * Code that loads on first use instead of with every page: the pay and top-up dialogs
- * (`MoneyDialogSlot`, money-dialog-slot.ts) and the invoice's support panel. The npm build
+ * (`MoneyDialogSlot`, src/money/launch/dialog-slot.ts) and the invoice's support panel. The npm build
  * makes each `import()` a chunk of its own; the ES script-tag build puts them in files beside
  * the script (`billing-widgets.money.js`, `billing-widgets.support-panel.js`: vite.config.ts).
  * Elements start the load when the customer points at or focuses what needs it, so it has

@@ -51,7 +51,7 @@ export interface BillingQueryHost extends ReactiveControllerHost {
 }
 
 /** Anything thrown is reported as a `BillingApiError`; a non-API throw is a bug on data we could not read. */
-function asBillingError(error: unknown): BillingApiError {
+export function asBillingError(error: unknown): BillingApiError {
   if (isBillingApiError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new BillingApiError('bad_response', message, { cause: error });

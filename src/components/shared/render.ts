@@ -46,7 +46,6 @@ export function statusTone(kind: StatusKind, status: string): Tone {
   return Object.hasOwn(TONES[kind], status) ? TONES[kind][status] : 'neutral';
 }
 
-/** The status in words; an unknown one is "Unknown status (<raw label>)". */
 /** Raw labels from a newer server are shown as sent, but no longer than this (a badge is no place for a paragraph). */
 export const RAW_LABEL_MAX = 40;
 
@@ -56,11 +55,15 @@ export function shortRawLabel(label: string): string {
   return chars.length > RAW_LABEL_MAX ? `${chars.slice(0, RAW_LABEL_MAX - 1).join('')}…` : label;
 }
 
+/**
+ * The status in words. An unknown one shows its raw label: "On hold (<label>)" for an invoice
+ * (it cannot be paid here; the customer asks support), else "Unknown status (<label>)".
+ */
 export function statusLabel(kind: StatusKind, status: string, locale: string): string {
   const key = `status.${kind}.${status}`;
   return isMessageKey(key) && Object.hasOwn(TONES[kind], status)
     ? t(locale, key)
-    : t(locale, 'status.unknown', { label: shortRawLabel(status) });
+    : t(locale, kind === 'invoice' ? 'status.invoice_unknown' : 'status.unknown', { label: shortRawLabel(status) });
 }
 
 /**
@@ -85,6 +88,9 @@ export interface ErrorLike {
   readonly code: BillingErrorCode;
   readonly retryAfterMs?: number | undefined;
 }
+
+/** A load error that the same request again will not change: no "Try again" for it. */
+const FINAL_LOAD_CODE: BillingErrorCode = 'forbidden';
 
 /** Errors where trying the same thing again will not help, but refreshing the data will. */
 const REFRESH_CODES: ReadonlySet<BillingErrorCode> = new Set(['invoice_not_payable', 'idempotency_conflict']);
@@ -178,22 +184,28 @@ export function renderQueryNotice(
 
 /**
  * What to render when a query has no data to show: the configuration error, a skeleton of
- * `skeletonLines` fixed-height lines, or the error panel with a retry. Returns undefined when
- * there is a value to render (`ready`, `refreshing`, `stale`).
+ * `skeletonLines` fixed-height lines, the error panel (with a retry unless the account is not
+ * allowed), or for a missing record `notFound()` when given (a 404 does not change by retrying). Returns undefined
+ * when there is a value to render (`ready`, `refreshing`, `stale`). The one mapping from a
+ * query's failure to what the customer sees.
  */
 export function renderQueryFallback(
   query: Pick<BillingQueryController<readonly unknown[], unknown>, 'state' | 'error'>,
   locale: string,
   onRetry: () => void,
   skeletonLines = 3,
+  notFound?: () => TemplateResult,
 ): TemplateResult | undefined {
   switch (query.state) {
     case 'no-client':
       return renderConfigError(locale);
     case 'loading':
       return renderSkeleton(skeletonLines, locale);
-    case 'error':
-      return renderError(query.error ?? { code: 'server_error' }, locale, onRetry);
+    case 'error': {
+      const error = query.error ?? { code: 'server_error' };
+      if (error.code === 'not_found' && notFound) return notFound();
+      return renderError(error, locale, error.code === FINAL_LOAD_CODE ? undefined : onRetry);
+    }
     default:
       return undefined;
   }

@@ -1,22 +1,8 @@
 /**
- * Design tokens: the `--billing-*` custom properties every style reads, with a light and a
- * dark value each. Set any of them on the page (on `:root`, on `<billing-provider>`, or on one
- * element) to theme the widgets; they inherit into every shadow root.
- *
- * Light or dark follows `prefers-color-scheme` by default. `theme="light|dark"` on an element
- * or on the provider (or `--billing-color-scheme: dark` on any ancestor) forces one. This works
- * through `color-scheme` and `light-dark()`, so the choice is made where a colour is used and
- * reaches every element below a provider.
- *
- * In element styles write `${tokens.text}` (it expands to `var(--billing-color-text, <default>)`):
- *
- * ```ts
- * static override styles = [baseStyles, css`.total { color: ${tokens.textMuted}; padding: ${tokens.spaceM}; }`];
- * ```
- *
- * Every pair below meets WCAG 2.2 AA in both schemes (checked in tests/components/shared-tokens.test.ts):
- * text and status text at least 4.5:1 on their backgrounds, borders of controls and the focus
- * ring at least 3:1.
+ * Design tokens: the `--billing-*` custom properties every style reads, each with a light and a
+ * dark value (README "Theming"). In styles write `${tokens.text}`, which expands to
+ * `var(--billing-color-text, <default>)`; the AA contrast of each pair is tested in
+ * tests/components/shared-render.test.ts.
  */
 import { css, unsafeCSS } from 'lit';
 import type { CSSResult } from 'lit';

@@ -1,7 +1,9 @@
 import { html, nothing } from 'lit';
+import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { mapSettled } from '../../api/settled.js';
-import type { Permissions, TopUp } from '../../api/schemas.js';
+import type { Money, TopUp } from '../../api/schemas.js';
+import { majorToMinor } from '../../domain/units.js';
 import { BillingConsumerElement, BillingQueryController, toneIcon } from '../shared/index.js';
 import type { Tone } from '../shared/index.js';
 import type { MoneyFlowController } from '../../money/controller.js';
@@ -13,11 +15,24 @@ import { topUpButtonStyles } from './top-up-button.styles.js';
 
 export type { TopUpIntent } from '../../money/top-up-dialog.js';
 
-/** The top-up dialog's module (top-up-flow.ts), loaded on first use. @internal */
+/** The top-up dialog's module (src/money/top-up-dialog.ts), loaded on first use. @internal */
 export const topUpDialogCode = new LazyModule(() => import('../../money/top-up-dialog.js'));
 
 /** Why the button does not start a top-up: no provider, permissions still loading or unreadable, or a read-only member. */
 export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
+
+/**
+ * Every part of the button and its dialog, as documented below: `<wallet-balance>` forwards
+ * each as `top-up-button__<part>` (exportparts). Add a part here when you add one to the JSDoc.
+ * @internal
+ */
+export const TOP_UP_BUTTON_PARTS = 'base button reason retry-button dialog dialog-header dialog-title close-button form amount-label amount-input amount-hint amount-error presets preset methods method quote quote-status notice unfinished unfinished-continue-button unfinished-new-button actions confirm-button cancel-button progress checkout-link result recheck-button try-another-button error skeleton live-region'.split(' ');
+
+/** What the button reads from the account summary: whether this member may top up, and the wallet's currency (the `amount` preset's). */
+export interface TopUpAccess {
+  readonly canTopUp: boolean;
+  readonly currency: string;
+}
 
 /**
  * The wallet's top-up action: a button that opens a native `<dialog>` to choose an amount
@@ -30,6 +45,14 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * The button stays focusable but inactive (`aria-disabled`) with the reason beside it when the
  * account may not top up or billing is not set up on the page.
  *
+ * Like `<dialog>`, the dialog is also opened and closed by the page: `show()`, `hide()`, or
+ * the reflecting `open` property (attribute), which turns false when the customer closes the
+ * dialog (Escape, Close, Cancel).
+ *
+ * Amounts: the `amount` attribute is in major units of the wallet's currency, as written
+ * (`amount="25"` is 25.00 USD on a USD wallet, `amount="19.99"` is 19.99); events carry a
+ * `Money` (`{ amount: 1999, currency: 'USD' }`, integer minor units).
+ *
  * ```html
  * <top-up-button amount="20"></top-up-button>
  * ```
@@ -37,8 +60,8 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * @summary A "Top up" button and the dialog that tops up the wallet exactly once per confirmation.
  * @tag top-up-button
  *
- * @fires billing-top-up-request - The customer pressed the button. `detail.amount` is the `amount` preset (major units) when set. Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open).
- * @fires billing-top-up-completed - The top-up reached the wallet: `detail.topUpId`, `detail.amount` (what was credited). The wallet, payments and summary are already reloading on the page.
+ * @fires billing-top-up-request - The customer pressed the button (or the page called `show()` or set `open`). `detail.amount` is the `amount` preset as `Money` (integer minor units of the wallet currency: `amount="20"` is `{ amount: 2000, currency: 'USD' }`), undefined without a valid preset. Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open and `open` stays false).
+ * @fires billing-top-up-completed - The top-up reached the wallet: `detail.topUpId`, `detail.amount` (what was credited, `Money` in minor units). The wallet, payments and summary are already reloading on the page.
  * @fires billing-error - The account's permissions, the wallet or the payment methods could not be loaded, or the quote, the top-up or checking its status failed; `detail.code` says why. The element shows the reason itself.
  *
  * @csspart base - The wrapper of the button and the reason.
@@ -61,6 +84,9 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * @csspart quote - The summary: amount, fee, tax, total.
  * @csspart quote-status - "Calculating the total…" or why the quote failed.
  * @csspart notice - Notes in the dialog (an unfinished top-up, a replayed request, popup closed).
+ * @csspart unfinished - The offer to continue an unfinished top-up (also a `notice`).
+ * @csspart unfinished-continue-button - Continues the unfinished top-up.
+ * @csspart unfinished-new-button - Starts over with a new top-up instead.
  * @csspart actions - The row of dialog buttons.
  * @csspart confirm-button - "Pay <total>".
  * @csspart cancel-button - Closes the dialog from the form.
@@ -99,7 +125,12 @@ export class TopUpButton extends BillingConsumerElement {
   /** Where the dialog's code loads from; a subclass may load it otherwise (stories show its loading and failure so). @internal */
   static dialogCode: LazyModule<typeof TopUpFlowModule> = topUpDialogCode;
 
-  /** A preset amount in major units of the wallet currency (`20` is 20.00 USD, 2,000 yen as `2000`); pre-fills the dialog and is passed on in the request event. */
+  /**
+   * A preset amount in major units of the wallet's currency, as written (`amount="20"` is
+   * 20.00 USD, `"19.99"` is 19.99, 2,000 yen is `"2000"`), read exactly (never as a float times
+   * 100). It pre-fills the dialog and is passed on in the request event as `Money` in minor
+   * units. A negative amount, or one with more decimals than the currency has, is no preset.
+   */
   @property({ type: Number })
   amount: number | null | undefined;
 
@@ -110,6 +141,16 @@ export class TopUpButton extends BillingConsumerElement {
   /** Forces the light or dark token set; default follows the provider, else `prefers-color-scheme`. */
   @property({ reflect: true })
   theme: 'light' | 'dark' | undefined;
+
+  /**
+   * Whether the top-up dialog is open. Setting it to true opens it as a click does: the
+   * cancelable `billing-top-up-request` first, after the permissions have loaded; it falls back
+   * to false when the request is cancelled or the button is inactive (no provider, a read-only
+   * member, permissions that could not be loaded). False closes the dialog, except while a
+   * payment is being submitted. It turns false by itself when the customer closes the dialog.
+   */
+  @property({ type: Boolean, reflect: true })
+  open = false;
 
   /** Delay before a quote is asked for after the amount or method changes (ms). @internal */
   quoteDelayMs = 300;
@@ -122,8 +163,12 @@ export class TopUpButton extends BillingConsumerElement {
   readonly permissions = new BillingQueryController(this, {
     tags: () => ['summary'],
     args: () => [],
-    task: (client, _args, options): Promise<Permissions> => mapSettled(client.getSummary(options), (summary) => summary.permissions),
+    task: (client, _args, options): Promise<TopUpAccess> =>
+      mapSettled(client.getSummary(options), (summary) => ({ canTopUp: summary.permissions.can_top_up, currency: summary.wallet.top_up.min.currency })),
   });
+
+  /** An opening asked for through `open` (or `show()`) that waits for the permissions to load. */
+  #openWanted = false;
 
   /**
    * The dialog, its code loaded on first use (or at once after a redirect checkout, to resume it).
@@ -143,10 +188,17 @@ export class TopUpButton extends BillingConsumerElement {
     return this.topUp.flow;
   }
 
-  /** The preset for the request and the dialog: only a positive, finite number counts. @internal */
+  /** The preset for the dialog, in major units: only a positive, finite number counts. @internal */
   get presetAmount(): number | undefined {
     const amount = this.amount;
     return typeof amount === 'number' && Number.isFinite(amount) && amount > 0 ? amount : undefined;
+  }
+
+  /** The preset in the wallet's currency, exactly (`majorToMinor`); undefined before the summary loads or for no valid preset. @internal */
+  get presetMoney(): Money | undefined {
+    const currency = this.permissions.value?.currency;
+    const amount = currency === undefined ? undefined : majorToMinor(this.presetAmount, currency);
+    return currency === undefined || amount === undefined ? undefined : { amount, currency };
   }
 
   /** Why the button is inactive now; undefined when pressing it starts a top-up. */
@@ -160,13 +212,40 @@ export class TopUpButton extends BillingConsumerElement {
         return 'unknown';
       default:
         // ready, refreshing, stale: the last known permissions decide.
-        return this.permissions.value?.can_top_up === true ? undefined : 'read-only';
+        return this.permissions.value?.canTopUp === true ? undefined : 'read-only';
     }
   }
 
-  /** Whether the dialog is open (for tests and host pages). */
-  get open(): boolean {
-    return this.topUp.isOpen;
+  /** Opens the top-up dialog as a click on the button does (sets `open`; see there). */
+  show(): void {
+    this.open = true;
+  }
+
+  /** Closes the top-up dialog as its Close button does (sets `open` to false; see there). */
+  hide(): void {
+    this.open = false;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('open')) {
+      this.#openWanted = this.open && !this.topUp.isOpen;
+      if (!this.open && this.topUp.isOpen) this.topUp.close();
+    }
+    if (this.#openWanted && this.blocker !== 'loading') {
+      this.#openWanted = false;
+      this.#request();
+    }
+  }
+
+  // After the controllers' hostUpdate (a checkout return reopens the dialog there): `open`
+  // follows the dialog, which the customer may have closed, or which stayed open mid-payment.
+  protected override update(changed: PropertyValues<this>): void {
+    if (!this.#openWanted) {
+      const shown = this.topUp.isOpen && this.renderRoot.querySelector('dialog')?.open !== false;
+      if (this.open !== shown) this.open = shown;
+    }
+    super.update(changed);
   }
 
   override render() {
@@ -217,11 +296,18 @@ export class TopUpButton extends BillingConsumerElement {
   }
 
   #onClick = (): void => {
-    if (this.blocker) return;
-    const amount = this.presetAmount;
-    const proceed = this.emit('billing-top-up-request', amount === undefined ? {} : { amount }, { cancelable: true });
-    if (proceed) this.topUp.open();
+    if (!this.blocker) this.#request();
   };
+
+  /** The cancelable request, then the dialog unless the page took over; `open` says which. */
+  #request(): void {
+    if (!this.blocker) {
+      const amount = this.presetMoney;
+      const proceed = this.emit('billing-top-up-request', amount === undefined ? {} : { amount }, { cancelable: true });
+      if (proceed) this.topUp.open();
+    }
+    this.open = this.topUp.isOpen;
+  }
 
   #retry = (): void => {
     void this.permissions.run();

@@ -14,14 +14,21 @@ import {
   renderQueryNotice,
   toneIcon,
 } from '../shared/index.js';
+import { TOP_UP_BUTTON_PARTS } from '../top-up-button/top-up-button.js';
 import { walletBalanceStyles } from './wallet-balance.styles.js';
 
+/** The built-in button's parts, forwarded as `top-up-button__<part>`. */
+const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-button__${part}`).join();
 
 /**
  * The customer's wallet: balance, top-ups still being paid, when the balance was last
  * updated, and a low-balance warning (text and icon) before renewals start to fail. With
  * `top-up` it offers a `<top-up-button>`; a page can put its own action in the `action` slot
  * instead. A team member without top-up permission sees why there is no top-up action.
+ *
+ * The built-in button's own parts are forwarded with a prefix, `top-up-button__<part>`, so a
+ * page styles its dialog too: `wallet-balance::part(top-up-button__confirm-button)`.
+ * `::part(top-up-button)` is the button element itself.
  *
  * ```html
  * <billing-provider api-base="/api/billing/v1">
@@ -54,6 +61,40 @@ import { walletBalanceStyles } from './wallet-balance.styles.js';
  * @csspart read-only - Why there is no top-up action for this member.
  * @csspart action - The top-up action: the `action` slot or the built-in button.
  * @csspart top-up-button - The built-in `<top-up-button>` (with `top-up`).
+ * @csspart top-up-button__base - The built-in button's `base` part, forwarded: every part of `<top-up-button>` is `top-up-button__<its part>` here (`wallet-balance::part(top-up-button__confirm-button)`).
+ * @csspart top-up-button__button - The built-in button's top-up `<button>`.
+ * @csspart top-up-button__reason - Why the built-in button is inactive.
+ * @csspart top-up-button__retry-button - Loads again after a failure in the top-up button or its dialog.
+ * @csspart top-up-button__dialog - The top-up `<dialog>`.
+ * @csspart top-up-button__dialog-header - The top-up dialog's title row.
+ * @csspart top-up-button__dialog-title - The top-up dialog's heading.
+ * @csspart top-up-button__close-button - Closes the top-up dialog.
+ * @csspart top-up-button__form - The top-up dialog's amount, method and quote form.
+ * @csspart top-up-button__amount-label - The label of the amount field.
+ * @csspart top-up-button__amount-input - The amount field.
+ * @csspart top-up-button__amount-hint - The limits under the amount field.
+ * @csspart top-up-button__amount-error - Why the typed amount is not accepted.
+ * @csspart top-up-button__presets - The group of preset amounts.
+ * @csspart top-up-button__preset - One preset amount button.
+ * @csspart top-up-button__methods - The payment method radio group.
+ * @csspart top-up-button__method - One payment method choice.
+ * @csspart top-up-button__quote - The summary: amount, fee, tax, total.
+ * @csspart top-up-button__quote-status - "Calculating the total…" or why the quote failed.
+ * @csspart top-up-button__notice - Notes in the top-up dialog.
+ * @csspart top-up-button__unfinished - The offer to continue an unfinished top-up.
+ * @csspart top-up-button__unfinished-continue-button - Continues the unfinished top-up.
+ * @csspart top-up-button__unfinished-new-button - Starts over with a new top-up.
+ * @csspart top-up-button__actions - The row of top-up dialog buttons.
+ * @csspart top-up-button__confirm-button - "Pay <total>".
+ * @csspart top-up-button__cancel-button - Closes the top-up dialog from the form or the result.
+ * @csspart top-up-button__progress - The top-up step in progress.
+ * @csspart top-up-button__checkout-link - "Open the payment page" when the popup was blocked.
+ * @csspart top-up-button__result - The top-up's outcome.
+ * @csspart top-up-button__recheck-button - Checks the top-up again.
+ * @csspart top-up-button__try-another-button - Back to the form after a failed top-up.
+ * @csspart top-up-button__error - A top-up failure with its message and next step.
+ * @csspart top-up-button__skeleton - Placeholder while the top-up dialog loads the wallet and methods.
+ * @csspart top-up-button__live-region - The top-up dialog's polite live region.
  * @csspart live-region - The polite live region announcing balance changes (visually hidden).
  *
  * @cssproperty --billing-color-surface - Card background.
@@ -76,8 +117,10 @@ export class WalletBalance extends BillingConsumerElement {
   static override styles = walletBalanceStyles;
 
   /**
-   * Below this balance the wallet shows the low-balance warning: a number in major units of
-   * the wallet currency (`10` is 10.00 USD, or 10 yen). Default: the wallet's minimum top-up.
+   * Below this balance the wallet shows the low-balance warning: major units of the wallet's
+   * currency as written (`"10"` is 10.00 USD, or 10 yen; `"19.99"` is 19.99 USD), read exactly.
+   * Default (and for a negative amount or one with more decimals than the currency has): the
+   * wallet's minimum top-up.
    * @attr low-balance-threshold
    */
   @property({ type: Number, attribute: 'low-balance-threshold' })
@@ -223,7 +266,7 @@ export class WalletBalance extends BillingConsumerElement {
         : nothing}
       <div class="action" part="action" ?hidden=${!visible}>
         ${this.topUp && !this.hasSlottedAction
-          ? html`<top-up-button part="top-up-button" theme=${ifDefined(this.theme)}></top-up-button>`
+          ? html`<top-up-button part="top-up-button" exportparts=${TOP_UP_EXPORTPARTS} theme=${ifDefined(this.theme)}></top-up-button>`
           : nothing}
         <slot name="action" @slotchange=${this.#onSlotChange}></slot>
       </div>`;

@@ -209,7 +209,7 @@ export class MoneyDialogSlot<Module, Dialog extends MoneyDialogController> imple
   }
 }
 
-/** The pay dialog's module (pay-flow.ts), loaded on first use. @internal */
+/** The pay dialog's module (pay-dialog.ts), loaded on first use. @internal */
 export const payDialogCode = new LazyModule(() => import('../pay-dialog.js'));
 
 /** The pay dialog's slot, for `<invoice-detail>`, `<billing-overview>` and any element with a pay action. */

@@ -1,0 +1,223 @@
+/**
+ * The account view of `<billing-overview>` (no `service-id`): what needs attention first, the
+ * key figures, services affected by billing, and the payment history with "Load more".
+ */
+import { html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { InvoiceSummary, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
+import { dueState, dueWording } from '../../i18n/format.js';
+import { toneIcon } from '../shared/icons.js';
+import { renderPaymentTable } from '../shared/payment-table.js';
+import {
+  liveRegion,
+  money,
+  renderAsOf,
+  renderDate,
+  renderError,
+  renderQueryFallback,
+  renderQueryNotice,
+  statusBadge,
+  statusTone,
+} from '../shared/render.js';
+import { invoiceLink, payAction, withDate } from './view.js';
+import type { OverviewView } from './view.js';
+
+export function renderAccountView(view: OverviewView): TemplateResult {
+  const { locale, summary } = view;
+  const busy = [view.summary, view.history, view.service].some((query) => query.state === 'refreshing');
+  const retry = () => void summary.run();
+  return html`<section class="overview" part="overview" aria-labelledby="overview-title" aria-busy=${busy ? 'true' : 'false'}>
+      <header class="header" part="header">
+        <h2 id="overview-title" part="title">${view.msg('overview.title')}</h2>
+        <div class="toolbar" part="toolbar">
+          ${summary.value ? renderAsOf(summary.value.as_of, locale) : nothing}
+          ${busy ? html`<span class="as-of" part="updating">${view.msg('common.updating')}</span>` : nothing}
+          <button class="button" part="refresh-button" type="button" @click=${() => view.refresh()}>
+            ${view.msg('common.refresh')}
+          </button>
+        </div>
+      </header>
+      ${summary.state === 'stale' ? renderQueryNotice(summary, locale, retry) : nothing}
+      ${renderQueryFallback(summary, locale, retry, 9) ?? renderSummary(view, summary.value as Summary)}
+      ${renderHistory(view)}
+    </section>
+    ${liveRegion(view.announcement)}`;
+}
+
+function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
+  const { locale } = view;
+  const newAccount = summary.unpaid.count === 0 && summary.next_due === null && summary.recent_payments.length === 0;
+  const processing = summary.recent_payments.filter((payment) => payment.status === 'pending').length;
+  return html`
+    <div class="attention" part="attention">
+      ${summary.overdue.count > 0 ? renderOverdueAlert(view, summary) : nothing}
+      ${summary.next_due ? renderNextDue(view, summary.next_due, summary.permissions) : nothing}
+      ${processing > 0
+        ? html`<div class="notice" part="pending-notice" data-tone="info">
+            ${toneIcon('info')}
+            <p class="notice__text">${view.msg('overview.pending_payments', { n: processing })}</p>
+          </div>`
+        : nothing}
+      ${newAccount
+        ? html`<div class="notice" part="empty" data-tone="neutral">
+            ${toneIcon('neutral')}
+            <p class="notice__text">${view.msg('overview.new_account')}</p>
+          </div>`
+        : summary.unpaid.count === 0
+          ? html`<div class="notice" part="all-paid" data-tone="ok">
+              ${toneIcon('ok')}
+              <div class="notice__body">
+                <p class="notice__text emphasis">${view.msg('overview.all_paid_up')}</p>
+                <p class="notice__text">${view.msg('overview.all_paid')}</p>
+              </div>
+            </div>`
+          : nothing}
+    </div>
+    <dl class="figures" part="figures">
+      <div class="figure" part="unpaid">
+        <dt>${view.msg('overview.unpaid')}</dt>
+        <dd>
+          <span class="figure__value">${money(summary.unpaid.total, locale)}</span>
+          ${summary.unpaid.count > 0
+            ? view.msg('overview.unpaid_summary', { n: summary.unpaid.count, amount: money(summary.unpaid.total, locale) })
+            : view.msg('overview.all_paid')}
+        </dd>
+      </div>
+      <div class="figure" part="wallet">
+        <dt>${view.msg('overview.wallet')}</dt>
+        <dd>
+          <span class="figure__value">${money(summary.wallet.balance, locale)}</span>
+          ${summary.wallet.pending_top_ups.amount > 0
+            ? view.msg('overview.wallet_pending', { amount: money(summary.wallet.pending_top_ups, locale) })
+            : view.msg('wallet.pending_none')}
+        </dd>
+      </div>
+    </dl>
+    ${renderServicesAtRisk(view, summary.services_at_risk)}
+  `;
+}
+
+/** Overdue count and total first, then how late the most overdue invoice is. */
+function renderOverdueAlert(view: OverviewView, summary: Summary): TemplateResult {
+  const { locale } = view;
+  const oldest = summary.next_due;
+  const late = oldest && dueState(oldest, view.today).kind === 'overdue' ? oldest : undefined;
+  return html`<div class="error-panel" part="overdue-alert" role="alert">
+    ${toneIcon('danger')}
+    <div class="error-panel__body">
+      <p class="error-panel__title">
+        ${view.msg('overview.overdue_alert', { n: summary.overdue.count, amount: money(summary.overdue.total, locale) })}
+      </p>
+      ${late
+        ? html`<p>
+            ${view.msg('overview.most_overdue', { number: late.number })}:
+            <span class="emphasis">${dueWording(late, view.today, locale)}</span>
+          </p>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+function renderNextDue(view: OverviewView, invoice: InvoiceSummary, permissions: Permissions): TemplateResult {
+  const { locale } = view;
+  return html`<section class="card" part="next-due" aria-labelledby="next-due-title">
+    <h3 id="next-due-title">${view.msg('overview.next_due')}</h3>
+    <p class="card__line">
+      <span class="emphasis">${renderDate(invoice.due_date, locale, 'long')}</span>
+      <span part="due-wording">${dueWording(invoice, view.today, locale)}</span>
+    </p>
+    <p class="card__line">
+      <span>${view.msg('overview.next_due_invoice', { number: invoice.number, amount: money(invoice.balance_due, locale) })}</span>
+      ${statusBadge('invoice', invoice.status, locale)}
+    </p>
+    <div class="actions">
+      ${invoiceLink(view, invoice, view.msg('overview.view_invoice', { number: invoice.number }))}
+      ${payAction(view, invoice, permissions, view.msg('pay.button', { amount: money(invoice.balance_due, locale) }))}
+    </div>
+  </section>`;
+}
+
+function renderServicesAtRisk(view: OverviewView, services: readonly ServiceBilling[]): TemplateResult {
+  const { locale } = view;
+  return html`<section class="section" part="services" aria-labelledby="services-title">
+    <h3 id="services-title">${view.msg('overview.services_at_risk')}</h3>
+    ${services.length === 0
+      ? html`<p class="muted">${view.msg('overview.no_services_at_risk')}</p>`
+      : html`<ul class="service-list">
+          ${services.map(
+            (impact) => html`<li
+              class="service-item"
+              part="service"
+              data-service-id=${impact.service.id}
+              data-tone=${statusTone('service_billing', impact.state)}
+            >
+              <span class="card__line">
+                <span class="service-name">${impact.service.name}</span>
+                ${statusBadge('service_billing', impact.state, locale)}
+              </span>
+              ${serviceDate(view, impact)}
+              ${impact.blocking_invoices.length > 0
+                ? html`<span class="card__line">
+                    <span class="muted">${view.msg('service.blocking')}:</span>
+                    <ul class="blocking">
+                      ${impact.blocking_invoices.map((invoice) => html`<li>${invoiceLink(view, invoice, invoice.number)}</li>`)}
+                    </ul>
+                  </span>`
+                : nothing}
+            </li>`,
+          )}
+        </ul>`}
+  </section>`;
+}
+
+/** At risk: when suspension comes. Suspended: when termination comes. */
+function serviceDate(view: OverviewView, impact: ServiceBilling): TemplateResult | typeof nothing {
+  if (impact.state === 'at_risk' && impact.suspend_on) {
+    return html`<span part="service-date">${withDate(view, 'overview.suspension_on', impact.suspend_on)}</span>`;
+  }
+  if (impact.state === 'suspended' && impact.terminate_on) {
+    return html`<span part="service-date">${withDate(view, 'overview.termination_on', impact.terminate_on)}</span>`;
+  }
+  return nothing;
+}
+
+// ---- payment history ----
+
+function renderHistory(view: OverviewView): TemplateResult {
+  const { locale, history } = view;
+  const retry = () => void history.run();
+  const fallback = renderQueryFallback(history, locale, retry, view.pageSize + 1);
+  return html`<section class="section" part="history" aria-labelledby="history-title">
+    <h3 id="history-title">${view.msg('payments.title')}</h3>
+    ${history.state === 'stale' ? renderQueryNotice(history, locale, retry) : nothing}
+    ${fallback ?? renderHistoryTable(view)}
+  </section>`;
+}
+
+function renderHistoryTable(view: OverviewView): TemplateResult {
+  const { locale, pager } = view;
+  const payments = pager.payments;
+  if (payments.length === 0) return html`<p class="muted" part="empty">${view.msg('payments.empty')}</p>`;
+  const loadMore = () => void pager.loadMore();
+  return html`${renderPaymentTable(payments, locale, {
+      part: 'history-table',
+      caption: view.msg('payments.caption'),
+      captionId: 'history-caption',
+    })}
+    <div class="history-footer">
+      ${pager.nextCursor !== null
+        ? html`<button
+            class="button"
+            part="load-more"
+            type="button"
+            aria-disabled=${pager.loading ? 'true' : 'false'}
+            @click=${loadMore}
+          >
+            ${view.msg(pager.loading ? 'common.loading_more' : 'common.load_more')}
+          </button>`
+        : pager.hasMore
+          ? html`<p class="muted">${view.msg('common.all_loaded')}</p>`
+          : nothing}
+      ${pager.error ? renderError(pager.error, locale, loadMore) : nothing}
+    </div>`;
+}

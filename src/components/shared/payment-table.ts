@@ -1,0 +1,98 @@
+/**
+ * The one payment table: the overview's payment history and an invoice's transactions are
+ * the same template, so their columns and empty values cannot drift apart.
+ */
+import { css, html, nothing } from 'lit';
+import type { TemplateResult } from 'lit';
+import type { Payment } from '../../api/schemas.js';
+import { t } from '../../i18n/catalog.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/types.js';
+import { money, openLabel, renderInstant, statusBadge } from './render.js';
+import { tokens } from './tokens.js';
+
+/** The table's own rules; the element adds them to its styles beside `baseStyles`. */
+export const paymentTableStyles = css`
+  .table-scroll {
+    overflow-x: auto;
+  }
+  .table:focus-visible {
+    outline: ${tokens.focusRingWidth} solid ${tokens.focusRing};
+    outline-offset: 2px;
+  }
+  .payments tbody th {
+    color: inherit;
+    font-size: inherit;
+    font-weight: normal;
+  }
+  .cell-stack {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    justify-items: start;
+  }
+  .failure-reason {
+    color: ${tokens.dangerText};
+    font-size: ${tokens.fontSizeSmall};
+  }
+`;
+
+export interface PaymentTableOptions {
+  /** The table's `part`: `history-table`, `transactions-table`. */
+  readonly part: string;
+  readonly caption: string;
+  /** The caption's id, which names the scroll region; unique in the shadow root. */
+  readonly captionId: string;
+}
+
+/**
+ * Payments as a table: date (the row header), type, amount, method, status with the reason of
+ * a failed payment under it, and reference (an em dash read as "none" when there is none).
+ * Rows are `part="payment"` with `data-payment-id` and `data-kind`.
+ */
+export function renderPaymentTable(payments: readonly Payment[], locale: string, { part, caption, captionId }: PaymentTableOptions): TemplateResult {
+  const msg = (key: MessageKey, params?: MessageParams): string => t(locale, key, params);
+  return html`<div class="table-scroll" role="region" aria-labelledby=${captionId} tabindex="0">
+    <table class="table payments" part=${part} tabindex="-1">
+      <caption id=${captionId}>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${msg('payments.col.date')}</th>
+          <th scope="col">${msg('payments.col.kind')}</th>
+          <th scope="col" class="numeric">${msg('payments.col.amount')}</th>
+          <th scope="col">${msg('payments.col.method')}</th>
+          <th scope="col">${msg('payments.col.status')}</th>
+          <th scope="col">${msg('payments.col.reference')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${payments.map(
+          (payment) => html`<tr part="payment" data-payment-id=${payment.id} data-kind=${payment.kind}>
+            <th scope="row">${renderInstant(payment.created_at, locale)}</th>
+            <td>${openLabel('kind.payment', payment.kind, locale)}</td>
+            <td class="numeric">${money(payment.amount, locale)}</td>
+            <td>${payment.method.label || openLabel('method', payment.method.type, locale)}</td>
+            <td>
+              <span class="cell-stack">
+                ${statusBadge('payment', payment.status, locale)}
+                ${payment.status === 'failed' || payment.failure_reason
+                  ? html`<span class="failure-reason" part="failure-reason"
+                      >${payment.failure_reason
+                        ? msg('overview.history.failure', { reason: payment.failure_reason })
+                        : msg('invoice.payment_failed_generic')}</span
+                    >`
+                  : nothing}
+              </span>
+            </td>
+            <td>
+              ${payment.reference
+                ? html`<bdi>${payment.reference}</bdi>`
+                : html`<span aria-hidden="true">—</span><span class="visually-hidden">${msg('common.none')}</span>`}
+            </td>
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}

@@ -360,6 +360,15 @@ describe('<invoice-list>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('suggests a search example written as the invoice numbers are (PL-2026-0142), in every language', async () => {
+      const { el } = await mountReady();
+      const placeholder = part<HTMLInputElement>(el, 'search')!.placeholder;
+      expect(placeholder).to.contain('PL-2026-0142');
+      const prefix = (number: string) => number.replace(/\d.*$/, '');
+      expect(numbersOf(el).every((number) => prefix(number) === prefix('PL-2026-0142')), 'the example has the listed numbers’ shape').to.equal(true);
+      for (const locale of ['de', 'fa']) expect(t(locale, 'invoices.filter.search_placeholder'), locale).to.contain('PL-2026-0142');
+    });
+
     it('searches by number after a pause in typing, and at once on Enter', async () => {
       const { el, invoiceQueries } = await mountReady();
       typeSearch(el, 'PL-2026-014');

@@ -66,6 +66,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  *
  * @csspart base - The element's content box.
  * @csspart back-link - The link back to the invoice list.
+ * @csspart back-button - "Go back" on the not-found notice when there is no `back-href` but a page to go back to.
  * @csspart header - Number, status, dates, amounts and actions.
  * @csspart title - The invoice number heading.
  * @csspart status-badge - A status badge (invoice, service, payment).

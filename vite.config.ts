@@ -44,6 +44,8 @@ function libraryConfig(): UserConfig {
           // `@perlod/billing-widgets/internals`: not semver surface, shares its chunks with the rest.
           internals: fromRoot('./src/internals.ts'),
           testing: fromRoot('./src/testing/index.ts'),
+          // `npx @perlod/billing-widgets conformance` (bin/billing-widgets.js): the API conformance kit.
+          conformance: fromRoot('./src/conformance/index.ts'),
           ...defineEntries(),
         },
         formats: ['es'],

@@ -62,6 +62,7 @@ try {
     runBin('node_modules/@custom-elements-manifest/analyzer/cem.js', ['analyze', '--config', 'custom-elements-manifest.config.js']),
   );
   await step('JSX types from the manifest (dist/types/jsx*.d.ts)', () => runBin('scripts/jsx-types.js', []));
+  await step('OpenAPI document (dist/openapi.json)', async () => (await import('./build-openapi.js')).writeOpenApiDocument());
 } catch (error) {
   console.error(`\nbuild failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);

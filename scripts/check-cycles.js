@@ -16,6 +16,8 @@ const ENTRIES = [
   'src/page-api.ts',
   'src/define/*.ts',
   'src/testing/index.ts',
+  'src/contract/openapi.ts',
+  'src/conformance/index.ts',
   // The script-tag builds swap loaders.ts for this file (vite.config.ts); nothing imports it by name.
   'src/i18n/loaders.script.ts',
 ];

@@ -6,6 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 const API_BASE_PATH = '/api/billing/v1';
 const REFERENCE_API_MODULE = fileURLToPath(new URL('../../src/testing/index.ts', import.meta.url));
+// The contract as OpenAPI 3.1, generated from the zod schemas (src/contract/openapi.ts), at
+// GET /api/billing/v1/openapi.json: public (no session), regenerated on each request so it
+// follows edits to the schemas. demo/api-docs.html renders it.
+const OPENAPI_MODULE = fileURLToPath(new URL('../../src/contract/openapi.ts', import.meta.url));
+const OPENAPI_PATH = `${API_BASE_PATH}/openapi.json`;
 
 /** Node request -> Fetch Request, with the absolute URL the browser used. */
 async function toFetchRequest(req) {
@@ -87,6 +92,14 @@ export function billingApiPlugin(options = {}) {
         const path = (req.url ?? '').split('?')[0];
         if (path !== API_BASE_PATH && !path.startsWith(`${API_BASE_PATH}/`)) return next();
         try {
+          if (path === OPENAPI_PATH && (req.method === 'GET' || req.method === 'HEAD')) {
+            const { createOpenApiDocument } = await server.ssrLoadModule(OPENAPI_MODULE);
+            const body = JSON.stringify(await createOpenApiDocument({ serverUrl: API_BASE_PATH }), null, 2);
+            res.setHeader('content-type', 'application/json; charset=utf-8');
+            res.setHeader('cache-control', 'no-cache');
+            res.end(req.method === 'HEAD' ? undefined : body);
+            return;
+          }
           const handler = await referenceApi();
           if (requireAuth) signInFirstParty(req);
           const response = await handler.handle(await toFetchRequest(req));

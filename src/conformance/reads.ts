@@ -1,0 +1,240 @@
+/** Read-only checks: every answer parses as the widgets parse it; errors and auth are problems with known codes. */
+import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Wallet } from '../api/schemas.js';
+import type { PaymentMethod, Wallet as WalletType } from '../api/schemas.js';
+import type { CheckContext } from './expect.js';
+import { expectBody, expectProblem, show, stringAt, valueAt } from './expect.js';
+import type { Check, Row } from './env.js';
+import { rowId, walk } from './lists.js';
+
+/** Ids no implementation has: the not-found checks ask for these. */
+const MISSING = 'conformance-kit-no-such-id';
+/** How many rows the full walk asks for per page (the contract's maximum `limit`). */
+export const FULL_PAGE = 100;
+
+/** Picks rows whose `key` differs, first come, up to `count`: a spread of statuses or kinds. */
+export function spread(rows: Row[], key: (row: Row) => string | undefined, count: number): Row[] {
+  const picked = new Map<string, Row>();
+  for (const row of rows) {
+    const value = key(row) ?? '';
+    if (!picked.has(value)) picked.set(value, row);
+    if (picked.size >= count) break;
+  }
+  return [...picked.values()];
+}
+
+/** The method a top-up or a split payment goes through: a card first, then any gateway method. */
+export function gatewayMethod(methods: PaymentMethod[] | undefined): PaymentMethod | undefined {
+  const order = ['card', 'crypto', 'bank_transfer'];
+  return [...(methods ?? [])].filter((m) => order.includes(String(m.type))).sort((a, b) => order.indexOf(String(a.type)) - order.indexOf(String(b.type)))[0];
+}
+
+/** A top-up amount inside the limits: the first preset, else the minimum. */
+export function topUpAmount(wallet: WalletType): { amount: number; currency: string } {
+  const preset = wallet.top_up.presets.find((p) => p.amount >= wallet.top_up.min.amount && p.amount <= wallet.top_up.max.amount);
+  return { ...(preset ?? wallet.top_up.min) };
+}
+
+function needs<T>(t: CheckContext, value: T | undefined, what: string): T {
+  if (value === undefined) return t.skip(`needs ${what}, which failed above`);
+  return value;
+}
+
+export const readChecks: Check[] = [
+  {
+    id: 'schema.summary',
+    group: 'schema',
+    title: 'GET /summary parses as Summary',
+    async run(t, { wire, facts, options }) {
+      const ex = await wire.call('GET', '/summary');
+      if (ex.status === 401 && !options.token) t.fail(ex.request, 'HTTP 401: the API wants credentials for this caller; pass --token <session token>', { value: 401 });
+      else facts.summary = expectBody(t, ex, Summary, 'Summary');
+      facts.summaryRaw = ex.json;
+    },
+  },
+  {
+    id: 'schema.wallet',
+    group: 'schema',
+    title: 'GET /wallet parses as Wallet',
+    async run(t, { wire, facts }) {
+      facts.wallet = expectBody(t, await wire.call('GET', '/wallet'), Wallet, 'Wallet');
+    },
+  },
+  {
+    id: 'schema.payment-methods',
+    group: 'schema',
+    title: 'GET /payment-methods parses as a list of PaymentMethod',
+    async run(t, { wire, facts }) {
+      facts.methods = expectBody(t, await wire.call('GET', '/payment-methods'), PaymentMethodList, 'PaymentMethodList')?.data;
+      if (facts.methods) t.note(`methods: ${facts.methods.map((m) => `${m.id} (${m.type})`).join(', ') || 'none'}`);
+    },
+  },
+  {
+    id: 'schema.invoices',
+    group: 'schema',
+    title: 'GET /invoices: every page of the list parses as InvoicePage',
+    async run(t, { wire, facts, options }) {
+      facts.invoices = await walk(wire, t, '/invoices', { limit: FULL_PAGE, maxRows: options.maxRows, schema: { parser: InvoicePage, name: 'InvoicePage' } });
+      const { rows, pages, complete } = facts.invoices;
+      t.note(`${rows.length} invoices on ${pages} pages${complete ? '' : ` (stopped at ${options.maxRows} rows)`}`);
+    },
+  },
+  {
+    id: 'schema.invoice',
+    group: 'schema',
+    title: 'GET /invoices/{id} parses as Invoice (one invoice of each status, up to 3)',
+    async run(t, { wire, facts }) {
+      const invoices = needs(t, facts.invoices, 'GET /invoices');
+      const picked = spread(invoices.rows, (row) => stringAt(row.value, 'status'), 3).filter((row) => stringAt(row.value, 'id'));
+      if (picked.length === 0) return t.skip('the account has no invoices');
+      for (const row of picked) {
+        const id = rowId(row);
+        const ex = await wire.call('GET', `/invoices/${encodeURIComponent(id)}`);
+        expectBody(t, ex, Invoice, 'Invoice');
+        if (ex.status === 200 && ex.json !== undefined) facts.details.push({ id, endpoint: ex.request, raw: ex.json, row });
+      }
+      t.note(`invoices: ${picked.map(rowId).join(', ')}`);
+    },
+  },
+  {
+    id: 'schema.payments',
+    group: 'schema',
+    title: 'GET /payments: every page of the history parses as PaymentPage',
+    async run(t, { wire, facts, options }) {
+      facts.payments = await walk(wire, t, '/payments', { limit: FULL_PAGE, maxRows: options.maxRows, schema: { parser: PaymentPage, name: 'PaymentPage' } });
+      const { rows, pages, complete } = facts.payments;
+      t.note(`${rows.length} payments on ${pages} pages${complete ? '' : ` (stopped at ${options.maxRows} rows)`}`);
+    },
+  },
+  {
+    id: 'schema.payment',
+    group: 'schema',
+    title: 'GET /payments/{id} parses as Payment and agrees with its row in the history',
+    async run(t, { wire, facts }) {
+      const payments = needs(t, facts.payments, 'GET /payments');
+      const picked = spread(payments.rows, (row) => stringAt(row.value, 'kind'), 3).filter((row) => stringAt(row.value, 'id'));
+      if (picked.length === 0) return t.skip('the account has no payments');
+      for (const row of picked) {
+        const ex = await wire.call('GET', `/payments/${encodeURIComponent(rowId(row))}`);
+        const payment = expectBody(t, ex, Payment, 'Payment');
+        if (!payment) continue;
+        for (const field of ['id', 'status', 'amount', 'invoice_id'] as const) {
+          const listed = valueAt(row.value, [field]);
+          if (JSON.stringify(listed) !== JSON.stringify(payment[field])) {
+            t.fail(ex.request, `${field} differs from the history row (${row.endpoint} ${row.path}.${field} = ${show(listed)})`, { path: field, value: payment[field] });
+          }
+        }
+      }
+      t.note(`payments: ${picked.map(rowId).join(', ')}`);
+    },
+  },
+  {
+    id: 'schema.service-billing',
+    group: 'schema',
+    title: "GET /services/{id}/billing parses as ServiceBilling for the account's services (up to 3)",
+    async run(t, { wire, facts }) {
+      const ids = new Set<string>();
+      for (const row of facts.invoices?.rows ?? []) {
+        const id = stringAt(row.value, 'service', 'id');
+        if (id) ids.add(id);
+      }
+      for (const s of facts.summary?.services_at_risk ?? []) ids.add(s.service.id);
+      if (ids.size === 0) return t.skip('no service found in the invoices or the summary');
+      const picked = [...ids].slice(0, 3);
+      for (const id of picked) {
+        const ex = await wire.call('GET', `/services/${encodeURIComponent(id)}/billing`);
+        const billing = expectBody(t, ex, ServiceBilling, 'ServiceBilling');
+        if (billing && billing.service.id !== id) t.fail(ex.request, `answers for another service than ${id}`, { path: 'service.id', value: billing.service.id });
+      }
+      t.note(`services: ${picked.join(', ')}`);
+    },
+  },
+  {
+    id: 'schema.top-up-quote',
+    group: 'schema',
+    title: 'POST /wallet/top-ups/quote parses as TopUpQuote (a quote prices; it changes nothing)',
+    async run(t, { wire, facts }) {
+      const wallet = needs(t, facts.wallet, 'GET /wallet');
+      const method = gatewayMethod(needs(t, facts.methods, 'GET /payment-methods'));
+      if (!method) return t.skip('no card, crypto or bank-transfer method to quote a top-up with');
+      const amount = topUpAmount(wallet);
+      const ex = await wire.call('POST', '/wallet/top-ups/quote', { body: { amount, method_id: method.id } });
+      const quote = expectBody(t, ex, TopUpQuote, 'TopUpQuote');
+      if (!quote) return;
+      if (quote.amount.amount !== amount.amount || quote.amount.currency !== amount.currency) t.fail(ex.request, `quotes another amount than asked (${show(amount)})`, { path: 'amount', value: quote.amount });
+      if (quote.method_id !== method.id) t.fail(ex.request, `quotes another method than asked (${method.id})`, { path: 'method_id', value: quote.method_id });
+      t.note(`quoted ${amount.amount} ${amount.currency} by ${method.id}: total ${quote.total.amount}`);
+    },
+  },
+
+  ...(
+    [
+      ['invoice', 'an invoice', `/invoices/${MISSING}`],
+      ['payment', 'a payment', `/payments/${MISSING}`],
+      ['top-up', 'a top-up', `/wallet/top-ups/${MISSING}`],
+      ['service', 'a service', `/services/${MISSING}/billing`],
+    ] as const
+  ).map(
+    ([what, aWhat, path]): Check => ({
+      id: `errors.${what}-not-found`,
+      group: 'errors',
+      title: `GET ${path.replace(MISSING, '{unknown id}')}: 404 problem+json 'not_found'`,
+      async run(t, { wire }) {
+        expectProblem(t, await wire.call('GET', path), 'not_found', `${aWhat} that does not exist`);
+      },
+    }),
+  ),
+  {
+    id: 'errors.unknown-endpoint',
+    group: 'errors',
+    title: "GET on a path the API does not have: 404 problem+json 'not_found'",
+    async run(t, { wire }) {
+      expectProblem(t, await wire.call('GET', '/conformance-kit-no-such-endpoint'), 'not_found', 'an unknown endpoint');
+    },
+  },
+  {
+    id: 'errors.invalid-cursor',
+    group: 'errors',
+    title: "GET /invoices with a cursor the API never issued: 400/422 problem+json 'validation_failed'",
+    async run(t, { wire }) {
+      const ex = await wire.call('GET', '/invoices', { query: { cursor: 'conformance-kit-not-a-cursor' } });
+      if (ex.status === 200) t.fail(ex.request, 'HTTP 200 for a cursor the API never issued: a bad cursor must not restart the list (rows would repeat under "load more")', { value: 200 });
+      else expectProblem(t, ex, 'validation_failed', 'an invalid cursor');
+    },
+  },
+  {
+    id: 'errors.invalid-quote',
+    group: 'errors',
+    title: "POST /wallet/top-ups/quote with an empty body: 400/422 problem+json 'validation_failed'",
+    async run(t, { wire }) {
+      expectProblem(t, await wire.call('POST', '/wallet/top-ups/quote', { body: {} }), 'validation_failed', 'a quote request without amount and method_id');
+    },
+  },
+  {
+    id: 'auth.no-credentials',
+    group: 'auth',
+    title: "without credentials (from --origin when given): 401 problem+json 'unauthorized'",
+    async run(t, { wire, options }) {
+      if (!options.token) {
+        t.skip('no --token given: the kit called the API without credentials, so it cannot tell whether anonymous callers are refused (an invalid token is checked below)');
+      }
+      // From the portal's origin when one is given: a page there without a token (a first-party
+      // caller may be signed in by its cookie, which the kit does not send).
+      const headers: Record<string, string> = options.origin ? { Origin: options.origin } : {};
+      const ex = await wire.call('GET', '/summary', { auth: false, headers });
+      expectProblem(t, ex, 'unauthorized', `a request without credentials${options.origin ? ` from ${options.origin}` : ''}`);
+    },
+  },
+  {
+    id: 'auth.invalid-token',
+    group: 'auth',
+    title: "with an invalid bearer token: 401 problem+json 'unauthorized'",
+    async run(t, { wire, options }) {
+      const ex = await wire.call('GET', '/summary', { auth: 'conformance-kit-invalid-token' });
+      if (ex.status >= 200 && ex.status < 300 && !options.token) {
+        t.skip(`${ex.request} with an invalid bearer token answered HTTP ${ex.status}: this API does not require auth for this caller (pass --token to check auth)`);
+      }
+      expectProblem(t, ex, 'unauthorized', 'an invalid bearer token');
+    },
+  },
+];
+

@@ -81,35 +81,39 @@ async function expectFilter(t: CheckContext, env: Env, path: string, big: Walk |
   }
 }
 
+/** A filter of a list: the query parameter `name` and the row field it selects by. */
+interface Filter {
+  id: string;
+  title: string;
+  name: string;
+  field: string[];
+}
+
+/** A list's paging checks: small pages against big ones, then each of its filters. */
+function listChecks(list: 'invoices' | 'payments', what: string, filters: Filter[]): Check[] {
+  const path = `/${list}`;
+  return [
+    {
+      id: `paging.${list}`,
+      group: 'paging',
+      title: `GET ${path} in small pages: no duplicates, no gaps, next_cursor null at the end`,
+      run: (t, env) => expectStablePaging(t, env, path, env.facts[list], what),
+    },
+    ...filters.map(
+      ({ id, title, name, field }): Check => ({
+        id,
+        group: 'paging',
+        title,
+        run: (t, env) => expectFilter(t, env, path, env.facts[list], name, field, what),
+      }),
+    ),
+  ];
+}
+
 export const pagingChecks: Check[] = [
-  {
-    id: 'paging.invoices',
-    group: 'paging',
-    title: 'GET /invoices in small pages: no duplicates, no gaps, next_cursor null at the end',
-    run: (t, env) => expectStablePaging(t, env, '/invoices', env.facts.invoices, 'invoice'),
-  },
-  {
-    id: 'paging.invoices-status',
-    group: 'paging',
-    title: 'GET /invoices?status=: every row has that status, none is left out',
-    run: (t, env) => expectFilter(t, env, '/invoices', env.facts.invoices, 'status', ['status'], 'invoice'),
-  },
-  {
-    id: 'paging.invoices-service',
-    group: 'paging',
-    title: 'GET /invoices?service_id=: every row is that service\'s, none is left out',
-    run: (t, env) => expectFilter(t, env, '/invoices', env.facts.invoices, 'service_id', ['service', 'id'], 'invoice'),
-  },
-  {
-    id: 'paging.payments',
-    group: 'paging',
-    title: 'GET /payments in small pages: no duplicates, no gaps, next_cursor null at the end',
-    run: (t, env) => expectStablePaging(t, env, '/payments', env.facts.payments, 'payment'),
-  },
-  {
-    id: 'paging.payments-invoice',
-    group: 'paging',
-    title: "GET /payments?invoice_id=: every row is that invoice's, none is left out",
-    run: (t, env) => expectFilter(t, env, '/payments', env.facts.payments, 'invoice_id', ['invoice_id'], 'payment'),
-  },
+  ...listChecks('invoices', 'invoice', [
+    { id: 'paging.invoices-status', title: 'GET /invoices?status=: every row has that status, none is left out', name: 'status', field: ['status'] },
+    { id: 'paging.invoices-service', title: "GET /invoices?service_id=: every row is that service's, none is left out", name: 'service_id', field: ['service', 'id'] },
+  ]),
+  ...listChecks('payments', 'payment', [{ id: 'paging.payments-invoice', title: "GET /payments?invoice_id=: every row is that invoice's, none is left out", name: 'invoice_id', field: ['invoice_id'] }]),
 ];

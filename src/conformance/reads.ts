@@ -1,9 +1,9 @@
 /** Read-only checks: every answer parses as the widgets parse it; errors and auth are problems with known codes. */
 import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Wallet } from '../api/schemas.js';
 import type { PaymentMethod, Wallet as WalletType } from '../api/schemas.js';
-import type { CheckContext } from './expect.js';
+import type { CheckContext, Parser } from './expect.js';
 import { expectBody, expectProblem, show, stringAt, valueAt } from './expect.js';
-import type { Check, Row } from './env.js';
+import type { Check, Env, Row } from './env.js';
 import { rowId, walk } from './lists.js';
 
 /** Ids no implementation has: the not-found checks ask for these. */
@@ -39,6 +39,62 @@ function needs<T>(t: CheckContext, value: T | undefined, what: string): T {
   return value;
 }
 
+/** Checks one row of a list, fetched by its id. */
+type RowCheck = (t: CheckContext, env: Env, row: Row, id: string) => Promise<void>;
+
+/**
+ * A list's two schema checks: every page (up to --max-rows) parses as `pages.name`, the walk the
+ * later checks build on; then up to 3 of its rows with an id, each with another `rows.field`
+ * value, fetched one by one.
+ */
+function listChecks(list: 'invoices' | 'payments', pages: { title: string; parser: Parser<unknown>; name: string }, rows: { id: string; title: string; field: string; check: RowCheck }): Check[] {
+  return [
+    {
+      id: `schema.${list}`,
+      group: 'schema',
+      title: pages.title,
+      async run(t, env) {
+        const { maxRows } = env.options;
+        const found = await walk(env.wire, t, `/${list}`, { limit: FULL_PAGE, maxRows, schema: { parser: pages.parser, name: pages.name } });
+        env.facts[list] = found;
+        t.note(`${found.rows.length} ${list} on ${found.pages} pages${found.complete ? '' : ` (stopped at ${maxRows} rows)`}`);
+      },
+    },
+    {
+      id: rows.id,
+      group: 'schema',
+      title: rows.title,
+      async run(t, env) {
+        const found = needs(t, env.facts[list], `GET /${list}`);
+        const picked = spread(found.rows, (row) => stringAt(row.value, rows.field), 3).filter((row) => stringAt(row.value, 'id'));
+        if (picked.length === 0) return t.skip(`the account has no ${list}`);
+        for (const row of picked) await rows.check(t, env, row, rowId(row));
+        t.note(`${list}: ${picked.map(rowId).join(', ')}`);
+      },
+    },
+  ];
+}
+
+/** GET /invoices/{id} parses as Invoice; the body is kept for the money checks. */
+async function checkInvoice(t: CheckContext, { wire, facts }: Env, row: Row, id: string): Promise<void> {
+  const ex = await wire.call('GET', `/invoices/${encodeURIComponent(id)}`);
+  expectBody(t, ex, Invoice, 'Invoice');
+  if (ex.status === 200 && ex.json !== undefined) facts.details.push({ id, endpoint: ex.request, raw: ex.json, row });
+}
+
+/** GET /payments/{id} parses as Payment and agrees with its row in the history. */
+async function checkPayment(t: CheckContext, { wire }: Env, row: Row, id: string): Promise<void> {
+  const ex = await wire.call('GET', `/payments/${encodeURIComponent(id)}`);
+  const payment = expectBody(t, ex, Payment, 'Payment');
+  if (!payment) return;
+  for (const field of ['id', 'status', 'amount', 'invoice_id'] as const) {
+    const listed = valueAt(row.value, [field]);
+    if (JSON.stringify(listed) !== JSON.stringify(payment[field])) {
+      t.fail(ex.request, `${field} differs from the history row (${row.endpoint} ${row.path}.${field} = ${show(listed)})`, { path: field, value: payment[field] });
+    }
+  }
+}
+
 export const readChecks: Check[] = [
   {
     id: 'schema.summary',
@@ -68,65 +124,16 @@ export const readChecks: Check[] = [
       if (facts.methods) t.note(`methods: ${facts.methods.map((m) => `${m.id} (${m.type})`).join(', ') || 'none'}`);
     },
   },
-  {
-    id: 'schema.invoices',
-    group: 'schema',
-    title: 'GET /invoices: every page of the list parses as InvoicePage',
-    async run(t, { wire, facts, options }) {
-      facts.invoices = await walk(wire, t, '/invoices', { limit: FULL_PAGE, maxRows: options.maxRows, schema: { parser: InvoicePage, name: 'InvoicePage' } });
-      const { rows, pages, complete } = facts.invoices;
-      t.note(`${rows.length} invoices on ${pages} pages${complete ? '' : ` (stopped at ${options.maxRows} rows)`}`);
-    },
-  },
-  {
-    id: 'schema.invoice',
-    group: 'schema',
-    title: 'GET /invoices/{id} parses as Invoice (one invoice of each status, up to 3)',
-    async run(t, { wire, facts }) {
-      const invoices = needs(t, facts.invoices, 'GET /invoices');
-      const picked = spread(invoices.rows, (row) => stringAt(row.value, 'status'), 3).filter((row) => stringAt(row.value, 'id'));
-      if (picked.length === 0) return t.skip('the account has no invoices');
-      for (const row of picked) {
-        const id = rowId(row);
-        const ex = await wire.call('GET', `/invoices/${encodeURIComponent(id)}`);
-        expectBody(t, ex, Invoice, 'Invoice');
-        if (ex.status === 200 && ex.json !== undefined) facts.details.push({ id, endpoint: ex.request, raw: ex.json, row });
-      }
-      t.note(`invoices: ${picked.map(rowId).join(', ')}`);
-    },
-  },
-  {
-    id: 'schema.payments',
-    group: 'schema',
-    title: 'GET /payments: every page of the history parses as PaymentPage',
-    async run(t, { wire, facts, options }) {
-      facts.payments = await walk(wire, t, '/payments', { limit: FULL_PAGE, maxRows: options.maxRows, schema: { parser: PaymentPage, name: 'PaymentPage' } });
-      const { rows, pages, complete } = facts.payments;
-      t.note(`${rows.length} payments on ${pages} pages${complete ? '' : ` (stopped at ${options.maxRows} rows)`}`);
-    },
-  },
-  {
-    id: 'schema.payment',
-    group: 'schema',
-    title: 'GET /payments/{id} parses as Payment and agrees with its row in the history',
-    async run(t, { wire, facts }) {
-      const payments = needs(t, facts.payments, 'GET /payments');
-      const picked = spread(payments.rows, (row) => stringAt(row.value, 'kind'), 3).filter((row) => stringAt(row.value, 'id'));
-      if (picked.length === 0) return t.skip('the account has no payments');
-      for (const row of picked) {
-        const ex = await wire.call('GET', `/payments/${encodeURIComponent(rowId(row))}`);
-        const payment = expectBody(t, ex, Payment, 'Payment');
-        if (!payment) continue;
-        for (const field of ['id', 'status', 'amount', 'invoice_id'] as const) {
-          const listed = valueAt(row.value, [field]);
-          if (JSON.stringify(listed) !== JSON.stringify(payment[field])) {
-            t.fail(ex.request, `${field} differs from the history row (${row.endpoint} ${row.path}.${field} = ${show(listed)})`, { path: field, value: payment[field] });
-          }
-        }
-      }
-      t.note(`payments: ${picked.map(rowId).join(', ')}`);
-    },
-  },
+  ...listChecks(
+    'invoices',
+    { title: 'GET /invoices: every page of the list parses as InvoicePage', parser: InvoicePage, name: 'InvoicePage' },
+    { id: 'schema.invoice', title: 'GET /invoices/{id} parses as Invoice (one invoice of each status, up to 3)', field: 'status', check: checkInvoice },
+  ),
+  ...listChecks(
+    'payments',
+    { title: 'GET /payments: every page of the history parses as PaymentPage', parser: PaymentPage, name: 'PaymentPage' },
+    { id: 'schema.payment', title: 'GET /payments/{id} parses as Payment and agrees with its row in the history', field: 'kind', check: checkPayment },
+  ),
   {
     id: 'schema.service-billing',
     group: 'schema',

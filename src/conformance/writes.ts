@@ -4,9 +4,10 @@
  * `idempotency_conflict`, the quote is what the top-up charges, and the wallet moves once.
  */
 import { PAYABLE_INVOICE_STATUSES, PayResult, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
+import type { PaymentMethod } from '../api/schemas.js';
 import type { CheckContext } from './expect.js';
 import { expectBody, expectProblem, moneyAt, show, stringAt, truncate, valueAt } from './expect.js';
-import type { Check, Env } from './env.js';
+import type { Check, Env, Facts } from './env.js';
 import { walk } from './lists.js';
 import { expectInvoiceAddsUp } from './money.js';
 import { FULL_PAGE, gatewayMethod, topUpAmount } from './reads.js';
@@ -17,6 +18,32 @@ const CREATED = [200, 201];
 
 function needWrites(t: CheckContext, env: Env): void {
   if (!env.options.allowWrites) return t.skip('read-only run: pass --allow-writes (against a test account only) to check idempotency and money movement');
+}
+
+/** A money action's preconditions: writes allowed, `needed` and the payment methods read, the account permitted. */
+function needMoneyAction<T>(t: CheckContext, env: Env, needed: T | undefined, endpoint: '/wallet' | '/invoices', permission: 'can_top_up' | 'can_pay', action: string): [T, PaymentMethod[]] {
+  needWrites(t, env);
+  const { methods, summary } = env.facts;
+  if (!needed || !methods) return t.skip(`needs GET ${endpoint} and GET /payment-methods (see above)`);
+  if (summary && !summary.permissions[permission]) return t.skip(`the account may not ${action} (permissions.${permission} is false)`);
+  return [needed, methods];
+}
+
+/** For the checks that build on what an earlier write check made (`facts.topUp`, `facts.pay`). */
+function needWritten<K extends 'topUp' | 'pay'>(t: CheckContext, env: Env, key: K, what: string): NonNullable<Facts[K]> {
+  needWrites(t, env);
+  const written = env.facts[key];
+  if (!written) return t.skip(`needs ${what}`);
+  return written;
+}
+
+/** A request the API must refuse with the problem `code`; a 2xx is reported as `accepted` says. */
+function expectRefused(t: CheckContext, ex: Exchange, accepted: string, code: 'idempotency_conflict' | 'validation_failed', what: string): void {
+  if (ex.status >= 200 && ex.status < 300) {
+    t.fail(ex.request, `HTTP ${ex.status}: ${accepted}`, { value: ex.status });
+    return;
+  }
+  expectProblem(t, ex, code, what);
 }
 
 /** Where two bodies part: `…"id":"tu_2"…` vs `…"id":"tu_1"…`. */
@@ -57,10 +84,7 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: 'POST /wallet/top-ups: the created top-up charges what the quote said',
     async run(t, env) {
-      needWrites(t, env);
-      const { wallet, methods, summary } = env.facts;
-      if (!wallet || !methods) return t.skip('needs GET /wallet and GET /payment-methods (see above)');
-      if (summary && !summary.permissions.can_top_up) return t.skip('the account may not top up (permissions.can_top_up is false)');
+      const [wallet, methods] = needMoneyAction(t, env, env.facts.wallet, '/wallet', 'can_top_up', 'top up');
       const method = gatewayMethod(methods);
       if (!method) return t.skip('no card, crypto or bank-transfer method to top up with');
       const body = { amount: topUpAmount(wallet), method_id: method.id };
@@ -84,9 +108,7 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: 'POST /wallet/top-ups replayed with its Idempotency-Key returns the first result byte for byte',
     async run(t, env) {
-      needWrites(t, env);
-      const created = env.facts.topUp;
-      if (!created) return t.skip('needs the top-up created above');
+      const created = needWritten(t, env, 'topUp', 'the top-up created above');
       const replay = await env.wire.call('POST', '/wallet/top-ups', { body: created.body, idempotencyKey: created.key });
       expectReplay(t, created.first, replay, 'top-up');
     },
@@ -96,18 +118,13 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: "the same Idempotency-Key with another body: 409 problem+json 'idempotency_conflict'",
     async run(t, env) {
-      needWrites(t, env);
-      const created = env.facts.topUp;
-      if (!created) return t.skip('needs the top-up created above');
+      const created = needWritten(t, env, 'topUp', 'the top-up created above');
       const { amount } = created.body;
       const other = { ...created.body, amount: { ...amount, amount: amount.amount + (env.facts.wallet && amount.amount >= env.facts.wallet.top_up.max.amount ? -1 : 1) } };
       const ex = await env.wire.call('POST', '/wallet/top-ups', { body: other, idempotencyKey: created.key });
-      if (ex.status >= 200 && ex.status < 300) {
-        const id = stringAt(ex.json, 'id');
-        t.fail(ex.request, `HTTP ${ex.status}: a key already used for ${amount.amount} was accepted for ${other.amount.amount}${id && id !== created.topUp.id ? ` (created ${id})` : ''}`, { value: ex.status });
-        return;
-      }
-      expectProblem(t, ex, 'idempotency_conflict', 'a reused key with another body');
+      const id = stringAt(ex.json, 'id');
+      const accepted = `a key already used for ${amount.amount} was accepted for ${other.amount.amount}${id && id !== created.topUp.id ? ` (created ${id})` : ''}`;
+      expectRefused(t, ex, accepted, 'idempotency_conflict', 'a reused key with another body');
     },
   },
   {
@@ -115,9 +132,7 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: 'GET /wallet/top-ups/{id} parses as TopUp and is the created top-up',
     async run(t, env) {
-      needWrites(t, env);
-      const created = env.facts.topUp;
-      if (!created) return t.skip('needs the top-up created above');
+      const created = needWritten(t, env, 'topUp', 'the top-up created above');
       const ex = await env.wire.call('GET', `/wallet/top-ups/${encodeURIComponent(created.topUp.id)}`);
       const topUp = expectBody(t, ex, TopUp, 'TopUp');
       if (!topUp) return;
@@ -131,15 +146,9 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: "POST /wallet/top-ups without an Idempotency-Key: 400/422 problem+json 'validation_failed'",
     async run(t, env) {
-      needWrites(t, env);
-      const created = env.facts.topUp;
-      if (!created) return t.skip('needs the top-up created above');
+      const created = needWritten(t, env, 'topUp', 'the top-up created above');
       const ex = await env.wire.call('POST', '/wallet/top-ups', { body: created.body });
-      if (ex.status >= 200 && ex.status < 300) {
-        t.fail(ex.request, `HTTP ${ex.status}: a money action without an Idempotency-Key was carried out (a retry of it could charge twice)`, { value: ex.status });
-        return;
-      }
-      expectProblem(t, ex, 'validation_failed', 'a money action without an Idempotency-Key');
+      expectRefused(t, ex, 'a money action without an Idempotency-Key was carried out (a retry of it could charge twice)', 'validation_failed', 'a money action without an Idempotency-Key');
     },
   },
   {
@@ -147,10 +156,7 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: 'POST /invoices/{id}/payments from the wallet moves the wallet by exactly the amount applied',
     async run(t, env) {
-      needWrites(t, env);
-      const { invoices, methods, summary } = env.facts;
-      if (!invoices || !methods) return t.skip('needs GET /invoices and GET /payment-methods (see above)');
-      if (summary && !summary.permissions.can_pay) return t.skip('the account may not pay (permissions.can_pay is false)');
+      const [invoices, methods] = needMoneyAction(t, env, env.facts.invoices, '/invoices', 'can_pay', 'pay');
       const before = await walletBalance(t, env);
       if (before === undefined) return;
       if (before <= 0) return t.skip('the wallet is empty: credit the test account to check a wallet payment');
@@ -191,9 +197,7 @@ export const writeChecks: Check[] = [
     group: 'writes',
     title: 'the wallet payment replayed with its Idempotency-Key: the first result byte for byte, the wallet moved once',
     async run(t, env) {
-      needWrites(t, env);
-      const pay = env.facts.pay;
-      if (!pay) return t.skip('needs the wallet payment above');
+      const pay = needWritten(t, env, 'pay', 'the wallet payment above');
       const replay = await env.wire.call('POST', pay.path, { body: pay.body, idempotencyKey: pay.key });
       expectReplay(t, pay.first, replay, 'payment');
       const wallet = await walletBalance(t, env);

@@ -278,159 +278,113 @@ interface OperationSpec {
 }
 
 const pathId = (what: string): Json => ({ name: 'id', in: 'path', required: true, description: `The ${what} id.`, schema: param(PARAMETER_SCHEMAS.id) });
+/** An optional query parameter. */
+const query = (name: string, description: string, schema: z.ZodMiniType): Json => ({ name, in: 'query', required: false, description, schema: param(schema) });
 const PAGING = [{ $ref: '#/components/parameters/cursor' }, { $ref: '#/components/parameters/limit' }];
 
+/** An operation's summary (a few words) and description. */
+type Text = readonly [summary: string, description: string];
+type Success = OperationSpec['success'];
+type More = Partial<Pick<OperationSpec, 'parameters' | 'money' | 'errors'>>;
+
+/** A 200 answer with the `schema` component as JSON. */
+const ok = (schema: string, description: string): Success => ({ status: '200', schema, description });
+/** The 201 answer of a money action, which a replay with the same key answers again. */
+const created = (schema: string, what: string): Success => ({
+  status: '201',
+  schema,
+  description: `The ${what} was created (or, with \`Idempotent-Replayed: true\`, this is the answer to the first request with this key).`,
+});
+
+/** A GET that fails only the common ways unless `more` says otherwise. */
+function read(path: string, operationId: string, tag: string, success: Success, [summary, description]: Text, more: More = {}): OperationSpec {
+  return { method: 'get', path, operationId, summary, description, tag, success, errors: [], ...more };
+}
+/** A GET of one record by its `{id}`: 404 when there is none. */
+const readById = (what: string, path: string, operationId: string, tag: string, success: Success, text: Text) =>
+  read(path, operationId, tag, success, text, { parameters: [pathId(what)], errors: ['notFound'] });
+/** A GET of a cursor-paginated list: its filters, then `cursor` and `limit`; 422 for a bad page. */
+const readPage = (path: string, operationId: string, tag: string, filters: Json[], success: Success, text: Text) =>
+  read(path, operationId, tag, success, text, { parameters: [...filters, ...PAGING], errors: ['unprocessable'] });
+/** A POST of a JSON `body`: 400 when it is malformed, 422 when it is invalid, and its own `errors`. */
+function write(path: string, operationId: string, tag: string, body: string, success: Success, errors: ErrorName[], [summary, description]: Text, more: More = {}): OperationSpec {
+  return { method: 'post', path, operationId, summary, description, tag, body, success, errors: ['badRequest', ...errors, 'unprocessable'], ...more };
+}
+
 const OPERATIONS: OperationSpec[] = [
-  {
-    method: 'get',
-    path: '/summary',
-    operationId: 'getSummary',
-    summary: 'Account billing summary',
-    description: 'Everything the overview needs in one call: unpaid and overdue count and total, the next due invoice, the wallet, the last payments, services at risk, and the permissions.',
-    tag: 'Account',
-    success: { status: '200', schema: 'Summary', description: 'The summary, as of `as_of`.' },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/invoices',
-    operationId: 'listInvoices',
-    summary: 'List invoices',
-    description: 'Needs attention first: overdue (most overdue first), open by due date, pending, then the rest newest first. Cursor-paginated.',
-    tag: 'Invoices',
-    parameters: [
-      { name: 'status', in: 'query', required: false, description: 'Only invoices with this status.', schema: param(PARAMETER_SCHEMAS.status) },
-      { name: 'service_id', in: 'query', required: false, description: 'Only invoices for this service.', schema: param(PARAMETER_SCHEMAS.id) },
-      { name: 'q', in: 'query', required: false, description: 'Search by invoice number (case-insensitive substring).', schema: param(PARAMETER_SCHEMAS.q) },
-      ...PAGING,
+  read('/summary', 'getSummary', 'Account', ok('Summary', 'The summary, as of `as_of`.'), [
+    'Account billing summary',
+    'Everything the overview needs in one call: unpaid and overdue count and total, the next due invoice, the wallet, the last payments, services at risk, and the permissions.',
+  ]),
+  readPage(
+    '/invoices',
+    'listInvoices',
+    'Invoices',
+    [
+      query('status', 'Only invoices with this status.', PARAMETER_SCHEMAS.status),
+      query('service_id', 'Only invoices for this service.', PARAMETER_SCHEMAS.id),
+      query('q', 'Search by invoice number (case-insensitive substring).', PARAMETER_SCHEMAS.q),
     ],
-    success: { status: '200', schema: 'InvoicePage', description: 'A page of invoices.' },
-    errors: ['unprocessable'],
-  },
-  {
-    method: 'get',
-    path: '/invoices/{id}',
-    operationId: 'getInvoice',
-    summary: 'Get an invoice',
-    description: 'One invoice with its lines, transactions, related service, kind and PDF link.',
-    tag: 'Invoices',
-    parameters: [pathId('invoice')],
-    success: { status: '200', schema: 'Invoice', description: 'The invoice.' },
-    errors: ['notFound'],
-  },
-  {
-    method: 'get',
-    path: '/invoices/{id}/pdf',
-    operationId: 'getInvoicePdf',
-    summary: 'Download an invoice as PDF',
-    description: 'The document an invoice\'s `pdf_url` points to.',
-    tag: 'Invoices',
-    parameters: [pathId('invoice')],
-    success: { status: '200', description: 'The invoice as a PDF.', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
-    errors: ['notFound'],
-  },
-  {
-    method: 'post',
-    path: '/invoices/{id}/payments',
-    operationId: 'payInvoice',
-    summary: 'Pay an invoice',
-    description:
+    ok('InvoicePage', 'A page of invoices.'),
+    ['List invoices', 'Needs attention first: overdue (most overdue first), open by due date, pending, then the rest newest first. Cursor-paginated.'],
+  ),
+  readById('invoice', '/invoices/{id}', 'getInvoice', 'Invoices', ok('Invoice', 'The invoice.'), [
+    'Get an invoice',
+    'One invoice with its lines, transactions, related service, kind and PDF link.',
+  ]),
+  readById(
+    'invoice',
+    '/invoices/{id}/pdf',
+    'getInvoicePdf',
+    'Invoices',
+    { status: '200', description: 'The invoice as a PDF.', content: { 'application/pdf': { schema: { type: 'string', contentMediaType: 'application/pdf' } } } },
+    ['Download an invoice as PDF', 'The document an invoice\'s `pdf_url` points to.'],
+  ),
+  write(
+    '/invoices/{id}/payments',
+    'payInvoice',
+    'Payments',
+    'PayRequest',
+    created('PayResult', 'payment'),
+    ['paymentRequired', 'notFound', 'conflict'],
+    [
+      'Pay an invoice',
       'Pays the balance due with a method, optionally applying the wallet first. Returns the payment, the updated invoice and, when the customer must finish at a gateway, `next_action`. Safe to retry with the same `Idempotency-Key`: the first answer is replayed.',
-    tag: 'Payments',
-    parameters: [pathId('invoice')],
-    body: 'PayRequest',
-    money: true,
-    success: { status: '201', schema: 'PayResult', description: 'The payment was created (or, with `Idempotent-Replayed: true`, this is the answer to the first request with this key).' },
-    errors: ['badRequest', 'paymentRequired', 'notFound', 'conflict', 'unprocessable'],
-  },
-  {
-    method: 'get',
-    path: '/payments',
-    operationId: 'listPayments',
-    summary: 'Payment history',
-    description: 'Invoice payments, top-ups and refunds, newest first. Cursor-paginated.',
-    tag: 'Payments',
-    parameters: [{ name: 'invoice_id', in: 'query', required: false, description: 'Only payments of this invoice.', schema: param(PARAMETER_SCHEMAS.id) }, ...PAGING],
-    success: { status: '200', schema: 'PaymentPage', description: 'A page of payments.' },
-    errors: ['unprocessable'],
-  },
-  {
-    method: 'get',
-    path: '/payments/{id}',
-    operationId: 'getPayment',
-    summary: 'Get a payment',
-    description: 'One payment; polled while it is `pending`.',
-    tag: 'Payments',
-    parameters: [pathId('payment')],
-    success: { status: '200', schema: 'Payment', description: 'The payment.' },
-    errors: ['notFound'],
-  },
-  {
-    method: 'get',
-    path: '/payment-methods',
-    operationId: 'listPaymentMethods',
-    summary: 'Payment methods',
-    description: 'The methods the account may use (card, crypto, wallet, bank transfer, other), with their fee rule.',
-    tag: 'Payments',
-    success: { status: '200', schema: 'PaymentMethodList', description: 'The payment methods.' },
-    errors: [],
-  },
-  {
-    method: 'get',
-    path: '/wallet',
-    operationId: 'getWallet',
-    summary: 'Wallet',
-    description: 'Balance, pending top-ups, top-up limits and presets, `updated_at`.',
-    tag: 'Wallet',
-    success: { status: '200', schema: 'Wallet', description: 'The wallet.' },
-    errors: [],
-  },
-  {
-    method: 'post',
-    path: '/wallet/top-ups/quote',
-    operationId: 'quoteTopUp',
-    summary: 'Quote a top-up',
-    description: 'What a top-up of `amount` with `method_id` costs: fee, tax and the total charged. Moves no money.',
-    tag: 'Wallet',
-    body: 'TopUpRequest',
-    success: { status: '200', schema: 'TopUpQuote', description: 'The quote.' },
-    errors: ['badRequest', 'unprocessable'],
-  },
-  {
-    method: 'post',
-    path: '/wallet/top-ups',
-    operationId: 'createTopUp',
-    summary: 'Top up the wallet',
-    description:
+    ],
+    { parameters: [pathId('invoice')], money: true },
+  ),
+  readPage('/payments', 'listPayments', 'Payments', [query('invoice_id', 'Only payments of this invoice.', PARAMETER_SCHEMAS.id)], ok('PaymentPage', 'A page of payments.'), [
+    'Payment history',
+    'Invoice payments, top-ups and refunds, newest first. Cursor-paginated.',
+  ]),
+  readById('payment', '/payments/{id}', 'getPayment', 'Payments', ok('Payment', 'The payment.'), ['Get a payment', 'One payment; polled while it is `pending`.']),
+  read('/payment-methods', 'listPaymentMethods', 'Payments', ok('PaymentMethodList', 'The payment methods.'), [
+    'Payment methods',
+    'The methods the account may use (card, crypto, wallet, bank transfer, other), with their fee rule.',
+  ]),
+  read('/wallet', 'getWallet', 'Wallet', ok('Wallet', 'The wallet.'), ['Wallet', 'Balance, pending top-ups, top-up limits and presets, `updated_at`.']),
+  write('/wallet/top-ups/quote', 'quoteTopUp', 'Wallet', 'TopUpRequest', ok('TopUpQuote', 'The quote.'), [], [
+    'Quote a top-up',
+    'What a top-up of `amount` with `method_id` costs: fee, tax and the total charged. Moves no money.',
+  ]),
+  write(
+    '/wallet/top-ups',
+    'createTopUp',
+    'Wallet',
+    'TopUpRequest',
+    created('TopUp', 'top-up'),
+    ['conflict'],
+    [
+      'Top up the wallet',
       'Creates a top-up; the customer finishes it at the gateway (`next_action`) or by bank transfer. Safe to retry with the same `Idempotency-Key`: the first answer is replayed.',
-    tag: 'Wallet',
-    body: 'TopUpRequest',
-    money: true,
-    success: { status: '201', schema: 'TopUp', description: 'The top-up was created (or, with `Idempotent-Replayed: true`, this is the answer to the first request with this key).' },
-    errors: ['badRequest', 'conflict', 'unprocessable'],
-  },
-  {
-    method: 'get',
-    path: '/wallet/top-ups/{id}',
-    operationId: 'getTopUp',
-    summary: 'Get a top-up',
-    description: 'One top-up; polled while it is `pending`.',
-    tag: 'Wallet',
-    parameters: [pathId('top-up')],
-    success: { status: '200', schema: 'TopUp', description: 'The top-up.' },
-    errors: ['notFound'],
-  },
-  {
-    method: 'get',
-    path: '/services/{id}/billing',
-    operationId: 'getServiceBilling',
-    summary: 'Billing impact on a service',
-    description: 'The service\'s billing state, the invoices blocking it, and the suspension and termination dates.',
-    tag: 'Services',
-    parameters: [pathId('service')],
-    success: { status: '200', schema: 'ServiceBilling', description: 'The service\'s billing impact.' },
-    errors: ['notFound'],
-  },
+    ],
+    { money: true },
+  ),
+  readById('top-up', '/wallet/top-ups/{id}', 'getTopUp', 'Wallet', ok('TopUp', 'The top-up.'), ['Get a top-up', 'One top-up; polled while it is `pending`.']),
+  readById('service', '/services/{id}/billing', 'getServiceBilling', 'Services', ok('ServiceBilling', 'The service\'s billing impact.'), [
+    'Billing impact on a service',
+    'The service\'s billing state, the invoices blocking it, and the suspension and termination dates.',
+  ]),
 ];
 
 const TAGS = [
@@ -548,16 +502,21 @@ export interface OpenApiOptions {
   version?: string;
 }
 
+/** The response of one error status: its problem body, with the operation's own examples if given. */
+function errorResponse(error: ErrorStatus, examples?: Json): Json {
+  return {
+    description: error.description,
+    ...(error.headers ? { headers: error.headers } : {}),
+    content: { [PROBLEM_JSON]: { schema: { $ref: REF(`${error.key}Problem`) }, ...(examples ? { examples } : {}) } },
+  };
+}
+
 /** Builds the document from the schemas and the given examples (see `collectExamples`). Pure. */
 export function buildOpenApiDocument(examples: Examples, options: OpenApiOptions = {}): OpenApiDocument {
   /** The shared error responses, added when an operation uses one without its own examples. */
   const responses: Record<string, Json> = {};
   const sharedResponse = (error: ErrorStatus) => {
-    responses[error.key] ??= {
-      description: error.description,
-      ...(error.headers ? { headers: error.headers } : {}),
-      content: { [PROBLEM_JSON]: { schema: { $ref: REF(`${error.key}Problem`) } } },
-    };
+    responses[error.key] ??= errorResponse(error);
     return { $ref: `#/components/responses/${error.key}` };
   };
 
@@ -577,13 +536,7 @@ export function buildOpenApiDocument(examples: Examples, options: OpenApiOptions
     for (const name of [...op.errors, ...COMMON_ERRORS].sort((a, b) => ERRORS[a].status.localeCompare(ERRORS[b].status))) {
       const error: ErrorStatus = ERRORS[name];
       const named = opExamples[error.status];
-      opResponses[error.status] = named
-        ? {
-            description: error.description,
-            ...(error.headers ? { headers: error.headers } : {}),
-            content: { [PROBLEM_JSON]: { schema: { $ref: REF(`${error.key}Problem`) }, examples: named } },
-          }
-        : sharedResponse(error);
+      opResponses[error.status] = named ? errorResponse(error, named) : sharedResponse(error);
     }
     const parameters = [...(op.parameters ?? []).map((p) => JSON.parse(JSON.stringify(p)) as Json)];
     if (op.money) parameters.push({ $ref: '#/components/parameters/Idempotency-Key' }, { $ref: '#/components/parameters/return_url' });
@@ -650,8 +603,8 @@ export function buildOpenApiDocument(examples: Examples, options: OpenApiOptions
       schemas: componentSchemas(),
       responses,
       parameters: {
-        cursor: { name: 'cursor', in: 'query', required: false, description: 'The `next_cursor` of the previous page; omit for the first page.', schema: param(PARAMETER_SCHEMAS.cursor) },
-        limit: { name: 'limit', in: 'query', required: false, description: 'Page size.', schema: param(PARAMETER_SCHEMAS.limit) },
+        cursor: query('cursor', 'The `next_cursor` of the previous page; omit for the first page.', PARAMETER_SCHEMAS.cursor),
+        limit: query('limit', 'Page size.', PARAMETER_SCHEMAS.limit),
         'Idempotency-Key': {
           name: 'Idempotency-Key',
           in: 'header',
@@ -660,13 +613,7 @@ export function buildOpenApiDocument(examples: Examples, options: OpenApiOptions
           schema: param(PARAMETER_SCHEMAS.idempotencyKey),
           example: '7b0c2f4e-3d8a-4f7e-9a51-2a6c1f0e9b13',
         },
-        return_url: {
-          name: 'return_url',
-          in: 'query',
-          required: false,
-          description: 'Where the gateway sends the customer back to (absolute http(s) URL). May also be given as a `return_url` member of the body.',
-          schema: param(PARAMETER_SCHEMAS.returnUrl),
-        },
+        return_url: query('return_url', 'Where the gateway sends the customer back to (absolute http(s) URL). May also be given as a `return_url` member of the body.', PARAMETER_SCHEMAS.returnUrl),
       },
       headers: {
         'Retry-After': { description: 'Seconds to wait before retrying.', schema: param(PARAMETER_SCHEMAS.retryAfter) },

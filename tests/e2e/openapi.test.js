@@ -137,6 +137,17 @@ async function pageAll(client, path, limit) {
   }
 }
 
+/** Runs `test` in every scenario, each with a fresh reference API, a client of it and the `/summary` it answers first. */
+async function inEveryScenario(test) {
+  const { SCENARIOS, createReferenceApi } = modules.testing;
+  for (const scenario of Object.keys(SCENARIOS)) {
+    const api = createReferenceApi({ scenario });
+    const client = clientOf(api);
+    const summary = (await client.get('/summary')).body;
+    await test({ scenario, api, client, summary });
+  }
+}
+
 before(async () => {
   modules = await loadContractModules();
   doc = await modules.contract.createOpenApiDocument();
@@ -165,12 +176,8 @@ describe('the reference API answers as the OpenAPI document says', () => {
     }
   });
 
-  it('in every scenario: every GET, paged to the end, each record seen, and the GET errors', async () => {
-    const { SCENARIOS, createReferenceApi } = modules.testing;
-    for (const scenario of Object.keys(SCENARIOS)) {
-      const api = createReferenceApi({ scenario });
-      const client = clientOf(api);
-      const summary = (await client.get('/summary')).body;
+  it('in every scenario: every GET, paged to the end, each record seen, and the GET errors', () =>
+    inEveryScenario(async ({ scenario, api, client, summary }) => {
       await client.get('/payment-methods');
       await client.get('/wallet');
 
@@ -205,15 +212,10 @@ describe('the reference API answers as the OpenAPI document says', () => {
         assert.equal((await client.get(`/invoices?${query}`)).status, 422, `/invoices?${query}`);
         assert.equal((await client.get(`/payments?${query}`)).status, 422, `/payments?${query}`);
       }
-    }
-  });
+    }));
 
-  it('in every scenario: quote, top up and pay, with each error case, then settle and re-read', async () => {
-    const { SCENARIOS, createReferenceApi } = modules.testing;
-    for (const scenario of Object.keys(SCENARIOS)) {
-      const api = createReferenceApi({ scenario });
-      const client = clientOf(api);
-      const summary = (await client.get('/summary')).body;
+  it('in every scenario: quote, top up and pay, with each error case, then settle and re-read', () =>
+    inEveryScenario(async ({ scenario, api, client, summary }) => {
       const wallet = (await client.get('/wallet')).body;
       const methods = (await client.get('/payment-methods')).body.data;
       const currency = wallet.balance.currency;
@@ -301,8 +303,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
       }
       await client.get('/summary');
       await pageAll(client, '/payments', 100);
-    }
-  });
+    }));
 
   it('the errors only a fault or a foreign caller produces: 400, 401, 403, 429, 5xx on every operation', async () => {
     const { createReferenceApi } = modules.testing;

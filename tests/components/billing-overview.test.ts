@@ -10,6 +10,8 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import { formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
 import '../helpers/load-catalogs.js';
 
 const VPS = 'srv_vps_fra1';
@@ -70,6 +72,22 @@ function isNewestFirst(times: number[]): boolean {
   return times.every((time, i) => i === 0 || (times[i - 1] ?? time) >= time);
 }
 
+/** US dollars in minor units as the element writes them in English. */
+function usd(amount: number): string {
+  return formatMoney({ amount, currency: 'USD' }, 'en');
+}
+
+/** A calendar date as the element writes it in English (long style). */
+function longDate(date: string): string {
+  return formatCalendarDate(date, 'en', 'long');
+}
+
+/** The English message of `key` as a pattern, its placeholders matching any text (a clock time the test does not fix). */
+function messagePattern(key: MessageKey): RegExp {
+  const parts = t('en', key).split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.+'));
+}
+
 function button(el: BillingOverview, name: string): HTMLButtonElement {
   const found = part(el, name);
   if (!(found instanceof HTMLButtonElement)) throw new Error(`no <button part="${name}">`);
@@ -82,29 +100,29 @@ describe('<billing-overview> account mode', () => {
 
     const alert = part(el, 'overdue-alert');
     expect(alert?.getAttribute('role')).to.equal('alert');
-    expect(text(alert)).to.contain('1 invoice is overdue ($31.80)');
-    expect(text(alert)).to.contain('Most overdue: invoice PL-2026-0142');
-    expect(text(alert)).to.contain('Overdue by 5 days');
+    expect(text(alert)).to.contain(t('en', 'overview.overdue_alert', { n: 1, amount: usd(3180) }));
+    expect(text(alert)).to.contain(t('en', 'overview.most_overdue', { number: 'PL-2026-0142' }));
+    expect(text(alert)).to.contain(t('en', 'due.overdue_days', { n: 5 }));
 
     // Order: the alert, then the invoice due soonest, then payments still processing.
     const attention = [...(part(el, 'attention')?.children ?? [])].map((node) => node.getAttribute('part'));
     expect(attention).to.deep.equal(['overdue-alert', 'next-due', 'pending-notice']);
-    expect(text(part(el, 'pending-notice'))).to.contain('1 payment is still processing');
+    expect(text(part(el, 'pending-notice'))).to.contain(t('en', 'overview.pending_payments', { n: 1 }));
 
     const nextDue = part(el, 'next-due');
-    expect(text(nextDue)).to.contain('November 21, 2026');
-    expect(text(part(el, 'due-wording'))).to.equal('Overdue by 5 days');
-    expect(text(nextDue)).to.contain('Invoice PL-2026-0142, $31.80');
+    expect(text(nextDue)).to.contain(longDate('2026-11-21'));
+    expect(text(part(el, 'due-wording'))).to.equal(t('en', 'due.overdue_days', { n: 5 }));
+    expect(text(nextDue)).to.contain(t('en', 'overview.next_due_invoice', { number: 'PL-2026-0142', amount: usd(3180) }));
     expect(nextDue?.querySelector('[part="status-badge"]')?.getAttribute('data-status')).to.equal('overdue');
 
-    expect(text(part(el, 'unpaid'))).to.contain('3 unpaid invoices, $1,273.79 in total');
-    expect(text(part(el, 'wallet'))).to.contain('$12.50');
+    expect(text(part(el, 'unpaid'))).to.contain(t('en', 'overview.unpaid_summary', { n: 3, amount: usd(127379) }));
+    expect(text(part(el, 'wallet'))).to.contain(usd(1250));
 
     const services = parts(el, 'service');
     expect(services).to.have.length(1);
     expect(text(services[0])).to.contain('VPS Cloud 4 · fra1-vps-042');
     expect(services[0]?.querySelector('[part="status-badge"]')?.getAttribute('data-status')).to.equal('at_risk');
-    expect(text(services[0]?.querySelector('[part="service-date"]'))).to.equal('Suspension on November 28, 2026');
+    expect(text(services[0]?.querySelector('[part="service-date"]'))).to.equal(t('en', 'overview.suspension_on', { date: longDate('2026-11-28') }));
     expect(text(services[0])).to.contain('PL-2026-0142');
 
     expect(part(el, 'as-of')?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-26T09:00:00.000Z');
@@ -116,9 +134,9 @@ describe('<billing-overview> account mode', () => {
     const { el } = await mount({ scenario: 'healthy' });
     expect(part(el, 'overdue-alert')).to.equal(null);
     expect(part(el, 'next-due')).to.equal(null);
-    expect(text(part(el, 'all-paid'))).to.contain("You're all paid up");
-    expect(text(part(el, 'wallet'))).to.contain('$85.00');
-    expect(text(part(el, 'services'))).to.contain('No services are affected by billing.');
+    expect(text(part(el, 'all-paid'))).to.contain(t('en', 'overview.all_paid_up'));
+    expect(text(part(el, 'wallet'))).to.contain(usd(8500));
+    expect(text(part(el, 'services'))).to.contain(t('en', 'overview.no_services_at_risk'));
     expect(historyRows(el)).to.have.length(5);
     expect(isNewestFirst(rowTimes(el))).to.equal(true);
     await expect(el).to.be.accessible();
@@ -126,11 +144,11 @@ describe('<billing-overview> account mode', () => {
 
   it('greets a new account with friendly empty text', async () => {
     const { el } = await mount({ scenario: 'new-account' });
-    expect(text(part(el, 'attention'))).to.contain('Welcome! You have no invoices or payments yet.');
+    expect(text(part(el, 'attention'))).to.contain(t('en', 'overview.new_account'));
     expect(part(el, 'all-paid')).to.equal(null);
     expect(part(el, 'history-table')).to.equal(null);
-    expect(text(part(el, 'history'))).to.contain('No payments yet.');
-    expect(text(part(el, 'wallet'))).to.contain('$0.00');
+    expect(text(part(el, 'history'))).to.contain(t('en', 'payments.empty'));
+    expect(text(part(el, 'wallet'))).to.contain(usd(0));
     await expect(el).to.be.accessible();
   });
 
@@ -138,10 +156,10 @@ describe('<billing-overview> account mode', () => {
     const { el } = await mount({ scenario: 'suspended' });
     const [service] = parts(el, 'service');
     expect(text(service)).to.contain('VPS Cloud 2 · sgp1-vps-118');
-    expect(text(service?.querySelector('[part="status-badge"]'))).to.equal('Suspended for non-payment');
-    expect(text(service?.querySelector('[part="service-date"]'))).to.equal('Termination on December 1, 2026');
+    expect(text(service?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.service_billing.suspended'));
+    expect(text(service?.querySelector('[part="service-date"]'))).to.equal(t('en', 'overview.termination_on', { date: longDate('2026-12-01') }));
     expect(text(service)).to.contain('PL-2026-0133');
-    expect(text(part(el, 'overdue-alert'))).to.contain('Overdue by 16 days');
+    expect(text(part(el, 'overdue-alert'))).to.contain(t('en', 'due.overdue_days', { n: 16 }));
     await expect(el).to.be.accessible();
   });
 
@@ -149,25 +167,25 @@ describe('<billing-overview> account mode', () => {
     const { el } = await mount({ scenario: 'read-only' });
     expect(part(el, 'overdue-alert')).not.to.equal(null);
     expect(parts(el, 'pay-button')).to.have.length(0);
-    expect(text(part(el, 'read-only-reason'))).to.equal('You can view billing but not pay; ask the account owner.');
+    expect(text(part(el, 'read-only-reason'))).to.equal(t('en', 'pay.disabled.read_only'));
     await expect(el).to.be.accessible();
   });
 
   it('shows a partially paid invoice as next due with its balance', async () => {
     const { el } = await mount({ scenario: 'partially-paid' });
     const nextDue = part(el, 'next-due');
-    expect(text(nextDue)).to.contain('Invoice PL-2026-0155, $99.00');
-    expect(text(nextDue?.querySelector('[part="status-badge"]'))).to.equal('Partially paid');
-    expect(text(part(el, 'due-wording'))).to.equal('Due in 8 days');
+    expect(text(nextDue)).to.contain(t('en', 'overview.next_due_invoice', { number: 'PL-2026-0155', amount: usd(9900) }));
+    expect(text(nextDue?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.invoice.partially_paid'));
+    expect(text(part(el, 'due-wording'))).to.equal(t('en', 'due.in_days', { n: 8 }));
     expect(part(el, 'overdue-alert')).to.equal(null);
-    expect(text(button(el, 'pay-button'))).to.equal('Pay $99.00');
+    expect(text(button(el, 'pay-button'))).to.equal(t('en', 'pay.button', { amount: usd(9900) }));
     await expect(el).to.be.accessible();
   });
 
   it('asks to pay the next due invoice through a cancelable billing-pay-request', async () => {
     const { el } = await mount({ scenario: 'overdue' });
     const pay = button(el, 'pay-button');
-    expect(text(pay)).to.equal('Pay $31.80');
+    expect(text(pay)).to.equal(t('en', 'pay.button', { amount: usd(3180) }));
     setTimeout(() => pay.click());
     const event = await oneEvent<CustomEvent<BillingPayRequestDetail>>(el, 'billing-pay-request');
     const detail = event.detail;
@@ -180,7 +198,7 @@ describe('<billing-overview> account mode', () => {
   it('opens an invoice with a button and billing-invoice-select when there is no invoice-href', async () => {
     const { el } = await mount({ scenario: 'overdue' });
     const open = part(el, 'next-due')?.querySelector<HTMLButtonElement>('button[part="invoice-link"]');
-    expect(text(open)).to.equal('View invoice PL-2026-0142');
+    expect(text(open)).to.equal(t('en', 'overview.view_invoice', { number: 'PL-2026-0142' }));
     setTimeout(() => open?.click());
     const event = await oneEvent<CustomEvent<BillingInvoiceSelectDetail>>(el, 'billing-invoice-select');
     const detail = event.detail;
@@ -216,24 +234,28 @@ describe('<billing-overview> payment history', () => {
     const { el } = await mount({ scenario: 'overdue' });
     const table = part(el, 'history-table') as HTMLTableElement;
     expect(table.tagName).to.equal('TABLE');
-    expect(text(table.caption)).to.equal('Payments, latest first');
+    expect(text(table.caption)).to.equal(t('en', 'payments.caption'));
     const headers = [...table.querySelectorAll('thead th')];
     expect(headers.every((th) => th.getAttribute('scope') === 'col')).to.equal(true);
     // The same columns as an invoice's transactions (one renderer), the date as row header.
-    expect(headers.map(text)).to.deep.equal(['Date', 'Type', 'Amount', 'Method', 'Status', 'Reference']);
+    expect(headers.map(text)).to.deep.equal(
+      (['payments.col.date', 'payments.col.kind', 'payments.col.amount', 'payments.col.method', 'payments.col.status', 'payments.col.reference'] as const).map(
+        (key) => t('en', key),
+      ),
+    );
     expect(historyRows(el).every((r) => r.cells[0]?.matches('th[scope="row"]'))).to.equal(true);
     expect(isNewestFirst(rowTimes(el))).to.equal(true);
 
     const row = (id: string) => historyRows(el).find((r) => r.dataset['paymentId'] === id);
     expect(text(row('pay_5004'))).to.contain('Bank transfer');
     expect(text(row('pay_5004'))).to.contain('PL-2026-0145');
-    expect(text(row('pay_5004')?.querySelector('[part="status-badge"]'))).to.equal('Processing');
-    expect(text(row('pay_5003'))).to.contain('Wallet top-up');
+    expect(text(row('pay_5004')?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.payment.pending'));
+    expect(text(row('pay_5003'))).to.contain(t('en', 'kind.payment.top_up'));
     expect(text(row('pay_5003'))).to.contain('tu_7000');
-    expect(text(row('pay_5001'))).to.contain('Refund');
-    expect(text(row('pay_5002'))).to.contain('Invoice payment');
+    expect(text(row('pay_5001'))).to.contain(t('en', 'kind.payment.refund'));
+    expect(text(row('pay_5002'))).to.contain(t('en', 'kind.payment.invoice_payment'));
     expect(text(row('pay_5002'))).to.contain('Visa ending 4242');
-    expect(text(row('pay_5002')?.querySelector('[part="status-badge"]'))).to.equal('Completed');
+    expect(text(row('pay_5002')?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.payment.completed'));
     await expect(el).to.be.accessible();
   });
 
@@ -243,8 +265,8 @@ describe('<billing-overview> payment history', () => {
     api.inject({ match: 'GET /payments', type: 'schema', patch: { 'data.0.status': 'failed', 'data.0.failure_reason': 'Card declined by the issuer' } });
     const { el } = await mount({ api });
     const [first] = historyRows(el);
-    expect(text(first?.querySelector('[part="status-badge"]'))).to.equal('Failed');
-    expect(text(first?.querySelector('[part="failure-reason"]'))).to.equal('Reason: Card declined by the issuer');
+    expect(text(first?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.payment.failed'));
+    expect(text(first?.querySelector('[part="failure-reason"]'))).to.equal(t('en', 'overview.history.failure', { reason: 'Card declined by the issuer' }));
     await expect(el).to.be.accessible();
   });
 
@@ -252,13 +274,13 @@ describe('<billing-overview> payment history', () => {
     const { el, api } = await mount({ scenario: 'healthy' });
     const firstPage = rowIds(el);
     expect(firstPage).to.have.length(5);
-    expect(text(part(el, 'load-more'))).to.equal('Load more');
+    expect(text(part(el, 'load-more'))).to.equal(t('en', 'common.load_more'));
 
     button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 10, 'the second page was not appended');
     await settled(el);
     expect(rowIds(el).slice(0, 5)).to.deep.equal(firstPage);
-    expect(text(part(el, 'live-region'))).to.equal('Showing 10 payments');
+    expect(text(part(el, 'live-region'))).to.equal(t('en', 'overview.history.shown', { n: 10 }));
 
     button(el, 'load-more').click();
     await waitUntil(() => historyRows(el).length === 12, 'the last page was not appended');
@@ -267,7 +289,7 @@ describe('<billing-overview> payment history', () => {
     expect(new Set(ids).size).to.equal(ids.length);
     expect(isNewestFirst(rowTimes(el))).to.equal(true);
     expect(part(el, 'load-more')).to.equal(null);
-    expect(text(part(el, 'history'))).to.contain('Everything is shown.');
+    expect(text(part(el, 'history'))).to.contain(t('en', 'common.all_loaded'));
     expect(api.requestLog().filter((entry) => entry === 'GET /payments')).to.have.length(3);
     await expect(el).to.be.accessible();
   });
@@ -316,7 +338,7 @@ describe('<billing-overview> refresh', () => {
     api.clock.advance(60_000);
     const before = api.requestLog().length;
     button(el, 'refresh-button').click();
-    await waitUntil(() => text(part(el, 'live-region')) === 'Updated', 'no "Updated" announcement');
+    await waitUntil(() => text(part(el, 'live-region')) === t('en', 'overview.updated'), 'no "Updated" announcement');
 
     expect(refreshAllCalls).to.equal(1);
     const fresh = api.requestLog().slice(before);
@@ -335,7 +357,7 @@ describe('<billing-overview> refresh', () => {
     api.inject({ match: 'GET /summary', type: 'latency', ms: 400 });
     button(el, 'refresh-button').click();
     await waitUntil(() => part(el, 'updating'), 'no "Updating…" note');
-    expect(text(part(el, 'updating'))).to.equal('Updating…');
+    expect(text(part(el, 'updating'))).to.equal(t('en', 'common.updating'));
     expect(part(el, 'overview')?.getAttribute('aria-busy')).to.equal('true');
     expect(part(el, 'overdue-alert')).not.to.equal(null);
     await expect(el).to.be.accessible();
@@ -349,9 +371,9 @@ describe('<billing-overview> refresh', () => {
     button(el, 'refresh-button').click();
     await waitUntil(() => part(el, 'stale-notice'), 'no stale notice');
     await settled(el);
-    expect(text(part(el, 'stale-notice'))).to.contain('Could not refresh');
+    expect(text(part(el, 'stale-notice'))).to.match(messagePattern('common.stale'));
     expect(part(el, 'overdue-alert'), 'the old data stays').not.to.equal(null);
-    expect(text(part(el, 'live-region'))).to.equal('Could not refresh; showing the previous data.');
+    expect(text(part(el, 'live-region'))).to.equal(t('en', 'overview.refresh_failed'));
     await expect(el).to.be.accessible();
 
     (part(el, 'stale-notice')?.querySelector('[part="retry-button"]') as HTMLButtonElement).click();
@@ -367,7 +389,7 @@ describe('<billing-overview> refresh', () => {
     const shown = rowIds(el);
     const before = api.requestLog().length;
     button(el, 'refresh-button').click();
-    await waitUntil(() => text(part(el, 'live-region')) === 'Updated', 'no "Updated" announcement');
+    await waitUntil(() => text(part(el, 'live-region')) === t('en', 'overview.updated'), 'no "Updated" announcement');
     await waitUntil(() => api.requestLog().slice(before).filter((e) => e === 'GET /payments').length === 2, 'the second page was not reloaded');
     await settled(el);
     expect(rowIds(el)).to.deep.equal(shown);
@@ -389,9 +411,9 @@ describe('<billing-overview> view states', () => {
   });
 
   const errors: Array<{ name: string; fault: Parameters<ReturnType<typeof createReferenceApi>['inject']>[0]; code: string; message: string }> = [
-    { name: 'a server error', fault: { match: 'GET /summary', type: 'status', status: 500 }, code: 'server_error', message: 'The billing service had a problem.' },
-    { name: 'an expired token', fault: { match: 'GET /summary', type: 'expired-token' }, code: 'unauthorized', message: 'Your session has expired.' },
-    { name: 'a body that fails the schema', fault: { match: 'GET /summary', type: 'schema' }, code: 'bad_response', message: 'The billing service sent data we could not read.' },
+    { name: 'a server error', fault: { match: 'GET /summary', type: 'status', status: 500 }, code: 'server_error', message: t('en', 'error.server_error.title') },
+    { name: 'an expired token', fault: { match: 'GET /summary', type: 'expired-token' }, code: 'unauthorized', message: t('en', 'error.unauthorized.title') },
+    { name: 'a body that fails the schema', fault: { match: 'GET /summary', type: 'schema' }, code: 'bad_response', message: t('en', 'error.bad_response.title') },
   ];
   for (const { name, fault, code, message } of errors) {
     it(`shows ${name} with its own message, reports billing-error, and retries`, async () => {
@@ -423,7 +445,7 @@ describe('<billing-overview> view states', () => {
   it('shows the configuration error without a provider', async () => {
     const el = await fixture<BillingOverview>(html`<billing-overview></billing-overview>`);
     expect(part(el, 'config-error')).not.to.equal(null);
-    expect(text(part(el, 'config-error'))).to.contain('Billing is not set up on this page');
+    expect(text(part(el, 'config-error'))).to.contain(t('en', 'common.config_error.title'));
     expect(part(el, 'skeleton')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -455,7 +477,7 @@ describe('<billing-overview> locales and themes', () => {
     expect(el.getAttribute('lang')).to.equal('fa');
     expect(getComputedStyle(part(el, 'overview')!).direction).to.equal('rtl');
     expect(text(part(el, 'wallet'))).to.match(/[۰-۹]/);
-    expect(text(button(el, 'refresh-button'))).not.to.equal('Refresh');
+    expect(text(button(el, 'refresh-button'))).not.to.equal(t('en', 'common.refresh'));
     await expect(el).to.be.accessible();
   });
 
@@ -474,16 +496,16 @@ describe('<billing-overview service-id> service mode', () => {
     const { el, api } = await mount({ scenario: 'overdue', attrs: { serviceId: VPS } });
     const message = part(el, 'banner-message');
     expect(message?.getAttribute('role')).to.equal('alert');
-    expect(text(message)).to.equal('At risk: suspension on November 28, 2026 unless paid');
+    expect(text(message)).to.equal(t('en', 'service.banner.at_risk', { date: longDate('2026-11-28') }));
     expect(part(el, 'banner')?.dataset['tone']).to.equal('danger');
-    expect(text(shadow(el).querySelector('h2'))).to.equal('Billing for VPS Cloud 4 · fra1-vps-042');
+    expect(text(shadow(el).querySelector('h2'))).to.equal(t('en', 'service.title', { name: 'VPS Cloud 4 · fra1-vps-042' }));
 
     const rows = [...shadow(el).querySelectorAll('[part="blocking-table"] tbody tr')];
     expect(rows).to.have.length(1);
     expect(text(rows[0])).to.contain('PL-2026-0142');
-    expect(text(rows[0])).to.contain('$31.80');
-    expect(text(rows[0])).to.contain('Overdue by 5 days');
-    expect(text(button(el, 'pay-button'))).to.equal('Pay invoice PL-2026-0142');
+    expect(text(rows[0])).to.contain(usd(3180));
+    expect(text(rows[0])).to.contain(t('en', 'due.overdue_days', { n: 5 }));
+    expect(text(button(el, 'pay-button'))).to.equal(t('en', 'service.pay', { number: 'PL-2026-0142' }));
     expect(api.requestLog()).not.to.include('GET /payments');
     expect(part(el, 'overview')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -509,7 +531,7 @@ describe('<billing-overview service-id> service mode', () => {
     const { el } = await mount({ scenario: 'suspended', attrs: { serviceId: 'srv_vps_sgp1' } });
     const message = part(el, 'banner-message');
     expect(message?.getAttribute('role')).to.equal('alert');
-    expect(text(message)).to.equal('Suspended for non-payment; terminated on December 1, 2026 unless paid');
+    expect(text(message)).to.equal(t('en', 'service.banner.suspended', { date: longDate('2026-12-01') }));
     expect(text(shadow(el).querySelector('[part="blocking-table"] tbody'))).to.contain('PL-2026-0133');
     await expect(el).to.be.accessible();
   });
@@ -518,7 +540,7 @@ describe('<billing-overview service-id> service mode', () => {
     const { el } = await mount({ scenario: 'healthy', attrs: { serviceId: VPS } });
     const message = part(el, 'banner-message');
     expect(message?.getAttribute('role')).to.equal('status');
-    expect(text(message)).to.equal('No billing issues');
+    expect(text(message)).to.equal(t('en', 'status.service_billing.ok'));
     expect(part(el, 'banner')?.dataset['tone']).to.equal('ok');
     expect(part(el, 'blocking-table')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -528,8 +550,8 @@ describe('<billing-overview service-id> service mode', () => {
     const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: 'srv_gpu_ams1' } });
     const message = part(el, 'banner-message');
     expect(message?.getAttribute('role')).to.equal('status');
-    expect(text(message)).to.equal('Payment due December 4, 2026');
-    expect(text(part(el, 'due-wording'))).to.equal('Due in 8 days');
+    expect(text(message)).to.equal(t('en', 'service.banner.payment_due', { date: longDate('2026-12-04') }));
+    expect(text(part(el, 'due-wording'))).to.equal(t('en', 'due.in_days', { n: 8 }));
     await expect(el).to.be.accessible();
   });
 
@@ -554,7 +576,7 @@ describe('<billing-overview service-id> service mode', () => {
     api.inject({ match: 'GET /services/*/billing', type: 'schema', patch: { state: 'grace_period' } });
     const { el } = await mount({ api, attrs: { serviceId: VPS } });
     const message = part(el, 'banner-message');
-    expect(text(message)).to.equal('Unknown status (grace_period)');
+    expect(text(message)).to.equal(t('en', 'status.unknown', { label: 'grace_period' }));
     expect(message?.getAttribute('role')).to.equal('status');
     expect(part(el, 'banner')?.dataset['tone']).to.equal('neutral');
     await expect(el).to.be.accessible();
@@ -564,7 +586,7 @@ describe('<billing-overview service-id> service mode', () => {
     const { el } = await mount({ scenario: 'read-only', attrs: { serviceId: VPS } });
     await waitUntil(() => part(el, 'read-only-reason'), 'no read-only reason');
     expect(parts(el, 'pay-button')).to.have.length(0);
-    expect(text(part(el, 'read-only-reason'))).to.equal('You can view billing but not pay; ask the account owner.');
+    expect(text(part(el, 'read-only-reason'))).to.equal(t('en', 'pay.disabled.read_only'));
     expect(text(part(el, 'blocking-table'))).to.contain('PL-2026-0142');
     await expect(el).to.be.accessible();
   });

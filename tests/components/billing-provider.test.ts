@@ -13,6 +13,8 @@ import { BillingQueryController } from '../../src/components/shared/query.js';
 import { baseStyles } from '../../src/components/shared/styles.js';
 import { renderQueryFallback, renderQueryNotice, statusBadge, money } from '../../src/components/shared/render.js';
 import type { BillingErrorDetail } from '../../src/components/shared/events.js';
+import { t } from '../../src/i18n/catalog.js';
+import { formatAsOf } from '../../src/i18n/format.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import '../helpers/load-catalogs.js';
 
@@ -292,7 +294,7 @@ describe('<billing-provider>', () => {
     `);
     const consumer = provider.querySelector<TestConsumer>('test-consumer')!;
     await consumer.updateComplete;
-    expect(consumer.shadowRoot!.textContent).to.contain('Invoices');
+    expect(consumer.shadowRoot!.textContent).to.contain(t('en', 'invoices.title'));
 
     provider.setAttribute('locale', 'fa');
     provider.setAttribute('invoice-href', '/i/{number}');
@@ -423,7 +425,7 @@ describe('BillingQueryController', () => {
     expect(client.invoiceCalls).to.have.length(2);
     expect(view.invoice.state).to.equal('refreshing');
     expect(view.invoice.value?.status, 'the old value stays on screen').to.equal('unpaid');
-    expect(view.shadowRoot!.querySelector('[part="updating"]')!.textContent).to.equal('Updating…');
+    expect(view.shadowRoot!.querySelector('[part="updating"]')!.textContent).to.equal(t('en', 'common.updating'));
     expect(view.shadowRoot!.querySelector('section')!.getAttribute('aria-busy')).to.equal('true');
 
     client.lastCall.result.resolve(invoice('inv_1', 'paid', 0));
@@ -448,7 +450,7 @@ describe('BillingQueryController', () => {
     expect(view.invoice.error?.code).to.equal('not_found');
     const panel = view.shadowRoot!.querySelector('[part="error"]')!;
     expect(panel.getAttribute('data-code')).to.equal('not_found');
-    expect(panel.textContent).to.contain('We could not find this record.');
+    expect(panel.textContent).to.contain(t('en', 'error.not_found.title'));
     expect(reported).to.deep.equal([{ code: 'not_found', message: 'GET /invoices/inv_1: 404', element: 'test-invoice-view' }]);
     await expect(provider).to.be.accessible();
 
@@ -485,7 +487,7 @@ describe('BillingQueryController', () => {
     expect(view.invoice.value?.status).to.equal('unpaid');
     expect(view.invoice.error?.code).to.equal('network');
     const notice = view.shadowRoot!.querySelector('[part="stale-notice"]')!;
-    expect(notice.textContent).to.contain('Could not refresh; showing data as of');
+    expect(notice.textContent).to.contain(t('en', 'common.stale', { time: formatAsOf(view.invoice.fetchedAt!, 'en') }));
     expect(view.shadowRoot!.querySelector('h2')!.textContent, 'the data stays visible').to.equal('INV-inv_1');
     await expect(provider).to.be.accessible();
 
@@ -502,7 +504,7 @@ describe('BillingQueryController', () => {
     const view = await fixture<TestInvoiceView>(html`<test-invoice-view></test-invoice-view>`);
     expect(view.invoice.state).to.equal('no-client');
     const panel = view.shadowRoot!.querySelector('[part="config-error"]')!;
-    expect(panel.textContent).to.contain('Add a <billing-provider> around this element or call configureBilling().');
+    expect(panel.textContent).to.contain(t('en', 'common.config_error.body'));
     expect(view.shadowRoot!.querySelector('[part="skeleton"]')).to.equal(null);
     await view.invoice.run();
     expect(view.invoice.state, 'run() without a client does nothing').to.equal('no-client');

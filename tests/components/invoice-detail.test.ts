@@ -11,6 +11,8 @@ import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import { formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
 import '../helpers/load-catalogs.js';
 
 /** Records where "Contact support" would go instead of leaving the test page. */
@@ -115,6 +117,22 @@ function usd(amount: number, locale = 'en'): string {
   return norm(new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(amount));
 }
 
+/** US dollars in minor units as the element formats them in English, for amounts inside a message. */
+function money(amount: number): string {
+  return formatMoney({ amount, currency: 'USD' }, 'en');
+}
+
+/** A calendar date as the element writes it in English (medium style). */
+function date(value: string): string {
+  return formatCalendarDate(value, 'en');
+}
+
+/** The English message of `key` as a pattern, its placeholders matching any text (a clock time the test does not fix). */
+function messagePattern(key: MessageKey): RegExp {
+  const parts = t('en', key).split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.+'));
+}
+
 function count(api: ReferenceApi, entry: string): number {
   return api.requestLog().filter((line) => line === entry).length;
 }
@@ -162,7 +180,7 @@ describe('<invoice-detail>', function () {
       gate.resolve();
       await el.settled();
       expect(has(el, '[part="skeleton"]')).to.be.false;
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0142');
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0142' }));
       await expect(el).to.be.accessible();
     });
 
@@ -176,8 +194,8 @@ describe('<invoice-detail>', function () {
       must(el, '[part="recheck-button"]').click();
       await el.updateComplete;
       expect(must(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
-      expect(text(el, '[part="updating"]')).to.equal('Updating…');
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0142');
+      expect(text(el, '[part="updating"]')).to.equal(t('en', 'common.updating'));
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0142' }));
       await expect(el).to.be.accessible();
       gate.resolve();
       await waitUntil(() => $(el, '[part="recheck-result"]'), 'the re-check never finished');
@@ -192,12 +210,12 @@ describe('<invoice-detail>', function () {
       const { el } = await mount('inv_1001', { api });
       el.addEventListener('billing-error', (e) => errors.push(e.detail.code));
       expect(must(el, '[part="error"]').dataset['code']).to.equal('server_error');
-      expect(text(el, '[part="error"]')).to.contain('The billing service had a problem.');
+      expect(text(el, '[part="error"]')).to.contain(t('en', 'error.server_error.title'));
       await expect(el).to.be.accessible();
       must(el, '[part="retry-button"]').click();
       await el.settled();
       expect(has(el, '[part="error"]')).to.be.false;
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0142');
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0142' }));
       expect(errors).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
@@ -209,9 +227,9 @@ describe('<invoice-detail>', function () {
       must(el, '[part="recheck-button"]').click();
       await waitUntil(() => $(el, '[part="recheck-result"]'), 'the re-check never finished');
       expect(has(el, '[part="stale-notice"]')).to.be.true;
-      expect(text(el, '[part="stale-notice"]')).to.contain('Could not refresh');
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0142');
-      expect(text(el, '[part="recheck-result"]')).to.equal('Could not re-check this invoice; the last known data is shown.');
+      expect(text(el, '[part="stale-notice"]')).to.match(messagePattern('common.stale'));
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0142' }));
+      expect(text(el, '[part="recheck-result"]')).to.equal(t('en', 'invoice_detail.recheck_failed'));
       await expect(el).to.be.accessible();
       must(el, '[part="stale-notice"] [part="retry-button"]').click();
       await el.settled();
@@ -221,10 +239,10 @@ describe('<invoice-detail>', function () {
     it('shows "not found" with a way back for an invoice that does not exist', async () => {
       const { el } = await mount('inv_does_not_exist', { backHref: '/billing/invoices' });
       expect(has(el, '[part="error"]')).to.be.false;
-      expect(text(el, '[part="not-found"]')).to.contain('We could not find this invoice.');
+      expect(text(el, '[part="not-found"]')).to.contain(t('en', 'invoice_detail.not_found.title'));
       const back = must(el, '[part="not-found"] [part="back-link"]') as HTMLAnchorElement;
       expect(back.getAttribute('href')).to.equal('/billing/invoices');
-      expect(back.textContent.trim()).to.equal('Back to invoices');
+      expect(back.textContent.trim()).to.equal(t('en', 'invoice_detail.back'));
       await expect(el).to.be.accessible();
     });
 
@@ -240,7 +258,7 @@ describe('<invoice-detail>', function () {
       api.inject({ match: 'GET /invoices/*', type: 'status', status: 403, code: 'forbidden' });
       const { el } = await mount('inv_1001', { api });
       expect(must(el, '[part="error"]').dataset['code']).to.equal('forbidden');
-      expect(text(el, '[part="error"]')).to.contain('Your account is not allowed to do this.');
+      expect(text(el, '[part="error"]')).to.contain(t('en', 'error.forbidden.title'));
       expect(has(el, '[part="retry-button"]')).to.be.false;
       await expect(el).to.be.accessible();
     });
@@ -265,30 +283,30 @@ describe('<invoice-detail>', function () {
   describe('header and content', () => {
     it('shows number, status, dates with the due wording and the amounts (overdue)', async () => {
       const { el } = await mount('inv_1001', { scenario: 'overdue' });
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0142');
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0142' }));
       const badge = must(el, '[part="header"] [part="status-badge"]');
       expect(badge.dataset['status']).to.equal('overdue');
       expect(badge.dataset['tone']).to.equal('danger');
-      expect(badge.textContent.trim()).to.equal('Overdue');
-      expect(fact(el, 'Issue date')).to.equal('Nov 7, 2026');
-      expect(fact(el, 'Due date')).to.equal('Nov 21, 2026 Overdue by 5 days');
+      expect(badge.textContent.trim()).to.equal(t('en', 'status.invoice.overdue'));
+      expect(fact(el, t('en', 'invoice.issue_date'))).to.equal(date('2026-11-07'));
+      expect(fact(el, t('en', 'invoice.due_date'))).to.equal(`${date('2026-11-21')} ${t('en', 'due.overdue_days', { n: 5 })}`);
       expect(must(el, '[part="due-wording"]').dataset['due']).to.equal('overdue');
       expect(must(el, '[part="facts"] time').getAttribute('datetime')).to.equal('2026-11-07');
       // 24.00 + 3.00 + 4.80 for the VPS, its IPv4 address and backups.
-      expect(fact(el, 'Total')).to.equal(usd(31.8));
-      expect(fact(el, 'Amount paid')).to.equal(usd(0));
-      expect(fact(el, 'Balance due')).to.equal(usd(31.8));
+      expect(fact(el, t('en', 'invoice.total'))).to.equal(usd(31.8));
+      expect(fact(el, t('en', 'invoice.amount_paid'))).to.equal(usd(0));
+      expect(fact(el, t('en', 'invoice.balance_due'))).to.equal(usd(31.8));
       await expect(el).to.be.accessible();
     });
 
     it('shows the amount paid and the balance of a partially paid invoice', async () => {
       const { el } = await mount('inv_4001', { scenario: 'partially-paid' });
       expect(must(el, '[part="header"] [part="status-badge"]').dataset['status']).to.equal('partially_paid');
-      expect(fact(el, 'Total')).to.equal(usd(149));
-      expect(fact(el, 'Amount paid')).to.equal(usd(50));
-      expect(fact(el, 'Balance due')).to.equal(usd(99));
-      expect(text(el, '[part="due-wording"]')).to.equal('Due in 8 days');
-      expect(text(el, '[part="pay-button"]')).to.equal(`Pay ${usd(99)}`);
+      expect(fact(el, t('en', 'invoice.total'))).to.equal(usd(149));
+      expect(fact(el, t('en', 'invoice.amount_paid'))).to.equal(usd(50));
+      expect(fact(el, t('en', 'invoice.balance_due'))).to.equal(usd(99));
+      expect(text(el, '[part="due-wording"]')).to.equal(t('en', 'due.in_days', { n: 8 }));
+      expect(text(el, '[part="pay-button"]')).to.equal(t('en', 'pay.button', { amount: money(9900) }));
       expect(must(el, '[part="pay-button"]').getAttribute('aria-disabled')).to.equal('false');
       await expect(el).to.be.accessible();
     });
@@ -296,7 +314,7 @@ describe('<invoice-detail>', function () {
     it('shows what the invoice is for: the kind and the service with its status', async () => {
       const { el } = await mount('inv_1003');
       const purpose = must(el, '[part="purpose"]');
-      expect(purpose.querySelector('[data-kind]')!.textContent.trim()).to.equal('New order');
+      expect(purpose.querySelector('[data-kind]')!.textContent.trim()).to.equal(t('en', 'kind.invoice.new_order'));
       expect(purpose.querySelector('[data-service]')!.textContent).to.contain('perlod-demo.com');
       expect((purpose.querySelector('[part="status-badge"]') as HTMLElement).dataset['status']).to.equal('active');
       await expect(el).to.be.accessible();
@@ -308,19 +326,19 @@ describe('<invoice-detail>', function () {
       const { el } = await mount('inv_998', { api });
       const purpose = must(el, '[part="purpose"]');
       expect(purpose.querySelector('[data-kind]')!.textContent.trim()).to.equal('migration_credit');
-      expect(purpose.textContent).to.contain('Not linked to a service');
+      expect(purpose.textContent).to.contain(t('en', 'invoice.no_service'));
       await expect(el).to.be.accessible();
     });
 
     it('lists the line items with their periods and a totals footer', async () => {
       const { el } = await mount('inv_4001', { scenario: 'partially-paid' });
       const table = must(el, '[part="lines-table"]') as HTMLTableElement;
-      expect(table.caption!.textContent.trim()).to.equal('Line items');
+      expect(table.caption!.textContent.trim()).to.equal(t('en', 'invoice.lines'));
       expect([...table.tHead!.rows[0].cells].map((c) => [c.textContent.trim(), c.getAttribute('scope')])).to.deep.equal([
-        ['Description', 'col'],
-        ['Quantity', 'col'],
-        ['Unit price', 'col'],
-        ['Amount', 'col'],
+        [t('en', 'invoice.line.description'), 'col'],
+        [t('en', 'invoice.line.quantity'), 'col'],
+        [t('en', 'invoice.line.unit_price'), 'col'],
+        [t('en', 'invoice.line.amount'), 'col'],
       ]);
       const rows = [...table.tBodies[0].rows];
       expect(rows).to.have.length(2);
@@ -328,16 +346,16 @@ describe('<invoice-detail>', function () {
       expect(first.cells[0].getAttribute('scope')).to.equal('row');
       expect(first.cells[0].textContent).to.contain('Dedicated server E-2388G');
       expect(first.querySelector('[part="line-period"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
-        'Period: Dec 4, 2026 – Jan 3, 2027',
+        `${t('en', 'invoice.line.period')}: ${t('en', 'invoice.line.period_range', { start: date('2026-12-04'), end: date('2027-01-03') })}`,
       );
       expect(first.cells[1].textContent.trim()).to.equal('1');
       expect(first.cells[2].textContent.trim()).to.equal(usd(139));
       expect(first.cells[3].textContent.trim()).to.equal(usd(139));
       const footer = [...table.tFoot!.rows].map((r) => [r.cells[0].textContent.trim(), r.cells[1].textContent.trim()]);
       expect(footer).to.deep.equal([
-        ['Total', usd(149)],
-        ['Amount paid', usd(50)],
-        ['Balance due', usd(99)],
+        [t('en', 'invoice.total'), usd(149)],
+        [t('en', 'invoice.amount_paid'), usd(50)],
+        [t('en', 'invoice.balance_due'), usd(99)],
       ]);
       await expect(el).to.be.accessible();
     });
@@ -352,10 +370,20 @@ describe('<invoice-detail>', function () {
         norm(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2026-10-19T16:44:00Z'))),
       );
       // The same columns as the overview's payment history (one renderer), the date as row header.
-      expect(cells.slice(1)).to.deep.equal(['Invoice payment', usd(31.8), 'Visa ending 4242', 'Completed', 'ch_50024242']);
+      expect(cells.slice(1)).to.deep.equal([
+        t('en', 'kind.payment.invoice_payment'),
+        usd(31.8),
+        'Visa ending 4242',
+        t('en', 'status.payment.completed'),
+        'ch_50024242',
+      ]);
       expect(rows[0].cells[0].matches('th[scope="row"]')).to.be.true;
       const headers = [...table.tHead!.rows[0].cells].map((th) => th.textContent.trim());
-      expect(headers).to.deep.equal(['Date', 'Type', 'Amount', 'Method', 'Status', 'Reference']);
+      expect(headers).to.deep.equal(
+        (['payments.col.date', 'payments.col.kind', 'payments.col.amount', 'payments.col.method', 'payments.col.status', 'payments.col.reference'] as const).map(
+          (key) => t('en', key),
+        ),
+      );
       expect(has(el, '[part="failure-reason"]')).to.be.false;
       await expect(el).to.be.accessible();
     });
@@ -378,7 +406,7 @@ describe('<invoice-detail>', function () {
     it('says so when no payment is recorded yet', async () => {
       const { el } = await mount('inv_1001');
       expect(has(el, '[part="transactions-table"]')).to.be.false;
-      expect(text(el, '[part="transactions"] [part="empty"]')).to.equal('No payments recorded for this invoice yet.');
+      expect(text(el, '[part="transactions"] [part="empty"]')).to.equal(t('en', 'invoice.transactions_empty'));
       await expect(el).to.be.accessible();
     });
   });
@@ -397,7 +425,7 @@ describe('<invoice-detail>', function () {
       expect(link.rel).to.equal('noopener');
       expect(link.hasAttribute('download')).to.be.false;
       expect(link.hasAttribute('target')).to.be.false;
-      expect(link.textContent.trim()).to.equal('Download PDF');
+      expect(link.textContent.trim()).to.equal(t('en', 'invoice.pdf'));
       expect(has(el, '[part="pdf-note"]')).to.be.false;
       await expect(el).to.be.accessible();
     });
@@ -415,7 +443,7 @@ describe('<invoice-detail>', function () {
         expect(has(el, '[part="pdf-link"]')).to.be.false;
         expect(has(el, `a[href="${unsafe}"]`)).to.be.false;
         expect(must(el, '[part="pdf-note"]').dataset['reason']).to.equal('refused');
-        expect(text(el, '[part="pdf-note"]')).to.contain('not secure');
+        expect(text(el, '[part="pdf-note"]')).to.contain(t('en', 'invoice_detail.pdf_refused'));
         await expect(el).to.be.accessible();
       });
     }
@@ -423,7 +451,7 @@ describe('<invoice-detail>', function () {
     it('says when there is no PDF', async () => {
       const { el } = await withPdf(null);
       expect(has(el, '[part="pdf-link"]')).to.be.false;
-      expect(text(el, '[part="pdf-note"]')).to.equal('No PDF is available for this invoice.');
+      expect(text(el, '[part="pdf-note"]')).to.equal(t('en', 'invoice.pdf_unavailable'));
       await expect(el).to.be.accessible();
     });
   });
@@ -435,7 +463,7 @@ describe('<invoice-detail>', function () {
       expect(button.tagName).to.equal('BUTTON');
       expect(button.getAttribute('aria-disabled')).to.equal('false');
       expect(button.hasAttribute('aria-describedby')).to.be.false;
-      expect(button.textContent.trim()).to.equal(`Pay ${usd(31.8)}`);
+      expect(button.textContent.trim()).to.equal(t('en', 'pay.button', { amount: money(3180) }));
       expect(has(el, '[part="pay-reason"]')).to.be.false;
       const before = api.requestLog().length;
       setTimeout(() => button.click());
@@ -453,11 +481,12 @@ describe('<invoice-detail>', function () {
     });
 
     const blocked: Array<[string, string, string]> = [
-      ['paid', 'inv_1000', 'Already paid'],
-      ['refunded', 'inv_997', 'Refunded; nothing to pay'],
-      ['cancelled', 'inv_998', 'Cancelled'],
-      ['pending', 'inv_1004', 'Payment is being processed'],
-      ['an unknown status', 'inv_999', 'This invoice is on hold (status: in_dispute). Contact support.'],
+      ['paid', 'inv_1000', t('en', 'invoice_detail.pay_disabled.paid')],
+      ['refunded', 'inv_997', t('en', 'invoice_detail.pay_disabled.refunded')],
+      ['cancelled', 'inv_998', t('en', 'invoice_detail.pay_disabled.cancelled')],
+      ['pending', 'inv_1004', t('en', 'invoice_detail.pay_disabled.processing')],
+      // The raw status the API sent, inside the catalog's wording.
+      ['an unknown status', 'inv_999', t('en', 'invoice_detail.pay_disabled.unknown', { label: 'in_dispute' })],
     ];
     for (const [what, id, reason] of blocked) {
       it(`is disabled with the reason on ${what === 'an unknown status' ? what : `a ${what} invoice`}`, async () => {
@@ -480,7 +509,7 @@ describe('<invoice-detail>', function () {
       const { el } = await mount('inv_999');
       const badge = must(el, '[part="header"] [part="status-badge"]');
       expect(badge.dataset['tone']).to.equal('neutral');
-      expect(badge.textContent.trim()).to.equal('On hold (in_dispute)');
+      expect(badge.textContent.trim()).to.equal(t('en', 'status.invoice_unknown', { label: 'in_dispute' }));
       await expect(el).to.be.accessible();
     });
 
@@ -505,7 +534,7 @@ describe('<invoice-detail>', function () {
       const { el } = await mount('inv_1001', { scenario: 'read-only' });
       const button = must(el, '[part="pay-button"]');
       expect(button.getAttribute('aria-disabled')).to.equal('true');
-      expect(text(el, '[part="pay-reason"]')).to.equal("You don't have permission to pay; ask the account owner");
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.read_only'));
       let fired = false;
       el.addEventListener('billing-pay-request', () => (fired = true));
       button.click();
@@ -518,7 +547,7 @@ describe('<invoice-detail>', function () {
       api.inject({ match: 'GET /summary', type: 'status', status: 500 });
       const { el } = await mount('inv_1001', { api });
       expect(must(el, '[part="pay-button"]').getAttribute('aria-disabled')).to.equal('true');
-      expect(text(el, '[part="pay-reason"]')).to.equal('Could not check whether you can pay.');
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.permissions_failed'));
       await expect(el).to.be.accessible();
       must(el, '.pay [part="retry-button"]').click();
       await el.settled();
@@ -550,8 +579,8 @@ describe('<invoice-detail>', function () {
       await el.settled();
       expect(count(api, 'GET /invoices/*')).to.equal(before + 1);
       expect(must(el, '[part="header"] [part="status-badge"]').dataset['status']).to.equal('paid');
-      expect(text(el, '[part="recheck-result"]')).to.equal('Checked just now: Paid');
-      expect(text(el, '[part="live-region"]')).to.equal('Checked just now: Paid');
+      expect(text(el, '[part="recheck-result"]')).to.equal(t('en', 'invoice_detail.rechecked', { status: t('en', 'status.invoice.paid') }));
+      expect(text(el, '[part="live-region"]')).to.equal(t('en', 'invoice_detail.rechecked', { status: t('en', 'status.invoice.paid') }));
       expect(must(el, '[part="live-region"]').getAttribute('aria-live')).to.equal('polite');
       expect(has(el, '.step [part="as-of"] time')).to.be.true;
       await expect(el).to.be.accessible();
@@ -569,7 +598,7 @@ describe('<invoice-detail>', function () {
       const service = [...comparison.querySelectorAll<HTMLElement>('[data-compare="service"] [part="status-badge"]')];
       expect(service.map((b) => b.dataset['status'])).to.deep.equal(['suspended', 'suspended']);
       expect(comparison.textContent).to.contain('VPS Cloud 2 · sgp1-vps-118');
-      expect(text(el, '[part="comparison-hint"]')).to.equal('The service stays suspended until its overdue invoices are paid.');
+      expect(text(el, '[part="comparison-hint"]')).to.equal(t('en', 'invoice_detail.compare.unpaid_suspended'));
       await expect(el).to.be.accessible();
     });
 
@@ -584,10 +613,8 @@ describe('<invoice-detail>', function () {
       const { el } = await mount('inv_2001', { api });
       await openPanel(el);
       expect((must(el, '[data-compare="invoice"] [part="status-badge"]')).dataset['status']).to.equal('paid');
-      expect(text(el, '[data-compare="service"]')).to.contain('Suspended');
-      expect(text(el, '[part="comparison-hint"]')).to.equal(
-        'If you just paid, re-check in a minute; if it stays like this, contact support.',
-      );
+      expect(text(el, '[data-compare="service"]')).to.contain(t('en', 'status.service.suspended'));
+      expect(text(el, '[part="comparison-hint"]')).to.equal(t('en', 'invoice_detail.compare.paid_not_restored'));
       await expect(el).to.be.accessible();
     });
 
@@ -595,7 +622,7 @@ describe('<invoice-detail>', function () {
       const { el, api } = await mount('inv_998');
       await openPanel(el);
       expect(has(el, '[part="comparison"]')).to.be.false;
-      expect(el.shadowRoot!.querySelector('[aria-labelledby="compare-title"]')!.textContent).to.contain('Not linked to a service');
+      expect(el.shadowRoot!.querySelector('[aria-labelledby="compare-title"]')!.textContent).to.contain(t('en', 'invoice.no_service'));
       expect(count(api, 'GET /services/*/billing')).to.equal(0);
       await expect(el).to.be.accessible();
     });
@@ -611,7 +638,7 @@ describe('<invoice-detail>', function () {
       expect(fired).to.be.false;
       const field = must(el, '[part="support-description"]');
       const error = must(el, '[part="support-error"]');
-      expect(error.textContent.trim()).to.equal('Describe the problem before contacting support.');
+      expect(error.textContent.trim()).to.equal(t('en', 'invoice_detail.support.required'));
       expect(field.getAttribute('aria-invalid')).to.equal('true');
       expect(field.getAttribute('aria-describedby')!.split(' ')).to.include(error.id);
       await waitUntil(() => el.shadowRoot!.activeElement === field, 'the field was not focused');
@@ -626,9 +653,9 @@ describe('<invoice-detail>', function () {
       await openPanel(el);
       const field = must(el, '[part="support-description"]') as HTMLTextAreaElement;
       expect(field.maxLength).to.equal(500);
-      expect(text(el, '[part="support-counter"]')).to.equal('0 of 500 characters');
+      expect(text(el, '[part="support-counter"]')).to.equal(t('en', 'invoice_detail.support.counter', { n: 0, max: 500 }));
       await typeDescription(el, 'Charged twice');
-      expect(text(el, '[part="support-counter"]')).to.equal('13 of 500 characters');
+      expect(text(el, '[part="support-counter"]')).to.equal(t('en', 'invoice_detail.support.counter', { n: 13, max: 500 }));
       await expect(el).to.be.accessible();
     });
 
@@ -646,11 +673,11 @@ describe('<invoice-detail>', function () {
       expect(event.cancelable).to.be.true;
       await el.updateComplete;
       const prepared = must(el, '[part="support-prepared"]');
-      expect(prepared.textContent).to.contain('Support request prepared');
+      expect(prepared.textContent).to.contain(t('en', 'invoice_detail.support.prepared'));
       expect((prepared.querySelector('textarea') as HTMLTextAreaElement).value).to.equal(
-        'Invoice PL-2026-0142: I paid by card yesterday but it still says overdue.',
+        t('en', 'invoice_detail.support.text', { number: 'PL-2026-0142', description: 'I paid by card yesterday but it still says overdue.' }),
       );
-      expect(text(el, '[part="live-region"]')).to.equal('Support request prepared');
+      expect(text(el, '[part="live-region"]')).to.equal(t('en', 'invoice_detail.support.prepared'));
       await expect(el).to.be.accessible();
     });
 
@@ -688,7 +715,10 @@ describe('<invoice-detail>', function () {
       await typeDescription(el, 'Wrong amount');
       submitSupport(el);
       expect(el.opened).to.deep.equal([
-        'mailto:billing@perlod.example?subject=Billing%20question%20about%20invoice%20PL-2026-0142&body=Invoice%20PL-2026-0142%3A%20Wrong%20amount',
+        // The catalog's subject and body, percent-encoded (%20, not +) as mailto: needs.
+        `mailto:billing@perlod.example?subject=${encodeURIComponent(t('en', 'support.subject', { number: 'PL-2026-0142' }))}&body=${encodeURIComponent(
+          t('en', 'invoice_detail.support.text', { number: 'PL-2026-0142', description: 'Wrong amount' }),
+        )}`,
       ]);
     });
 
@@ -720,7 +750,7 @@ describe('<invoice-detail>', function () {
       expect(has(el, '[part="skeleton"]')).to.be.true;
       el.setAttribute('invoice-id', 'inv_1002');
       await el.settled();
-      expect(text(el, '[part="title"]')).to.equal('Invoice PL-2026-0147');
+      expect(text(el, '[part="title"]')).to.equal(t('en', 'invoice.title', { number: 'PL-2026-0147' }));
       expect(signals.get('inv_1001')?.aborted).to.be.true;
       expect(signals.get('inv_1002')?.aborted).to.be.false;
       await expect(el).to.be.accessible();
@@ -759,9 +789,9 @@ describe('<invoice-detail>', function () {
     it('shows yen without minor digits', async () => {
       const { el } = await mount('inv_1301', { scenario: 'jpy' });
       const yen = norm(new Intl.NumberFormat('en', { style: 'currency', currency: 'JPY' }).format(168_000));
-      expect(fact(el, 'Total')).to.equal(yen);
+      expect(fact(el, t('en', 'invoice.total'))).to.equal(yen);
       expect(yen).to.not.contain('.');
-      expect(text(el, '[part="pay-button"]')).to.equal(`Pay ${yen}`);
+      expect(text(el, '[part="pay-button"]')).to.equal(t('en', 'pay.button', { amount: yen }));
       await expect(el).to.be.accessible();
     });
 

@@ -3,6 +3,8 @@ import '../../src/define/invoice-list.js';
 import type { InvoiceList } from '../../src/components/invoice-list/invoice-list.js';
 import type { BillingErrorDetail, BillingInvoiceSelectDetail } from '../../src/components/shared/events.js';
 import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi, ScenarioName } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -35,6 +37,14 @@ const rowOf = (el: InvoiceList, number: string): HTMLTableRowElement => {
   return row;
 };
 const text = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+/** US dollars in minor units as the element writes them in English. */
+const usd = (amount: number): string => formatMoney({ amount, currency: 'USD' }, 'en');
+
+/** The English message of `key` as a pattern, its placeholders matching any text (a clock time the test does not fix). */
+function messagePattern(key: MessageKey): RegExp {
+  const parts = t('en', key).split(/\{\w+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('.+'));
+}
 
 /**
  * The invoice numbers of the rows the list renders from now on, in order: each row's render
@@ -126,7 +136,7 @@ describe('<invoice-list>', () => {
       expect(el.viewState).to.equal('loading');
       const skeleton = part(el, 'skeleton')!;
       expect(skeleton.getAttribute('role')).to.equal('status');
-      expect(text(skeleton)).to.include('Loading…');
+      expect(text(skeleton)).to.include(t('en', 'common.loading'));
       expect(skeleton.querySelectorAll('.skeleton-line').length).to.equal(5);
       expect(part(el, 'status-filter'), 'filters stay usable').to.exist;
       expect(part(el, 'table')).to.equal(null);
@@ -144,15 +154,19 @@ describe('<invoice-list>', () => {
       expect(first.get('limit')).to.equal('20');
       expect(first.has('cursor')).to.equal(false);
       const table = part<HTMLTableElement>(el, 'table')!;
-      expect(text(table.caption)).to.equal('Your invoices, needs attention first');
+      expect(text(table.caption)).to.equal(t('en', 'invoices.caption_attention'));
       const headers = [...table.querySelectorAll('thead th')];
       expect(headers.map((th) => th.getAttribute('scope'))).to.deep.equal(Array(6).fill('col'));
-      expect(headers.map(text)).to.deep.equal(['Invoice', 'Issued', 'Due', 'Status', 'Total', 'Balance due']);
+      expect(headers.map(text)).to.deep.equal(
+        (['invoices.col.number', 'invoices.col.issue_date', 'invoices.col.due', 'invoices.col.status', 'invoices.col.total', 'invoices.col.balance_due'] as const).map(
+          (key) => t('en', key),
+        ),
+      );
       const overdue = rowOf(el, 'PL-2026-0142');
-      expect(text(overdue)).to.include('$31.80');
+      expect(text(overdue)).to.include(usd(3180));
       expect(text(part(overdue, 'service-name'))).to.equal('VPS Cloud 4 · fra1-vps-042');
       expect(part(overdue, 'due')!.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-21');
-      expect(text(part(el, 'count'))).to.equal('8 invoices shown');
+      expect(text(part(el, 'count'))).to.equal(t('en', 'invoices.count', { n: 8 }));
       expect(part(el, 'load-more'), 'one page only').to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -161,12 +175,12 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady();
       const badge = (number: string) => part(rowOf(el, number), 'status-badge')!;
       const expected: Array<[string, string, string, string]> = [
-        ['PL-2026-0142', 'overdue', 'danger', 'Overdue'],
-        ['PL-2026-0149', 'unpaid', 'warning', 'Unpaid'],
-        ['PL-2026-0145', 'pending', 'info', 'Payment processing'],
-        ['PL-2026-0131', 'paid', 'ok', 'Paid'],
-        ['PL-2026-0117', 'cancelled', 'neutral', 'Cancelled'],
-        ['PL-2026-0109', 'refunded', 'neutral', 'Refunded'],
+        ['PL-2026-0142', 'overdue', 'danger', t('en', 'status.invoice.overdue')],
+        ['PL-2026-0149', 'unpaid', 'warning', t('en', 'status.invoice.unpaid')],
+        ['PL-2026-0145', 'pending', 'info', t('en', 'status.invoice.pending')],
+        ['PL-2026-0131', 'paid', 'ok', t('en', 'status.invoice.paid')],
+        ['PL-2026-0117', 'cancelled', 'neutral', t('en', 'status.invoice.cancelled')],
+        ['PL-2026-0109', 'refunded', 'neutral', t('en', 'status.invoice.refunded')],
         // A status from a newer server: the catalog's wording for an unknown invoice status.
         ['PL-2026-0128', 'in_dispute', 'neutral', t('en', 'status.invoice_unknown', { label: 'in_dispute' })],
       ];
@@ -184,23 +198,23 @@ describe('<invoice-list>', () => {
     it('shows partially paid invoices with their balance due', async () => {
       const { el } = await mountReady(undefined, { scenario: 'partially-paid' });
       const row = rowOf(el, 'PL-2026-0155');
-      expect(text(part(row, 'status-badge'))).to.equal('Partially paid');
+      expect(text(part(row, 'status-badge'))).to.equal(t('en', 'status.invoice.partially_paid'));
       expect(part(row, 'status-badge')!.dataset.tone).to.equal('warning');
-      expect(text(part(row, 'total'))).to.equal('$149.00');
-      expect(text(part(row, 'balance'))).to.equal('$99.00');
+      expect(text(part(row, 'total'))).to.equal(usd(14900));
+      expect(text(part(row, 'balance'))).to.equal(usd(9900));
       expect(part(row, 'balance')!.hasAttribute('data-open')).to.equal(true);
-      expect(text(part(row, 'due-wording'))).to.equal('Due in 8 days');
+      expect(text(part(row, 'due-wording'))).to.equal(t('en', 'due.in_days', { n: 8 }));
       await expect(el).to.be.accessible();
     });
 
     it('reads the due date with the status, and marks overdue rows in words', async () => {
       const { el } = await mountReady();
       const wording = (number: string) => part(rowOf(el, number), 'due-wording');
-      expect(text(wording('PL-2026-0142'))).to.equal('Overdue by 5 days');
+      expect(text(wording('PL-2026-0142'))).to.equal(t('en', 'due.overdue_days', { n: 5 }));
       expect(wording('PL-2026-0142')!.dataset.due).to.equal('overdue');
-      expect(text(wording('PL-2026-0149'))).to.equal('Due in 6 days');
-      expect(text(wording('PL-2026-0147'))).to.equal('Due in 8 days');
-      expect(text(wording('PL-2026-0131'))).to.equal('Paid');
+      expect(text(wording('PL-2026-0149'))).to.equal(t('en', 'due.in_days', { n: 6 }));
+      expect(text(wording('PL-2026-0147'))).to.equal(t('en', 'due.in_days', { n: 8 }));
+      expect(text(wording('PL-2026-0131'))).to.equal(t('en', 'status.invoice.paid'));
       // No due wording where nothing is owed, a payment is processing, or the status is unknown.
       for (const number of ['PL-2026-0117', 'PL-2026-0109', 'PL-2026-0145', 'PL-2026-0128']) {
         expect(wording(number), number).to.equal(null);
@@ -209,18 +223,18 @@ describe('<invoice-list>', () => {
       // "Needs attention" only on the overdue row, as text (not colour alone).
       const marked = rowsOf(el).filter((row) => part(row, 'attention'));
       expect(marked.map((row) => row.dataset.status)).to.deep.equal(['overdue']);
-      expect(text(part(marked[0], 'attention'))).to.equal('Needs attention');
+      expect(text(part(marked[0], 'attention'))).to.equal(t('en', 'invoices.needs_attention'));
       expect(marked[0].hasAttribute('data-attention')).to.equal(true);
       // Balances are prominent only where money is owed on a payable status.
       const open = rowsOf(el).filter((row) => part(row, 'balance')!.hasAttribute('data-open'));
       expect(open.map((row) => row.dataset.status).sort()).to.deep.equal(['overdue', 'unpaid', 'unpaid']);
-      expect(text(part(rowOf(el, 'PL-2026-0131'), 'balance'))).to.equal('$0.00');
+      expect(text(part(rowOf(el, 'PL-2026-0131'), 'balance'))).to.equal(usd(0));
       await expect(el).to.be.accessible();
     });
 
     it('says "Due today" on the due date', async () => {
       const { el } = await mountReady(undefined, { today: '2026-12-02' });
-      expect(text(part(rowOf(el, 'PL-2026-0149'), 'due-wording'))).to.equal('Due today');
+      expect(text(part(rowOf(el, 'PL-2026-0149'), 'due-wording'))).to.equal(t('en', 'due.today'));
       await expect(el).to.be.accessible();
     });
 
@@ -228,7 +242,7 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady(undefined, { scenario: 'new-account' });
       const empty = part(el, 'empty')!;
       expect(empty.dataset.empty).to.equal('none');
-      expect(text(empty)).to.include('You have no invoices yet.');
+      expect(text(empty)).to.include(t('en', 'invoices.empty'));
       expect(part(el, 'clear-filters')).to.equal(null);
       expect(part(el, 'table')).to.equal(null);
       expect(part(el, 'footer')).to.equal(null);
@@ -245,7 +259,7 @@ describe('<invoice-list>', () => {
       const panel = part(el, 'error')!;
       expect(panel.dataset.code).to.equal('server_error');
       expect(panel.getAttribute('role')).to.equal('alert');
-      expect(text(panel)).to.include('The billing service had a problem.');
+      expect(text(panel)).to.include(t('en', 'error.server_error.title'));
       expect(errors).to.deep.equal(['server_error']);
       expect(part(el, 'status-filter'), 'filters stay').to.exist;
       await expect(el).to.be.accessible();
@@ -262,8 +276,8 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady(undefined, { api });
       const panel = part(el, 'error')!;
       expect(panel.dataset.code).to.equal('unauthorized');
-      expect(text(panel)).to.include('Your session has expired.');
-      expect(text(panel)).to.include('Sign in again to continue.');
+      expect(text(panel)).to.include(t('en', 'error.unauthorized.title'));
+      expect(text(panel)).to.include(t('en', 'error.unauthorized.action'));
       await expect(el).to.be.accessible();
     });
 
@@ -273,7 +287,7 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady(undefined, { api });
       const panel = part(el, 'error')!;
       expect(panel.dataset.code).to.equal('bad_response');
-      expect(text(panel)).to.include('The billing service sent data we could not read.');
+      expect(text(panel)).to.include(t('en', 'error.bad_response.title'));
       expect(rowsOf(el)).to.have.length(0);
       await expect(el).to.be.accessible();
     });
@@ -282,7 +296,7 @@ describe('<invoice-list>', () => {
       const el = await fixture<InvoiceList>(html`<invoice-list></invoice-list>`);
       expect(el.viewState).to.equal('no-client');
       const config = part(el, 'config-error')!;
-      expect(text(config)).to.include('Billing is not set up on this page');
+      expect(text(config)).to.include(t('en', 'common.config_error.title'));
       expect(part(el, 'skeleton')).to.equal(null);
       expect(part(el, 'status-filter')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -297,7 +311,7 @@ describe('<invoice-list>', () => {
       client.invalidate(['invoices']);
       await waitUntil(() => el.viewState === 'refreshing', 'no refresh');
       await el.updateComplete;
-      expect(text(part(el, 'updating'))).to.equal('Updating…');
+      expect(text(part(el, 'updating'))).to.equal(t('en', 'common.updating'));
       expect(part(el, 'table')!.getAttribute('aria-busy')).to.equal('true');
       expect(numbersOf(el)).to.deep.equal(OVERDUE_ORDER);
       await expect(el).to.be.accessible();
@@ -327,7 +341,7 @@ describe('<invoice-list>', () => {
       await waitUntil(() => el.viewState === 'stale', 'not stale');
       await el.updateComplete;
       const notice = part(el, 'stale-notice')!;
-      expect(text(notice)).to.include('Could not refresh');
+      expect(text(notice)).to.match(messagePattern('common.stale'));
       expect(notice.dataset.code).to.equal('server_error');
       expect(numbersOf(el), 'rows kept').to.deep.equal(OVERDUE_ORDER);
       await expect(el).to.be.accessible();
@@ -348,7 +362,7 @@ describe('<invoice-list>', () => {
       await settle(el);
       expect(invoiceQueries().at(-1)!.get('status')).to.equal('unpaid');
       expect(numbersOf(el)).to.deep.equal(['PL-2026-0149', 'PL-2026-0147']);
-      await waitUntil(() => text(part(el, 'live-region')) === '2 invoices shown', 'result not announced');
+      await waitUntil(() => text(part(el, 'live-region')) === t('en', 'invoices.count', { n: 2 }), 'result not announced');
       await expect(el).to.be.accessible();
     });
 
@@ -398,8 +412,8 @@ describe('<invoice-list>', () => {
       expect([last.get('status'), last.get('q')]).to.deep.equal(['refunded', 'NOPE-404']);
       const empty = part(el, 'empty')!;
       expect(empty.dataset.empty).to.equal('filtered');
-      expect(text(empty)).to.include('No invoices match these filters.');
-      await waitUntil(() => text(part(el, 'live-region')) === 'No invoices match these filters.', 'no announcement');
+      expect(text(empty)).to.include(t('en', 'invoices.empty_filtered'));
+      await waitUntil(() => text(part(el, 'live-region')) === t('en', 'invoices.empty_filtered'), 'no announcement');
       await expect(el).to.be.accessible();
 
       part(el, 'clear-filters')!.click();
@@ -454,8 +468,8 @@ describe('<invoice-list>', () => {
       expect(invoiceQueries().at(-1)!.get('cursor')).to.be.a('string').and.not.empty;
       expect(invoiceQueries().at(-1)!.get('limit')).to.equal('20');
       expect(root(el).activeElement).to.equal(part(rowsOf(el)[20], 'invoice-link'));
-      await waitUntil(() => text(part(el, 'live-region')) === '40 invoices shown', 'count not announced');
-      expect(text(part(el, 'count'))).to.equal('40 invoices shown');
+      await waitUntil(() => text(part(el, 'live-region')) === t('en', 'invoices.count', { n: 40 }), 'count not announced');
+      expect(text(part(el, 'count'))).to.equal(t('en', 'invoices.count', { n: 40 }));
 
       part(el, 'load-more')!.click();
       await waitUntil(() => rowsOf(el).length === 60, 'third page not appended');
@@ -489,7 +503,7 @@ describe('<invoice-list>', () => {
       expect((await failed).detail.code).to.equal('server_error');
       await waitUntil(() => part(el, 'load-more-error'), 'no inline error');
       const inline = part(el, 'load-more-error')!;
-      expect(text(inline)).to.include('Could not load more invoices.');
+      expect(text(inline)).to.include(t('en', 'invoices.load_more_failed'));
       expect(part(inline, 'error')!.getAttribute('role')).to.equal('alert');
       expect(numbersOf(el)).to.deep.equal(firstPage);
       expect(el.viewState, 'the list itself is fine').to.equal('ready');
@@ -589,7 +603,7 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady();
       const control = part(rowOf(el, 'PL-2026-0142'), 'invoice-link')!;
       expect(control.localName).to.equal('button');
-      expect(control.getAttribute('aria-label')).to.equal('Open invoice PL-2026-0142');
+      expect(control.getAttribute('aria-label')).to.equal(t('en', 'invoices.open', { number: 'PL-2026-0142' }));
       const selected = oneEvent(el, 'billing-invoice-select');
       control.click();
       const event = await selected;
@@ -674,7 +688,7 @@ describe('<invoice-list>', () => {
       const { el } = await mountReady(undefined, { scenario: 'jpy' });
       const row = rowOf(el, 'PL-2026-0181');
       expect(text(part(row, 'total'))).to.equal('¥168,000');
-      expect(text(part(row, 'due-wording'))).to.equal('Overdue by 2 days');
+      expect(text(part(row, 'due-wording'))).to.equal(t('en', 'due.overdue_days', { n: 2 }));
       expect(text(part(rowOf(el, 'PL-2026-0176'), 'total'))).to.equal('¥3,200');
       await expect(el).to.be.accessible();
     });
@@ -727,7 +741,7 @@ describe('<invoice-list>', () => {
       expect(part(el, 'table')!.getAttribute('role')).to.equal('table');
       expect(row.getAttribute('role')).to.equal('row');
       expect(row.cells[1].getAttribute('role')).to.equal('cell');
-      expect(row.cells[1].dataset.label).to.equal('Issued');
+      expect(row.cells[1].dataset.label).to.equal(t('en', 'invoices.col.issue_date'));
       await expect(el).to.be.accessible();
     });
   });

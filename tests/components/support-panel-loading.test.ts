@@ -7,6 +7,7 @@ import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../src/define/invoice-detail.js';
 import { supportPanelCode } from '../../src/components/invoice-detail/invoice-detail.js';
 import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-detail.js';
+import { t } from '../../src/i18n/catalog.js';
 import { holdLoads as holdLoadsOf } from '../helpers/hold-loads.js';
 import { mountInProvider } from '../helpers/mount.js';
 
@@ -59,7 +60,7 @@ describe('the support panel loading on first use', () => {
     await waitUntil(() => part(el, 'error') !== null, 'the failure is shown');
     const alert = part(el, 'error')!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent).to.contain('This panel could not load. Check your connection and try again.');
+    expect(alert.textContent).to.contain(t('en', 'support.load_failed'));
     await expect(el).to.be.accessible();
 
     supportPanelCode.fetch = realFetch;

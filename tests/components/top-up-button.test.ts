@@ -5,6 +5,8 @@ import type { TopUpButton } from '../../src/components/top-up-button/top-up-butt
 import type { BillingTopUpRequestDetail } from '../../src/components/shared/events.js';
 import { checkoutNavigator } from '../../src/money/checkout-url.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { t } from '../../src/i18n/catalog.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-catalogs.js';
@@ -53,7 +55,7 @@ describe('<top-up-button>', () => {
     expect(el.blocker).to.equal(undefined);
     expect(button.localName).to.equal('button');
     expect(button.type).to.equal('button');
-    expect(button.textContent.trim()).to.equal('Top up');
+    expect(button.textContent.trim()).to.equal(t('en', 'topup.button'));
     expect(button.getAttribute('aria-disabled')).to.equal('false');
     expect(reason(el)).to.equal(null);
 
@@ -130,7 +132,7 @@ describe('<top-up-button>', () => {
     const button = innerButton(el);
     expect(button.getAttribute('aria-disabled')).to.equal('true');
     const why = reason(el)!;
-    expect(why.textContent.trim()).to.equal('You can view billing but not top up; ask the account owner.');
+    expect(why.textContent.trim()).to.equal(t('en', 'topup.disabled.read_only'));
     expect(button.getAttribute('aria-describedby')).to.equal(why.id);
 
     const events = await requestsDuring(() => button.click());
@@ -144,7 +146,7 @@ describe('<top-up-button>', () => {
     const el = await fixture<TopUpButton>(html`<top-up-button></top-up-button>`);
     expect(el.blocker).to.equal('no-client');
     expect(innerButton(el).getAttribute('aria-disabled')).to.equal('true');
-    expect(reason(el)!.textContent.trim()).to.equal('Billing is not set up on this page');
+    expect(reason(el)!.textContent.trim()).to.equal(t('en', 'common.config_error.title'));
     const events = await requestsDuring(() => innerButton(el).click());
     expect(events).to.have.length(0);
     await expect(el).to.be.accessible();
@@ -182,7 +184,7 @@ describe('<top-up-button>', () => {
       expect(el.permissions.error?.code).to.equal(code);
       expect(el.blocker).to.equal('unknown');
       expect(innerButton(el).getAttribute('aria-disabled')).to.equal('true');
-      expect(reason(el)!.textContent.trim()).to.equal('Could not check whether your account can top up.');
+      expect(reason(el)!.textContent.trim()).to.equal(t('en', 'topup.disabled.unknown'));
       expect(await requestsDuring(() => innerButton(el).click())).to.have.length(0);
       await expect(el).to.be.accessible();
 
@@ -358,6 +360,9 @@ describe('<top-up-button> dialog', () => {
   const amountInput = (el: TopUpButton) => part<HTMLInputElement>(el, 'amount-input')!;
   const amountError = (el: TopUpButton) => (part(el, 'amount-error')!.hidden ? '' : text(part(el, 'amount-error')));
   const confirmButton = (el: TopUpButton) => part<HTMLButtonElement>(el, 'confirm-button')!;
+  /** An amount as the dialog formats it (minor units), and the confirm button's words for a total. Method labels ('Visa ending 4242') are the API's. */
+  const usd = (minor: number) => formatMoney({ amount: minor, currency: 'USD' }, 'en');
+  const payLabel = (minor: number) => t('en', 'topup.confirm', { amount: usd(minor) });
 
   /** The quote as [term, amount] pairs. */
   const quoteLines = (el: TopUpButton) => [...part(el, 'quote')!.querySelectorAll('dl > div')].map((row) => [text(row.querySelector('dt')), text(row.querySelector('dd'))]);
@@ -389,11 +394,11 @@ describe('<top-up-button> dialog', () => {
     expect(dialog.open).to.equal(true);
     const title = el.shadowRoot!.getElementById(dialog.getAttribute('aria-labelledby')!)!;
     expect(title.localName).to.equal('h2');
-    expect(text(title)).to.equal('Top up your wallet');
+    expect(text(title)).to.equal(t('en', 'topup.dialog_title'));
     await waitUntil(() => el.shadowRoot!.activeElement === amountInput(el), 'focus in the amount field');
-    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal('Amount (USD)');
+    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal(`${t('en', 'topup.amount')} (USD)`);
     expect(amountInput(el).getAttribute('aria-describedby')).to.equal('amount-hint');
-    expect(text(part(el, 'amount-hint'))).to.equal('Between $5.00 and $5,000.00');
+    expect(text(part(el, 'amount-hint'))).to.equal(t('en', 'topup.amount_hint', { min: usd(500), max: usd(500_000) }));
     await expect(el).to.be.accessible();
 
     part<HTMLButtonElement>(el, 'close-button')!.click();
@@ -413,12 +418,12 @@ describe('<top-up-button> dialog', () => {
 
     await openDialog(el);
     await typed(el, '25');
-    await confirmLabel(el, 'Pay $26.03');
+    await confirmLabel(el, payLabel(2603));
     api.inject({ match: 'POST /wallet/top-ups', type: 'latency', ms: 400 });
     confirmButton(el).click();
     await el.updateComplete;
     expect(el.flow!.step).to.equal('submitting');
-    expect(text(part(el, 'progress'))).to.equal('Starting the payment…');
+    expect(text(part(el, 'progress'))).to.equal(t('en', 'topup.paying'));
     expect(part(el, 'close-button')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Escape' });
@@ -437,13 +442,13 @@ describe('<top-up-button> dialog', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => el.shadowRoot!.activeElement === amountInput(el), 'focus in the amount field');
     await sendKeys({ type: '40' });
-    await confirmLabel(el, 'Pay $41.46');
+    await confirmLabel(el, payLabel(4146));
     // Tab past the presets to the checked radio, then arrow to the next method.
     const radios = parts<HTMLElement>(el, 'method').map((m) => m.querySelector('input')!);
     for (let i = 0; i < 10 && el.shadowRoot!.activeElement !== radios[0]; i++) await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal(radios[0]);
     await sendKeys({ press: 'ArrowDown' });
-    await confirmLabel(el, 'Pay $40.40');
+    await confirmLabel(el, payLabel(4040));
     // Enter in a field submits nothing: money moves only from the confirm button.
     amountInput(el).focus();
     await sendKeys({ press: 'Enter' });
@@ -466,7 +471,7 @@ describe('<top-up-button> dialog', () => {
     await el.updateComplete;
     expect(amountInput(el).value).to.equal('25.00');
     expect(presets.map((p) => p.getAttribute('aria-pressed'))).to.deep.equal(['false', 'true', 'false', 'false']);
-    await confirmLabel(el, 'Pay $26.03');
+    await confirmLabel(el, payLabel(2603));
     expect(api.requestLog().filter((r) => r === 'POST /wallet/top-ups/quote').length).to.be.greaterThan(0);
     await expect(el).to.be.accessible();
   });
@@ -476,9 +481,13 @@ describe('<top-up-button> dialog', () => {
     await openDialog(el);
     const group = part(el, 'methods')!;
     expect(group.localName).to.equal('fieldset');
-    expect(text(group.querySelector('legend'))).to.equal('Payment method');
+    expect(text(group.querySelector('legend'))).to.equal(t('en', 'topup.method'));
     const labels = parts(el, 'method').map(text);
-    expect(labels).to.deep.equal(['Visa ending 4242 Card', 'Crypto (USDT, BTC, ETH) Cryptocurrency', 'Bank transfer Bank transfer']);
+    expect(labels).to.deep.equal([
+      `Visa ending 4242 ${t('en', 'method.card')}`,
+      `Crypto (USDT, BTC, ETH) ${t('en', 'method.crypto')}`,
+      `Bank transfer ${t('en', 'method.bank_transfer')}`,
+    ]);
     expect(parts(el, 'method').every((m) => m.querySelector('input')!.type === 'radio')).to.equal(true);
     expect(parts(el, 'method')[0].querySelector('input')!.checked).to.equal(true);
     await expect(el).to.be.accessible();
@@ -487,15 +496,18 @@ describe('<top-up-button> dialog', () => {
   it('checks the amount as it is typed and says why it is not accepted', async () => {
     const { el } = await mountDialogButton();
     await openDialog(el);
+    const min = t('en', 'topup_dialog.error.min', { min: usd(500) });
+    // The example is the dialog's own sample amount, written as the field takes it.
+    const format = t('en', 'topup_dialog.error.format', { example: '25.00' });
     const cases: Array<[string, string]> = [
-      ['2', 'Minimum top-up is $5.00'],
-      ['4.99', 'Minimum top-up is $5.00'],
-      ['5000.01', 'Maximum is $5,000.00'],
-      ['12.345', 'Enter an amount like 25.00'],
-      ['abc', 'Enter an amount like 25.00'],
-      ['1,000.00', 'Enter an amount like 25.00'],
-      ['-5', 'Enter an amount like 25.00'],
-      ['', 'Enter an amount.'],
+      ['2', min],
+      ['4.99', min],
+      ['5000.01', t('en', 'topup_dialog.error.max', { max: usd(500_000) })],
+      ['12.345', format],
+      ['abc', format],
+      ['1,000.00', format],
+      ['-5', format],
+      ['', t('en', 'topup.error.amount_required')],
     ];
     for (const [value, message] of cases) {
       await typed(el, value);
@@ -511,12 +523,12 @@ describe('<top-up-button> dialog', () => {
     expect(amountError(el)).to.equal('');
     expect(amountInput(el).getAttribute('aria-invalid')).to.equal('false');
     // 19.99 is 1999 cents exactly: fee 2.9 % of 1999 (57.971 → 58) + 30 = 88 → total 20.87.
-    await confirmLabel(el, 'Pay $20.87');
+    await confirmLabel(el, payLabel(2087));
     expect(quoteLines(el)).to.deep.equal([
-      ['Added to your wallet', '$19.99'],
-      ['Fee', '$0.88'],
-      ['Tax', '$0.00'],
-      ['Total to pay', '$20.87'],
+      [t('en', 'topup.quote_amount'), '$19.99'],
+      [t('en', 'topup.fee'), '$0.88'],
+      [t('en', 'topup.tax'), '$0.00'],
+      [t('en', 'topup.total'), '$20.87'],
     ]);
 
     // Clicking Confirm on an invalid amount sends nothing and puts focus on the field.
@@ -531,18 +543,19 @@ describe('<top-up-button> dialog', () => {
   it('respects the currency digits: yen have no decimals', async () => {
     const { el } = await mountDialogButton(undefined, { scenario: 'jpy' });
     await openDialog(el);
-    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal('Amount (JPY)');
+    expect(text(el.shadowRoot!.querySelector('label[for="amount"]'))).to.equal(`${t('en', 'topup.amount')} (JPY)`);
     expect(amountInput(el).inputMode).to.equal('numeric');
+    // The amounts stay as yen are written (no decimals): the point of this test.
     await typed(el, '2500.5');
-    expect(amountError(el)).to.equal('Enter an amount like 2500');
+    expect(amountError(el)).to.equal(t('en', 'topup_dialog.error.format', { example: '2500' }));
     await typed(el, '2500.');
-    expect(amountError(el)).to.equal('Enter an amount like 2500');
+    expect(amountError(el)).to.equal(t('en', 'topup_dialog.error.format', { example: '2500' }));
     await typed(el, '400');
-    expect(amountError(el)).to.equal('Minimum top-up is ¥500');
+    expect(amountError(el)).to.equal(t('en', 'topup_dialog.error.min', { min: '¥500' }));
     await typed(el, '2500');
     expect(amountError(el)).to.equal('');
     // 2.9 % of 2500 (72.5 → 73) + 40 = 113 → 2,613 yen.
-    await confirmLabel(el, 'Pay ¥2,613');
+    await confirmLabel(el, t('en', 'topup.confirm', { amount: '¥2,613' }));
     expect(parts(el, 'preset').map(text)).to.deep.equal(['¥1,000', '¥3,000', '¥5,000', '¥10,000']);
     await expect(el).to.be.accessible();
   });
@@ -553,27 +566,27 @@ describe('<top-up-button> dialog', () => {
     await openDialog(el);
     const quotes = () => api.requestLog().filter((r) => r === 'POST /wallet/top-ups/quote').length;
     for (const value of ['2', '25', '25.0', '25.00']) typeAmount(el, value);
-    await confirmLabel(el, 'Pay $26.03');
+    await confirmLabel(el, payLabel(2603));
     expect(quotes(), 'one quote for a burst of typing').to.equal(1);
-    expect(quoteLines(el).at(-1)).to.deep.equal(['Total to pay', '$26.03']);
+    expect(quoteLines(el).at(-1)).to.deep.equal([t('en', 'topup.total'), '$26.03']);
 
     // A slow quote for 30.00 is overtaken by one for 40.00: only the current one is shown.
     api.inject({ match: 'POST /wallet/top-ups/quote', type: 'latency', ms: 300 });
     await typed(el, '30');
     await waitUntil(() => quotes() === 2, 'the slow quote is asked');
-    expect(text(part(el, 'quote-status'))).to.equal('Calculating the total…');
+    expect(text(part(el, 'quote-status'))).to.equal(t('en', 'topup.quoting'));
     expect(confirmButton(el).getAttribute('aria-disabled'), 'no confirm without a current quote').to.equal('true');
     await typed(el, '40');
-    await confirmLabel(el, 'Pay $41.46');
+    await confirmLabel(el, payLabel(4146));
 
     const crypto = parts(el, 'method')[1].querySelector('input')!;
     crypto.click();
-    await confirmLabel(el, 'Pay $40.40');
+    await confirmLabel(el, payLabel(4040));
     expect(quoteLines(el)).to.deep.equal([
-      ['Added to your wallet', '$40.00'],
-      ['Fee', '$0.40'],
-      ['Tax', '$0.00'],
-      ['Total to pay', '$40.40'],
+      [t('en', 'topup.quote_amount'), '$40.00'],
+      [t('en', 'topup.fee'), '$0.40'],
+      [t('en', 'topup.tax'), '$0.00'],
+      [t('en', 'topup.total'), '$40.40'],
     ]);
     await expect(el).to.be.accessible();
   });
@@ -584,12 +597,12 @@ describe('<top-up-button> dialog', () => {
     api.inject({ match: 'POST /wallet/top-ups/quote', type: 'status', status: 500 });
     await typed(el, '25');
     await waitUntil(() => part(el, 'quote-status')?.getAttribute('role') === 'alert', 'the quote failed');
-    expect(text(part(el, 'quote-status'))).to.contain('Could not calculate the total. The billing service had a problem.');
+    expect(text(part(el, 'quote-status'))).to.contain(`${t('en', 'topup_dialog.quote_failed')} ${t('en', 'error.server_error.title')}`);
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(confirmButton(el).getAttribute('aria-describedby')).to.equal('quote-status');
     await expect(el).to.be.accessible();
     part<HTMLButtonElement>(el, 'quote-status')!.querySelector('button')!.click();
-    await confirmLabel(el, 'Pay $26.03');
+    await confirmLabel(el, payLabel(2603));
   });
 
   it('pre-fills the amount attribute', async () => {
@@ -597,7 +610,7 @@ describe('<top-up-button> dialog', () => {
     expect(innerButton(el).textContent.trim()).to.equal('Add money');
     await openDialog(el);
     await waitUntil(() => amountInput(el).value === '19.99');
-    await confirmLabel(el, 'Pay $20.87');
+    await confirmLabel(el, payLabel(2087));
     await expect(el).to.be.accessible();
   });
 
@@ -607,7 +620,7 @@ describe('<top-up-button> dialog', () => {
     api.inject({ match: 'GET /wallet', type: 'status', status: 500 });
     innerButton(el).click();
     await waitUntil(() => el.shadowRoot!.querySelector('dialog [part="error"]'), 'the error is shown');
-    expect(text(el.shadowRoot!.querySelector('dialog [part="error"]'))).to.contain('The billing service had a problem.');
+    expect(text(el.shadowRoot!.querySelector('dialog [part="error"]'))).to.contain(t('en', 'error.server_error.title'));
     await expect(el).to.be.accessible();
     el.shadowRoot!.querySelector<HTMLButtonElement>('dialog [part="retry-button"]')!.click();
     await waitUntil(() => part(el, 'amount-input'), 'the form after the retry');

@@ -5,6 +5,9 @@ import { TOP_UP_BUTTON_PARTS } from '../../src/components/top-up-button/top-up-b
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-catalogs.js';
@@ -42,6 +45,12 @@ async function mountWallet(content = html`<wallet-balance></wallet-balance>`, op
   return mounted;
 }
 
+/** An amount as the element formats it (minor units). */
+const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
+/** A catalog message up to its first placeholder: how the copy starts whatever time fills it. */
+const messageStart = (key: MessageKey) => t('en', key).split(/\{\w+\}/)[0];
+const startingWith = (start: string) => new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
 function bodyHeight(el: WalletBalance): number {
   return part(el, 'body')!.getBoundingClientRect().height;
 }
@@ -56,7 +65,7 @@ describe('<wallet-balance>', () => {
     expect(el.wallet.state).to.equal('loading');
     expect(part(el, 'skeleton')).to.exist;
     expect(part(el, 'balance')).to.equal(null);
-    expect(text(el, 'title')).to.equal('Wallet');
+    expect(text(el, 'title')).to.equal(t('en', 'wallet.title'));
     const loadingHeight = bodyHeight(el);
     await expect(el).to.be.accessible();
 
@@ -64,7 +73,7 @@ describe('<wallet-balance>', () => {
     expect(el.wallet.state).to.equal('ready');
     expect(part(el, 'skeleton')).to.equal(null);
     expect(text(el, 'balance')).to.equal('$12.50');
-    expect(text(el, 'balance-label')).to.equal('Balance');
+    expect(text(el, 'balance-label')).to.equal(t('en', 'wallet.balance'));
     expect(bodyHeight(el), 'no layout jump when the balance replaces the skeleton').to.be.closeTo(loadingHeight, 0.5);
     await expect(el).to.be.accessible();
   });
@@ -76,7 +85,7 @@ describe('<wallet-balance>', () => {
     expect(text(el, 'balance')).to.equal('$12.50');
     const asOf = part(el, 'as-of')!.querySelector('time')!;
     expect(asOf.getAttribute('datetime')).to.equal('2026-11-20T14:12:00.000Z');
-    expect(asOf.textContent).to.match(/^As of /);
+    expect(asOf.textContent).to.match(startingWith(messageStart('common.as_of')));
     expect(part(el, 'pending'), 'nothing pending in this scenario').to.equal(null);
     expect(el.isLowBalance).to.equal(false);
     expect(part(el, 'low-balance')).to.equal(null);
@@ -98,7 +107,7 @@ describe('<wallet-balance>', () => {
     );
     expect(topUp.status).to.equal('pending');
     await settle(el);
-    expect(text(el, 'pending')).to.equal('+ $20.00 pending');
+    expect(text(el, 'pending')).to.equal(t('en', 'wallet.pending_amount', { amount: usd(2000) }));
     expect(text(el, 'balance')).to.equal('$12.50');
     expect(text(el, 'live-region'), 'the balance itself did not change').to.equal('');
     await expect(el).to.be.accessible();
@@ -108,7 +117,7 @@ describe('<wallet-balance>', () => {
     await settle(el);
     expect(text(el, 'balance')).to.equal('$32.50');
     expect(part(el, 'pending')).to.equal(null);
-    expect(text(el, 'live-region')).to.equal('Wallet balance updated: $32.50');
+    expect(text(el, 'live-region')).to.equal(t('en', 'wallet.balance_updated', { amount: usd(3250) }));
     await expect(el).to.be.accessible();
   });
 
@@ -122,7 +131,7 @@ describe('<wallet-balance>', () => {
 
     expect(el.wallet.state).to.equal('refreshing');
     expect(text(el, 'balance'), 'the old balance stays').to.equal('$12.50');
-    expect(text(el, 'updating')).to.equal('Updating…');
+    expect(text(el, 'updating')).to.equal(t('en', 'common.updating'));
     expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
     await expect(el).to.be.accessible();
 
@@ -145,7 +154,7 @@ describe('<wallet-balance>', () => {
       expect(el.wallet.state).to.equal('error');
       const panel = part(el, 'error')!;
       expect(panel.getAttribute('data-code')).to.equal('server_error');
-      expect(panel.textContent).to.contain('The billing service had a problem.');
+      expect(panel.textContent).to.contain(t('en', 'error.server_error.title'));
       expect(part(el, 'balance')).to.equal(null);
       expect(reported.map((detail) => [detail.code, detail.element])).to.deep.equal([['server_error', 'wallet-balance']]);
       await expect(el).to.be.accessible();
@@ -168,7 +177,7 @@ describe('<wallet-balance>', () => {
 
     expect(el.wallet.state).to.equal('error');
     expect(part(el, 'error')!.getAttribute('data-code')).to.equal('unauthorized');
-    expect(text(el, 'error')).to.contain('Your session has expired.');
+    expect(text(el, 'error')).to.contain(t('en', 'error.unauthorized.title'));
     await expect(el).to.be.accessible();
   });
 
@@ -180,7 +189,7 @@ describe('<wallet-balance>', () => {
 
     expect(el.wallet.state).to.equal('error');
     expect(part(el, 'error')!.getAttribute('data-code')).to.equal('bad_response');
-    expect(text(el, 'error')).to.contain('The billing service sent data we could not read.');
+    expect(text(el, 'error')).to.contain(t('en', 'error.bad_response.title'));
     expect(part(el, 'balance')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -197,7 +206,7 @@ describe('<wallet-balance>', () => {
     expect(text(el, 'balance'), 'the last balance stays visible').to.equal('$12.50');
     const notice = part(el, 'stale-notice')!;
     expect(notice.getAttribute('data-code')).to.equal('server_error');
-    expect(notice.textContent).to.contain('Could not refresh; showing data as of');
+    expect(notice.textContent).to.contain(messageStart('common.stale'));
     await expect(el).to.be.accessible();
 
     notice.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
@@ -209,7 +218,7 @@ describe('<wallet-balance>', () => {
   it('renders the configuration error, not a skeleton, without a provider', async () => {
     const el = await fixture<WalletBalance>(html`<wallet-balance top-up></wallet-balance>`);
     expect(el.wallet.state).to.equal('no-client');
-    expect(text(el, 'config-error')).to.contain('Billing is not set up on this page');
+    expect(text(el, 'config-error')).to.contain(t('en', 'common.config_error.title'));
     expect(part(el, 'skeleton')).to.equal(null);
     expect(part(el, 'action')!.hidden).to.equal(true);
     await expect(el).to.be.accessible();
@@ -222,7 +231,7 @@ describe('<wallet-balance>', () => {
     expect(text(el, 'balance')).to.equal('$3.20');
     expect(el.isLowBalance, '$3.20 is below the $5.00 minimum top-up').to.equal(true);
     const low = part(el, 'low-balance')!;
-    expect(low.textContent.replace(/\s+/g, ' ').trim()).to.equal('Low balance Top up to avoid failed renewals.');
+    expect(low.textContent.replace(/\s+/g, ' ').trim()).to.equal(`${t('en', 'wallet.low_label')} ${t('en', 'wallet.low_hint')}`);
     expect(low.querySelector('svg[data-icon="warning"]'), 'an icon, not colour alone').to.exist;
     await expect(el).to.be.accessible();
   });
@@ -265,7 +274,7 @@ describe('<wallet-balance>', () => {
     expect(part(el, 'action')!.hidden).to.equal(false);
     expect(button.blocker).to.equal(undefined);
     const inner = button.shadowRoot!.querySelector<HTMLButtonElement>('[part="button"]')!;
-    expect(inner.textContent.trim()).to.equal('Top up');
+    expect(inner.textContent.trim()).to.equal(t('en', 'topup.button'));
     expect(inner.getAttribute('aria-disabled')).to.equal('false');
     expect(part(el, 'read-only')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -346,7 +355,7 @@ describe('<wallet-balance>', () => {
     await settle(el);
 
     expect(text(el, 'balance')).to.equal('$12.50');
-    expect(text(el, 'read-only')).to.equal('You can view billing but not top up; ask the account owner.');
+    expect(text(el, 'read-only')).to.equal(t('en', 'topup.disabled.read_only'));
     expect(part(el, 'action')!.hidden, 'neither the page’s action nor a button is offered').to.equal(true);
     expect(el.querySelector<HTMLElement>('[slot="action"]')!.getClientRects().length, 'the slotted link is not shown').to.equal(0);
     await expect(el).to.be.accessible();
@@ -362,7 +371,7 @@ describe('<wallet-balance>', () => {
     expect(el.permissions.state).to.equal('error');
     expect(text(el, 'balance')).to.equal('$12.50');
     const reason = el.shadowRoot!.querySelector('[part="read-only"][data-reason="unknown"]')!;
-    expect(reason.textContent).to.contain('Could not check whether your account can top up.');
+    expect(reason.textContent).to.contain(t('en', 'topup.disabled.unknown'));
     expect(part(el, 'action')!.hidden).to.equal(true);
     await expect(el).to.be.accessible();
 

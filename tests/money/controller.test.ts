@@ -14,6 +14,7 @@ import type { MoneyFlowStep } from '../../src/money/steps.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { createTestClient } from '../helpers/mount.js';
+import { t } from '../../src/i18n/catalog.js';
 import '../helpers/load-catalogs.js';
 
 /** A Storage over a Map: each test gets its own "session". */
@@ -63,7 +64,7 @@ describe('shared/checkout: URLs', () => {
       expect(thrown, bad).to.be.instanceOf(UnsafeCheckoutUrlError);
       expect((thrown as UnsafeCheckoutUrlError).code).to.equal('unsafe_checkout_url');
       const message = moneyErrorMessage(thrown as UnsafeCheckoutUrlError, 'en');
-      expect(message.title).to.equal('The payment page address is not secure; nothing was charged. Contact support.');
+      expect(message.title).to.equal(t('en', 'checkout.unsafe_url'));
       expect(message.next).to.equal('support');
     }
   });
@@ -189,15 +190,15 @@ describe('shared/checkout: pollUntilSettled', () => {
 describe('shared/checkout: moneyErrorMessage', () => {
   it('gives every failure its own words and next step', () => {
     const en = (code: ConstructorParameters<typeof BillingApiError>[0]) => moneyErrorMessage(new BillingApiError(code, 'x'), 'en');
-    expect(en('network')).to.include({ action: "Check your connection and try again — you won't be charged twice.", next: 'retry' });
+    expect(en('network')).to.include({ action: t('en', 'checkout.error.network.action'), next: 'retry' });
     expect(en('timeout').next).to.equal('retry');
-    expect(en('idempotency_conflict')).to.include({ title: 'A request for this payment is still being processed.', next: 'recheck' });
-    expect(en('unauthorized')).to.include({ title: 'Your session has expired.', next: 'sign_in' });
-    expect(en('forbidden')).to.include({ title: 'Your account can view billing but not make payments.', next: 'none' });
+    expect(en('idempotency_conflict')).to.include({ title: t('en', 'checkout.error.idempotency_conflict.title'), next: 'recheck' });
+    expect(en('unauthorized')).to.include({ title: t('en', 'error.unauthorized.title'), next: 'sign_in' });
+    expect(en('forbidden')).to.include({ title: t('en', 'checkout.error.forbidden.title'), next: 'none' });
     expect(en('validation_failed').next).to.equal('change');
-    expect(en('server_error').action).to.contain("you won't be charged twice");
+    expect(en('server_error').action).to.contain(t('en', 'checkout.error.server_error.action'));
     const limited = moneyErrorMessage(new BillingApiError('rate_limited', 'slow down', { retryAfterMs: 3000 }), 'en');
-    expect(limited.action).to.contain('3 seconds');
+    expect(limited.action).to.contain(t('en', 'error.retry_after', { n: 3 }));
     const titles = new Set(['network', 'timeout', 'idempotency_conflict', 'unauthorized', 'forbidden', 'validation_failed', 'server_error', 'rate_limited'].map((c) => en(c as 'network').title));
     expect(titles.size, 'each code its own message').to.equal(8);
     expect(moneyErrorMessage(new BillingApiError('network', 'x'), 'de').action).to.contain('nicht doppelt');

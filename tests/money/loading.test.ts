@@ -15,6 +15,7 @@ import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import { CHECKOUT_RETURN_PARAM } from '../../src/money/launch/return.js';
 import { AttemptStore } from '../../src/money/attempts.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { t } from '../../src/i18n/catalog.js';
 
 const realFetch = topUpDialogCode.fetch;
 const holdLoads = () => holdLoadsOf(topUpDialogCode);
@@ -61,8 +62,8 @@ describe('money dialogs loading on first use', () => {
     expect(dialog.open, 'a modal dialog at once').to.equal(true);
     expect(dialog.dataset.step).to.equal('loading');
     expect(dialog.getAttribute('aria-busy')).to.equal('true');
-    expect(part(el, 'dialog-title')!.textContent.trim()).to.equal('Top up your wallet');
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim()).to.equal('Loading the payment form…');
+    expect(part(el, 'dialog-title')!.textContent.trim()).to.equal(t('en', 'topup.dialog_title'));
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent.trim()).to.equal(t('en', 'money_ui.loading'));
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'close-button'));
     expect(el.open).to.equal(true);
     expect(el.flow, 'no money flow before its code').to.equal(undefined);
@@ -89,8 +90,8 @@ describe('money dialogs loading on first use', () => {
     await waitUntil(() => dialogOf(el)?.dataset.step === 'load-failed', 'the failure is shown');
     const alert = part(el, 'error')!;
     expect(alert.getAttribute('role')).to.equal('alert');
-    expect(alert.textContent).to.contain('The payment form could not load. Nothing was charged.');
-    expect(alert.textContent).to.contain('Check your connection and try again.');
+    expect(alert.textContent).to.contain(t('en', 'money_ui.load_failed'));
+    expect(alert.textContent).to.contain(t('en', 'money_ui.load_failed_action'));
     expect(dialogOf(el)!.getAttribute('aria-busy')).to.equal('false');
     expect(el.shadowRoot!.activeElement, 'focus on "Try again"').to.equal(part(el, 'retry-button'));
     await expect(el).to.be.accessible();

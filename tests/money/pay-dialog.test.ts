@@ -9,6 +9,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import { BillingConsumerElement, baseStyles } from '../../src/components/shared/index.js';
 import { PayFlow, payFlowStyles } from '../../src/money/pay-dialog.js';
+import { t } from '../../src/i18n/catalog.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -52,6 +54,9 @@ const dialogOf = (el: PayHost) => el.shadowRoot!.querySelector('dialog');
 const confirmButton = (el: PayHost) => part<HTMLButtonElement>(el, 'pay-confirm-button')!;
 const radioOf = (el: PayHost, label: string) => parts(el, 'pay-method').find((m) => text(m).includes(label))!.querySelector('input')!;
 const checkedMethod = (el: PayHost) => text(parts(el, 'pay-method').find((m) => m.querySelector('input')!.checked));
+/** Amounts as the dialog formats them (minor units). The method labels ('Visa ending 4242') are the API's. */
+const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
+const eur = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'en');
 
 async function openDialog(el: PayHost) {
   part<HTMLButtonElement>(el, 'pay-button')!.click();
@@ -67,24 +72,26 @@ describe('pay dialog (PayFlow)', () => {
     expect(dialog.open).to.equal(true);
     expect(dialog.matches(':modal')).to.equal(true);
     expect(dialog.getAttribute('aria-labelledby')).to.equal('pay-flow-title');
-    expect(text(part(el, 'pay-dialog-title'))).to.equal('Pay invoice PL-2026-0142');
-    expect(text(part(el, 'pay-facts'))).to.equal('Balance due $31.80');
+    expect(text(part(el, 'pay-dialog-title'))).to.equal(t('en', 'pay.dialog_title', { number: 'PL-2026-0142' }));
+    expect(text(part(el, 'pay-facts'))).to.equal(`${t('en', 'invoice.balance_due')} ${usd(3180)}`);
     expect(parts(el, 'pay-method').map((m) => text(m.querySelector('span')))).to.deep.equal([
       'Account balance',
       'Visa ending 4242',
       'Crypto (USDT, BTC, ETH)',
       'Bank transfer',
     ]);
-    expect(text(parts(el, 'pay-method')[0])).to.equal('Account balance $12.50 available');
+    expect(text(parts(el, 'pay-method')[0])).to.equal(`Account balance ${t('en', 'pay_dialog.wallet_available', { amount: usd(1250) })}`);
     // The wallet ($12.50) cannot pay $31.80 alone: the card is chosen, the wallet applied first.
     expect(checkedMethod(el)).to.contain('Visa ending 4242');
     const applyWallet = part(el, 'pay-apply-wallet')!;
-    expect(text(applyWallet)).to.equal('Use my wallet balance ($12.50) first');
+    expect(text(applyWallet)).to.equal(t('en', 'pay.apply_wallet', { amount: usd(1250) }));
     expect(applyWallet.querySelector('input')!.checked).to.equal(true);
-    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Visa ending 4242');
+    expect(text(part(el, 'pay-split'))).to.equal(
+      t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: 'Visa ending 4242' }),
+    );
     expect(text(el.shadowRoot!.querySelector('[data-amount="wallet"]'))).to.equal('$12.50');
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 $19.30');
-    expect(text(confirmButton(el))).to.equal('Confirm payment of $31.80');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Visa ending 4242' })} ${usd(1930)}`);
+    expect(text(confirmButton(el))).to.equal(t('en', 'pay.confirm', { amount: usd(3180) }));
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('false');
     await waitUntil(() => el.shadowRoot!.activeElement === radioOf(el, 'Visa'), 'focus on the chosen method');
     await expect(el).to.be.accessible();
@@ -114,8 +121,8 @@ describe('pay dialog (PayFlow)', () => {
     confirmButton(el).click();
     await el.updateComplete;
     expect(el.pay.flow.step).to.equal('submitting');
-    expect(text(part(el, 'pay-progress'))).to.equal('Paying…');
-    expect(text(part(el, 'pay-live-region'))).to.equal('Paying…');
+    expect(text(part(el, 'pay-progress'))).to.equal(t('en', 'pay.paying'));
+    expect(text(part(el, 'pay-live-region'))).to.equal(t('en', 'pay.paying'));
     expect(dialogOf(el)!.getAttribute('aria-busy')).to.equal('true');
     expect(part(el, 'pay-close-button')!.getAttribute('aria-disabled')).to.equal('true');
     await expect(el).to.be.accessible();
@@ -136,13 +143,15 @@ describe('pay dialog (PayFlow)', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(checkedMethod(el)).to.contain('Crypto');
-    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Crypto (USDT, BTC, ETH)');
+    expect(text(part(el, 'pay-split'))).to.equal(
+      t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: 'Crypto (USDT, BTC, ETH)' }),
+    );
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-apply-wallet')!.querySelector('input'));
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(part(el, 'pay-split'), 'no wallet part').to.equal(null);
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Crypto (USDT, BTC, ETH) $31.80');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Crypto (USDT, BTC, ETH)' })} ${usd(3180)}`);
     // Enter on the checkbox submits nothing: money moves only from the confirm button.
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -162,7 +171,7 @@ describe('pay dialog (PayFlow)', () => {
     await el.updateComplete;
     expect(part(el, 'pay-apply-wallet'), 'no wallet box for the wallet itself').to.equal(null);
     const split = part(el, 'pay-split')!;
-    expect(text(split)).to.equal("Your wallet ($12.50) doesn't cover $31.80. Choose another method, or top up first.");
+    expect(text(split)).to.equal(t('en', 'pay_dialog.wallet_short', { balance: usd(1250), total: usd(3180) }));
     expect(split.dataset.tone).to.equal('warning');
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('true');
     expect(confirmButton(el).getAttribute('aria-describedby')).to.equal('pay-flow-split');
@@ -177,12 +186,12 @@ describe('pay dialog (PayFlow)', () => {
     const { el } = await mountHost('inv_1201', { scenario: 'eur' });
     await openDialog(el);
     expect(checkedMethod(el)).to.contain('Account balance');
-    expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays €26.40 at once; €13.60 stays in your wallet.');
+    expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.wallet_pays', { total: eur(2640), left: eur(1360) }));
     expect(el.shadowRoot!.querySelector('.pf-lines__total'), 'nothing charged to a card').to.equal(null);
     radioOf(el, 'Visa').click();
     await el.updateComplete;
-    expect(text(part(el, 'pay-split'))).to.equal('Your wallet covers all of €26.40; nothing is charged to Visa ending 4242.');
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 €0.00');
+    expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.wallet_covers_all', { total: eur(2640), method: 'Visa ending 4242' }));
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Visa ending 4242' })} ${eur(0)}`);
     await expect(el).to.be.accessible();
   });
 
@@ -190,7 +199,9 @@ describe('pay dialog (PayFlow)', () => {
     const { el } = await mountHost('inv_1000');
     part<HTMLButtonElement>(el, 'pay-button')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="not-payable"]'), 'the reason');
-    expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal('This invoice has nothing left to pay (Paid).');
+    expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal(
+      t('en', 'pay_dialog.not_payable', { status: t('en', 'status.invoice.paid') }),
+    );
     expect(part(el, 'pay-confirm-button')).to.equal(null);
     await expect(el).to.be.accessible();
   });

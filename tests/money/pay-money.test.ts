@@ -24,6 +24,10 @@ import type { InvoiceDetail } from '../../src/components/invoice-detail/invoice-
 import type { Invoice, PayResult } from '../../src/api/schemas.js';
 import { QueryCache } from '../../src/api/cache.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { MessageParams } from '../../src/i18n/types.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
@@ -67,6 +71,15 @@ const part = <T extends Element = HTMLElement>(el: Element, name: string) => el.
 const parts = <T extends Element = HTMLElement>(el: Element, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const confirmButton = (el: Element) => part<HTMLButtonElement>(el, 'pay-confirm-button')!;
+
+/** Amounts as the dialog formats them (minor units). Method labels ('Visa ending 4242'), invoice numbers and failure reasons are the API's. */
+const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
+const eur = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'en');
+/** The success outcome: its title, then what was received. */
+const paidResult = (number: string, amount: string) => `${t('en', 'pay_dialog.succeeded', { number })} ${t('en', 'pay_dialog.succeeded_amount', { amount })}`;
+/** A catalog message up to its first placeholder not given: how the copy starts whatever fills the rest (a date, an amount). */
+const messageStart = (key: MessageKey, params?: MessageParams) => t('en', key, params).split(/\{\w+\}/)[0];
+const startingWith = (start: string) => new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 async function openDialog(el: PayHost) {
   part<HTMLButtonElement>(el, 'pay-button')!.click();
@@ -174,14 +187,14 @@ describe('paying an invoice', () => {
 
     const paid = paidEvents();
     await openDialog(el);
-    expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays €26.40 at once; €13.60 stays in your wallet.');
+    expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.wallet_pays', { total: eur(2640), left: eur(1360) }));
     await expect(el).to.be.accessible();
     confirmButton(el).click();
     await stepIs(el, 'succeeded');
     paid.stop();
     expect(fake.assigned.length + fake.opened.length, 'no checkout for a wallet payment').to.equal(0);
-    expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0171 is paid Payment received: €26.40.');
-    expect(text(part(el, 'pay-live-region'))).to.equal('Invoice PL-2026-0171 is paid');
+    expect(text(part(el, 'pay-result'))).to.equal(paidResult('PL-2026-0171', eur(2640)));
+    expect(text(part(el, 'pay-live-region'))).to.equal(t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0171' }));
     expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'pay-result'));
     expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1201', paymentId: el.pay.flow.record!.id }]);
     expect(el.pay.flow.record!.method.type).to.equal('wallet');
@@ -198,18 +211,20 @@ describe('paying an invoice', () => {
   it('wallet covers part, the card the rest (popup): the split wording, the final amount, approve -> paid', async () => {
     const { el, api } = await mountPay(undefined, { popup: true });
     await openDialog(el);
-    expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $12.50 of $31.80; $19.30 by Visa ending 4242');
+    expect(text(part(el, 'pay-split'))).to.equal(
+      t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: 'Visa ending 4242' }),
+    );
     expect(text(el.shadowRoot!.querySelector('[data-amount="charged"]'))).to.equal('$19.30');
     confirmButton(el).click();
     expect(fake.opened.map((o) => o.url), 'the window opens in the click turn').to.deep.equal(['about:blank']);
     await stepIs(el, 'awaiting_checkout');
-    expect(text(part(el, 'pay-progress'))).to.contain('Finish the payment in the payment window');
+    expect(text(part(el, 'pay-progress'))).to.contain(t('en', 'checkout.awaiting'));
     expect(fake.opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
     await expect(el).to.be.accessible();
 
     await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await stepIs(el, 'succeeded');
-    expect(text(part(el, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $31.80.');
+    expect(text(part(el, 'pay-result'))).to.equal(paidResult('PL-2026-0142', usd(3180)));
     expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     const charges = invoiceCharges(api);
     expect(charges.map((c) => [c.source, c.amount.amount])).to.deep.equal([
@@ -226,7 +241,7 @@ describe('paying an invoice', () => {
     await openDialog(el);
     await setApplyWallet(el, false);
     expect(part(el, 'pay-split')).to.equal(null);
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Charged to Visa ending 4242 $31.80');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Visa ending 4242' })} ${usd(3180)}`);
     await expect(el).to.be.accessible();
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
@@ -261,7 +276,7 @@ describe('paying an invoice', () => {
     await api.completeCheckout(el.pay.flow.record!.id, 'decline');
     await stepIs(el, 'failed');
     expect(text(part(el, 'pay-result'))).to.equal(
-      'The payment failed: The card was declined by the issuer (3-D Secure authentication failed). Nothing was charged by this method. Choose another method to pay what is still due.',
+      `${t('en', 'invoice.payment_failed', { reason: 'The card was declined by the issuer (3-D Secure authentication failed).' })} ${t('en', 'pay_dialog.failed_hint')}`,
     );
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-result'));
     await expect(el).to.be.accessible();
@@ -291,7 +306,7 @@ describe('paying an invoice', () => {
     await stepIs(el, 'awaiting_checkout');
     await api.completeCheckout(el.pay.flow.record!.id, 'decline');
     await stepIs(el, 'failed');
-    expect(text(part(el, 'pay-result'))).to.contain('The $12.50 from your wallet stays applied to the invoice.');
+    expect(text(part(el, 'pay-result'))).to.contain(t('en', 'pay_dialog.failed_wallet_kept', { amount: usd(1250) }));
     const invoice = await expectInvoiceSums(api, 'inv_1001');
     expect(invoice.balance_due.amount).to.equal(1930);
     await expectClean(api);
@@ -302,7 +317,7 @@ describe('paying an invoice', () => {
     await openDialog(el);
     confirmButton(el).click();
     await stepIs(el, 'redirecting');
-    expect(text(part(el, 'pay-progress'))).to.equal('Taking you to the payment page…');
+    expect(text(part(el, 'pay-progress'))).to.equal(t('en', 'checkout.redirecting'));
     await expect(el).to.be.accessible();
     expect(fake.assigned).to.have.length(1);
     const checkout = new URL(fake.assigned[0]);
@@ -322,9 +337,9 @@ describe('paying an invoice', () => {
     await stepIs(returned, 'succeeded');
     paid.stop();
     expect(returned.pay.isOpen).to.equal(true);
-    await waitUntil(() => text(part(returned, 'pay-dialog-title')) === 'Pay invoice PL-2026-0142');
+    await waitUntil(() => text(part(returned, 'pay-dialog-title')) === t('en', 'pay.dialog_title', { number: 'PL-2026-0142' }));
     // The whole payment, as confirmed: $12.50 from the wallet and $19.30 by card, not the card part alone.
-    expect(text(part(returned, 'pay-result'))).to.equal('Invoice PL-2026-0142 is paid Payment received: $31.80.');
+    expect(text(part(returned, 'pay-result'))).to.equal(paidResult('PL-2026-0142', usd(3180)));
     expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1001', paymentId }]);
     expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
@@ -343,7 +358,7 @@ describe('paying an invoice', () => {
     history.replaceState(history.state, '', back.href);
     const { el: returned } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api });
     await stepIs(returned, 'failed');
-    expect(text(part(returned, 'pay-result'))).to.contain('The $12.50 from your wallet stays applied to the invoice.');
+    expect(text(part(returned, 'pay-result'))).to.contain(t('en', 'pay_dialog.failed_wallet_kept', { amount: usd(1250) }));
     expect((await expectInvoiceSums(api, 'inv_1001')).balance_due.amount).to.equal(1930);
     await expect(returned).to.be.accessible();
   });
@@ -355,7 +370,7 @@ describe('paying an invoice', () => {
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
     const link = part<HTMLAnchorElement>(el, 'pay-checkout-link')!;
-    expect(text(part(el, 'pay-progress'))).to.contain('Your browser blocked the payment window.');
+    expect(text(part(el, 'pay-progress'))).to.contain(t('en', 'checkout.popup_blocked'));
     expect(link.href).to.match(new RegExp(`^${location.origin}/api/billing/v1/_checkout/chk_\\d+$`));
     expect(link.rel).to.contain('noopener');
     await expect(el).to.be.accessible();
@@ -372,9 +387,7 @@ describe('paying an invoice', () => {
     api.inject({ match: 'POST /invoices/*/payments', type: 'schema', patch: { 'next_action.url': 'http://evil.test/checkout' } });
     confirmButton(el).click();
     await stepIs(el, 'error');
-    expect(text(part(el, 'pay-error')!.querySelector('.error-panel__title'))).to.equal(
-      'The payment page address is not secure; nothing was charged. Contact support.',
-    );
+    expect(text(part(el, 'pay-error')!.querySelector('.error-panel__title'))).to.equal(t('en', 'checkout.unsafe_url'));
     expect(fake.assigned).to.deep.equal([]);
     await expect(el).to.be.accessible();
     await expectClean(api);
@@ -386,10 +399,8 @@ describe('paying an invoice', () => {
     await openDialog(el);
     confirmButton(el).click();
     await stepIs(el, 'still_processing');
-    expect(text(part(el, 'pay-result'))).to.equal(
-      "We're still confirming this payment It has not failed. The invoice updates when it completes, and you won't be charged twice.",
-    );
-    expect(text(part(el, 'pay-live-region'))).to.equal("We're still confirming this payment");
+    expect(text(part(el, 'pay-result'))).to.equal(`${t('en', 'pay_dialog.still_processing')} ${t('en', 'pay_dialog.still_processing_hint')}`);
+    expect(text(part(el, 'pay-live-region'))).to.equal(t('en', 'pay_dialog.still_processing'));
     expect(storedAttempts(), 'still processing keeps the attempt').to.have.length(1);
     const pending = await invoiceNow(api, 'inv_1001');
     expect([pending.status, pending.amount_paid.amount], 'only the wallet part is paid yet').to.deep.equal(['overdue', 1250]);
@@ -412,7 +423,7 @@ describe('paying an invoice', () => {
     await stepIs(el, 'still_processing');
     expect(fake.opened.filter((o) => o.window.closed === false), 'no checkout window left open').to.have.length(0);
     expect(text(el.shadowRoot!.querySelector('[data-notice="bank-transfer"]'))).to.equal(
-      'Transfer $31.80 with the reference PL-2026-0142. The invoice is marked paid when the money arrives, usually within 1 to 3 business days.',
+      t('en', 'pay_dialog.bank_transfer', { amount: usd(3180), reference: 'PL-2026-0142' }),
     );
     await expect(el).to.be.accessible();
     await expectClean(api);
@@ -428,14 +439,16 @@ describe('paying an invoice', () => {
       const error = part(el, 'pay-error')!;
       expect(error.dataset.code).to.equal('invoice_not_payable');
       expect(error.getAttribute('role')).to.equal('alert');
-      expect(text(error.querySelector('.error-panel__title'))).to.equal('This invoice was already paid.');
-      expect(text(error)).to.contain('Refresh to see its current status. Nothing more was charged.');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal(t('en', 'checkout.error.invoice_not_payable.title'));
+      expect(text(error)).to.contain(t('en', 'checkout.error.invoice_not_payable.action'));
       expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
 
       part<HTMLButtonElement>(el, 'pay-refresh-button')!.click();
       await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="not-payable"]'), 'the invoice is shown paid');
-      expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal('This invoice has nothing left to pay (Paid).');
+      expect(text(el.shadowRoot!.querySelector('[data-notice="not-payable"]'))).to.equal(
+        t('en', 'pay_dialog.not_payable', { status: t('en', 'status.invoice.paid') }),
+      );
       expect(part(el, 'pay-confirm-button')).to.equal(null);
       await expect(el).to.be.accessible();
       expect(invoiceCharges(api)).to.have.length(1);
@@ -448,22 +461,24 @@ describe('paying an invoice', () => {
       await fundWallet(api, 2500);
       const { el } = await mountPay(html`<pay-host invoice-id="inv_1003"></pay-host>`, { api, popup: true });
       await openDialog(el);
-      expect(text(part(el, 'pay-split'))).to.equal('Your wallet pays $12.99 at once; $24.51 stays in your wallet.');
+      expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.wallet_pays', { total: usd(1299), left: usd(2451) }));
       // Meanwhile another device spends the wallet on another invoice.
       await payElsewhere(api, 'inv_1001', 'pm_wallet');
       confirmButton(el).click();
       await stepIs(el, 'error');
       const error = part(el, 'pay-error')!;
       expect(error.dataset.code).to.equal('insufficient_funds');
-      expect(text(error.querySelector('.error-panel__title'))).to.equal('Your wallet no longer covers this invoice.');
-      expect(text(error)).to.contain('Choose a card or another method, or top up your wallet first. Nothing was charged.');
+      expect(text(error.querySelector('.error-panel__title'))).to.equal(t('en', 'checkout.error.insufficient_funds.title'));
+      expect(text(error)).to.contain(t('en', 'checkout.error.insufficient_funds.action'));
       expect(error.querySelectorAll('button'), 'the next step is choosing, not retrying').to.have.length(0);
-      await waitUntil(() => text(part(el, 'pay-split')).startsWith("Your wallet ($5.70) doesn't cover $12.99"), 'the real balance shows');
+      await waitUntil(() => text(part(el, 'pay-split')).startsWith(t('en', 'pay_dialog.wallet_short', { balance: usd(570), total: usd(1299) })), 'the real balance shows');
       await expect(el).to.be.accessible();
 
       await chooseMethod(el, 'Visa');
       expect(part(el, 'pay-error'), 'a new choice clears the error').to.equal(null);
-      expect(text(part(el, 'pay-split'))).to.equal('Wallet covers $5.70 of $12.99; $7.29 by Visa ending 4242');
+      expect(text(part(el, 'pay-split'))).to.equal(
+        t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(570), total: usd(1299), rest: usd(729), method: 'Visa ending 4242' }),
+      );
       confirmButton(el).click();
       await stepIs(el, 'awaiting_checkout');
       await api.completeCheckout(el.pay.flow.record!.id, 'approve');
@@ -485,8 +500,8 @@ describe('paying an invoice', () => {
       await stepIs(el, 'error');
       const error = part(el, 'pay-error')!;
       expect(error.dataset.code).to.equal('unauthorized');
-      expect(text(error.querySelector('.error-panel__title'))).to.equal('Your session has expired.');
-      expect(text(error)).to.contain("Sign in again, then try again; you won't be charged twice.");
+      expect(text(error.querySelector('.error-panel__title'))).to.equal(t('en', 'error.unauthorized.title'));
+      expect(text(error)).to.contain(t('en', 'checkout.error.unauthorized.action'));
       await expect(el).to.be.accessible();
       const key = el.pay.flow.idempotencyKey;
       part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
@@ -508,8 +523,8 @@ describe('paying an invoice', () => {
       await stepIs(el, 'error');
       const error = part(el, 'pay-error')!;
       expect(error.dataset.code).to.equal('network');
-      expect(text(error.querySelector('.error-panel__title'))).to.equal('We could not confirm whether your payment request went through.');
-      expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
+      expect(text(error.querySelector('.error-panel__title'))).to.equal(t('en', 'checkout.error.network.title'));
+      expect(text(error)).to.contain(t('en', 'checkout.error.network.action'));
       expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
       const key = el.pay.flow.idempotencyKey;
@@ -573,7 +588,7 @@ describe('paying an invoice', () => {
       await stepIs(el, 'error');
       const error = part(el, 'pay-error')!;
       expect(error.dataset.code).to.equal('timeout');
-      expect(text(error)).to.contain('the payment may or may not have started');
+      expect(text(error)).to.contain(t('en', 'checkout.error.timeout.title'));
       await expect(el).to.be.accessible();
       const key = el.pay.flow.idempotencyKey;
       part<HTMLButtonElement>(el, 'pay-retry-button')!.click();
@@ -600,7 +615,7 @@ describe('paying an invoice', () => {
       part<HTMLButtonElement>(reloaded, 'pay-button')!.click();
       await waitUntil(() => part(reloaded, 'pay-continue-button'), 'the payment in progress is offered');
       expect(text(reloaded.shadowRoot!.querySelector('[data-notice="in-progress"]'))).to.equal(
-        'A payment of $19.30 for this invoice is in progress. Continue it, or start over. Continuing it will not charge you twice.',
+        `${t('en', 'pay_dialog.in_progress', { amount: usd(1930) })} ${t('en', 'pay_dialog.in_progress_hint')}`,
       );
       expect(part(reloaded, 'pay-form'), 'no second form to confirm before choosing').to.equal(null);
       await waitUntil(() => reloaded.shadowRoot!.activeElement === part(reloaded, 'pay-continue-button'), 'focus on Continue');
@@ -610,7 +625,7 @@ describe('paying an invoice', () => {
       await stepIs(reloaded, 'awaiting_checkout');
       expect(reloaded.pay.flow.idempotencyKey).to.equal(key);
       expect(reloaded.pay.flow.record!.id, 'the first payment, replayed').to.equal(firstPayment);
-      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain("you won't be charged twice");
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain(t('en', 'checkout.replayed'));
       await api.completeCheckout(firstPayment, 'approve');
       await stepIs(reloaded, 'succeeded');
       expect(payPosts(api)).to.equal(2);
@@ -638,7 +653,7 @@ describe('paying an invoice', () => {
       await stepIs(tabB.el, 'error');
       const conflict = part(tabB.el, 'pay-error')!;
       expect(conflict.dataset.code).to.equal('idempotency_conflict');
-      expect(text(conflict)).to.contain('A request for this payment is still being processed.');
+      expect(text(conflict)).to.contain(t('en', 'checkout.error.idempotency_conflict.title'));
       await expect(tabB.el).to.be.accessible();
 
       await stepIs(tabA.el, 'awaiting_checkout');
@@ -686,7 +701,7 @@ describe('paying an invoice', () => {
           await waitUntil(() => part(detail, 'pay-button'), 'the invoice shows');
           await detail.updateComplete;
           expect(detail.shadowRoot!.querySelector('dialog.pf-dialog'), 'no pay dialog').to.equal(null);
-          expect(detail.shadowRoot!.textContent).to.not.contain('Payment received');
+          expect(detail.shadowRoot!.textContent).to.not.contain(messageStart('pay_dialog.succeeded_amount'));
           expect(provider.querySelector<PayHost>('pay-host')!.pay.isOpen).to.equal(false);
           paid.stop();
           expect(paid.events).to.deep.equal([]);
@@ -737,7 +752,7 @@ describe('paying an invoice', () => {
       confirmButton(el).click();
       await stepIs(el, 'error');
       expect(el.pay.flow.error?.code).to.equal('configuration');
-      expect(text(el.shadowRoot!.querySelector('dialog'))).to.contain('Billing is not set up on this page');
+      expect(text(el.shadowRoot!.querySelector('dialog'))).to.contain(t('en', 'common.config_error.title'));
       expect(payPosts(api)).to.equal(posts);
       await expect(el).to.be.accessible();
     });
@@ -761,8 +776,8 @@ describe('paying an invoice', () => {
       await stepIs(later, 'succeeded');
       paid.stop();
       expect(later.pay.flow.earlier).to.equal(true);
-      expect(text(part(later, 'pay-result'))).to.match(/^An earlier payment of \$31\.80 for invoice PL-2026-0142 already completed on /);
-      expect(text(part(later, 'pay-result'))).to.not.contain('Payment received');
+      expect(text(part(later, 'pay-result'))).to.match(startingWith(messageStart('pay_dialog.earlier_completed', { amount: usd(3180), number: 'PL-2026-0142' })));
+      expect(text(part(later, 'pay-result'))).to.not.contain(messageStart('pay_dialog.succeeded_amount'));
       expect(payPosts(api), 'nothing sent again').to.equal(posts);
       expect(paid.events).to.deep.equal([]);
       await expect(later).to.be.accessible();
@@ -777,10 +792,8 @@ describe('paying an invoice', () => {
     await stepIs(el, 'awaiting_checkout');
     fake.opened[0].window.closed = true;
     await stepIs(el, 'processing');
-    expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(
-      "The payment window was closed. We're still checking whether the payment went through.",
-    );
-    expect(text(part(el, 'pay-live-region'))).to.equal("The payment window was closed. We're still checking whether the payment went through.");
+    expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(t('en', 'checkout.popup_closed'));
+    expect(text(part(el, 'pay-live-region'))).to.equal(t('en', 'checkout.popup_closed'));
     await expect(el).to.be.accessible();
     await api.completeCheckout(el.pay.flow.record!.id, 'approve');
     await stepIs(el, 'succeeded');
@@ -860,7 +873,7 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     await expect(detail).to.be.accessible();
     part<HTMLButtonElement>(detail, 'pay-cancel-button')!.click();
     await waitUntil(() => detail.shadowRoot!.querySelector('dialog') === null);
-    expect(text(payButtonOf(detail).nextElementSibling)).to.equal('Already paid');
+    expect(text(payButtonOf(detail).nextElementSibling)).to.equal(t('en', 'invoice_detail.pay_disabled.paid'));
     await expectClean(api);
   });
 
@@ -922,7 +935,7 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
 
     button().click();
     await formReady(overview);
-    expect(text(part(overview, 'pay-dialog-title'))).to.equal('Pay invoice PL-2026-0142');
+    expect(text(part(overview, 'pay-dialog-title'))).to.equal(t('en', 'pay.dialog_title', { number: 'PL-2026-0142' }));
     await expect(overview).to.be.accessible();
     confirmButton(overview).click();
     await waitUntil(() => fake.opened.length === 1 && fake.opened[0].window.location.href.includes('/_checkout/'), 'the checkout window');

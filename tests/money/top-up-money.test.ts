@@ -15,6 +15,10 @@ import type { BillingTopUpCompletedDetail } from '../../src/components/shared/ev
 import { CHECKOUT_RETURN_PARAM } from '../../src/money/launch/return.js';
 import { AttemptStore } from '../../src/money/attempts.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import { t } from '../../src/i18n/catalog.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { MessageParams } from '../../src/i18n/types.js';
+import { formatMoney } from '../../src/i18n/format.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
@@ -45,6 +49,11 @@ async function mountTopUp(content = html`<top-up-button></top-up-button>`, optio
 const part = <T extends Element = HTMLElement>(el: TopUpButton, name: string) => el.shadowRoot!.querySelector<T>(`[part~="${name}"]`);
 const parts = <T extends Element = HTMLElement>(el: TopUpButton, name: string) => [...el.shadowRoot!.querySelectorAll<T>(`[part~="${name}"]`)];
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+/** Amounts as the dialog formats them (minor units). Method labels ('Visa') and failure reasons are the API's. */
+const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
+/** A catalog message up to its first placeholder not given: how the copy starts whatever fills the rest (a date, an amount). */
+const messageStart = (key: MessageKey, params?: MessageParams) => t('en', key, params).split(/\{\w+\}/)[0];
+const startingWith = (start: string) => new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 async function openDialog(el: TopUpButton) {
   part<HTMLButtonElement>(el, 'button')!.click();
@@ -68,13 +77,13 @@ const confirmButton = (el: TopUpButton) => part<HTMLButtonElement>(el, 'confirm-
 
 async function quoteReady(el: TopUpButton, total?: string) {
   await waitUntil(
-    () => confirmButton(el)?.getAttribute('aria-disabled') === 'false' && (!total || text(confirmButton(el)) === `Pay ${total}`),
+    () => confirmButton(el)?.getAttribute('aria-disabled') === 'false' && (!total || text(confirmButton(el)) === t('en', 'topup.confirm', { amount: total })),
     `quote${total ? ` ${total}` : ''} ready`,
   );
 }
 
 /** Opens the dialog, enters the amount and method, waits for the quote. */
-async function fillForm(el: TopUpButton, amount = '25.00', method = 'Visa', total = '$26.03') {
+async function fillForm(el: TopUpButton, amount = '25.00', method = 'Visa', total = usd(2603)) {
   await openDialog(el);
   typeAmount(el, amount);
   chooseMethod(el, method);
@@ -114,14 +123,14 @@ describe('<top-up-button> money flow', () => {
     confirmButton(el).click();
     expect(fake.opened.map((o) => o.url), 'opened in the click turn').to.deep.equal(['about:blank']);
     await stepIs(el, 'awaiting_checkout');
-    expect(text(part(el, 'progress'))).to.contain('Finish the payment in the payment window');
+    expect(text(part(el, 'progress'))).to.contain(t('en', 'checkout.awaiting'));
     expect(fake.opened[0].window.location.href).to.match(/\/_checkout\/chk_\d+$/);
     await expect(el).to.be.accessible();
 
     await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await stepIs(el, 'succeeded');
-    expect(text(part(el, 'result'))).to.equal('Added $25.00 to your wallet');
-    expect(text(part(el, 'live-region'))).to.equal('Added $25.00 to your wallet');
+    expect(text(part(el, 'result'))).to.equal(t('en', 'topup_dialog.succeeded', { amount: usd(2500) }));
+    expect(text(part(el, 'live-region'))).to.equal(t('en', 'topup_dialog.succeeded', { amount: usd(2500) }));
     expect(el.shadowRoot!.activeElement, 'focus moves to the outcome').to.equal(part(el, 'result'));
     expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     expect(completed).to.deep.equal([{ topUpId: el.flow!.record!.id, amount: { amount: 2500, currency: 'USD' } }]);
@@ -137,7 +146,7 @@ describe('<top-up-button> money flow', () => {
     await fillForm(el);
     confirmButton(el).click();
     await stepIs(el, 'redirecting');
-    expect(text(part(el, 'progress'))).to.equal('Taking you to the payment page…');
+    expect(text(part(el, 'progress'))).to.equal(t('en', 'checkout.redirecting'));
     await expect(el).to.be.accessible();
     expect(fake.assigned).to.have.length(1);
     const checkout = new URL(fake.assigned[0]);
@@ -157,7 +166,7 @@ describe('<top-up-button> money flow', () => {
     expect(new URL(location.href).searchParams.has(CHECKOUT_RETURN_PARAM), 'the parameter is removed').to.equal(false);
     await stepIs(returned, 'succeeded');
     expect(returned.open).to.equal(true);
-    expect(text(part(returned, 'result'))).to.equal('Added $25.00 to your wallet');
+    expect(text(part(returned, 'result'))).to.equal(t('en', 'topup_dialog.succeeded', { amount: usd(2500) }));
     expect(completed.map((d) => d.topUpId)).to.deep.equal([topUpId]);
     expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
@@ -171,7 +180,7 @@ describe('<top-up-button> money flow', () => {
     await stepIs(el, 'awaiting_checkout');
     await api.completeCheckout(el.flow!.record!.id, 'decline');
     await stepIs(el, 'failed');
-    expect(text(part(el, 'result'))).to.equal('The top-up failed: The card was declined by the issuer (3-D Secure authentication failed).');
+    expect(text(part(el, 'result'))).to.equal(t('en', 'topup.failed', { reason: 'The card was declined by the issuer (3-D Secure authentication failed).' }));
     await expect(el).to.be.accessible();
 
     part<HTMLButtonElement>(el, 'try-another-button')!.click();
@@ -187,12 +196,12 @@ describe('<top-up-button> money flow', () => {
 
   it('crypto: quotes its own fee and settles through the checkout', async () => {
     const { el, api } = await mountTopUp(undefined, { popup: true });
-    await fillForm(el, '50.00', 'Crypto', '$50.50');
+    await fillForm(el, '50.00', 'Crypto', usd(5050));
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
     await api.completeCheckout(el.flow!.record!.id, 'approve');
     await stepIs(el, 'succeeded');
-    expect(text(part(el, 'result'))).to.equal('Added $50.00 to your wallet');
+    expect(text(part(el, 'result'))).to.equal(t('en', 'topup_dialog.succeeded', { amount: usd(5000) }));
     const charges = topUpCharges(api);
     expect(charges.map((c) => [c.source, c.amount.amount])).to.deep.equal([['crypto', 5050]]);
     expectLedgerConsistent(api);
@@ -205,8 +214,8 @@ describe('<top-up-button> money flow', () => {
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
     const link = part<HTMLAnchorElement>(el, 'checkout-link')!;
-    expect(text(part(el, 'progress'))).to.contain('Your browser blocked the payment window.');
-    expect(text(link)).to.equal('Open the payment page (opens in a new window)');
+    expect(text(part(el, 'progress'))).to.contain(t('en', 'checkout.popup_blocked'));
+    expect(text(link)).to.equal(`${t('en', 'checkout.open_page')} ${t('en', 'common.opens_new_window')}`);
     expect(link.href).to.match(new RegExp(`^${location.origin}/api/billing/v1/_checkout/chk_\\d+$`));
     expect(link.target).to.equal('_blank');
     expect(link.rel).to.contain('noopener');
@@ -227,21 +236,17 @@ describe('<top-up-button> money flow', () => {
     fake.opened[0].window.closed = true;
     // Closed without a final state: it keeps checking up to the deadline.
     await stepIs(el, 'processing');
-    expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(
-      "The payment window was closed. We're still checking whether the payment went through.",
-    );
+    expect(text(el.shadowRoot!.querySelector('[data-notice="popup-closed"]'))).to.equal(t('en', 'checkout.popup_closed'));
     await expect(el).to.be.accessible();
     await stepIs(el, 'still_processing', 5000);
-    expect(text(part(el, 'result'))).to.equal(
-      "We're still confirming this top-up It has not failed. Your wallet updates when it completes, and you won't be charged twice.",
-    );
+    expect(text(part(el, 'result'))).to.equal(`${t('en', 'topup_dialog.still_processing')} ${t('en', 'topup_dialog.still_processing_hint')}`);
     expect(storedAttempts(), 'still processing keeps the attempt').to.have.length(1);
     await expect(el).to.be.accessible();
 
     await api.completeCheckout(el.flow!.record!.id, 'approve');
     part<HTMLButtonElement>(el, 'recheck-button')!.click();
     await stepIs(el, 'succeeded');
-    expect(text(part(el, 'result'))).to.equal('Added $25.00 to your wallet');
+    expect(text(part(el, 'result'))).to.equal(t('en', 'topup_dialog.succeeded', { amount: usd(2500) }));
     expectLedgerConsistent(api);
   });
 
@@ -271,7 +276,7 @@ describe('<top-up-button> money flow', () => {
       await stepIs(el, 'error');
       const error = part(el, 'error')!;
       expect(error.dataset.code).to.equal('network');
-      expect(text(error)).to.contain("Check your connection and try again — you won't be charged twice.");
+      expect(text(error)).to.contain(t('en', 'checkout.error.network.action'));
       expect(fake.opened[0].window.closed, 'the blank window is closed').to.equal(true);
       await expect(el).to.be.accessible();
       const key = el.flow!.idempotencyKey;
@@ -316,7 +321,7 @@ describe('<top-up-button> money flow', () => {
       part<HTMLButtonElement>(reloaded, 'button')!.click();
       await waitUntil(() => part(reloaded, 'unfinished-continue-button'), 'the unfinished top-up is offered');
       expect(text(reloaded.shadowRoot!.querySelector('[data-notice="unfinished"]'))).to.equal(
-        'You have an unfinished top-up of $25.00. Continue it, or start a new top-up. Continuing it will not charge you twice.',
+        `${t('en', 'topup_dialog.unfinished', { amount: usd(2500) })} ${t('en', 'topup_dialog.unfinished_hint')}`,
       );
       expect(part(reloaded, 'form'), 'no second form to confirm before choosing').to.equal(null);
       await waitUntil(() => reloaded.shadowRoot!.activeElement === part(reloaded, 'unfinished-continue-button'), 'focus on Continue');
@@ -326,7 +331,7 @@ describe('<top-up-button> money flow', () => {
       await stepIs(reloaded, 'awaiting_checkout');
       expect(reloaded.flow!.idempotencyKey).to.equal(key);
       expect(reloaded.flow!.record!.id, 'the first top-up, replayed').to.equal(firstTopUp);
-      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain("you won't be charged twice");
+      expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain(t('en', 'checkout.replayed'));
       await api.completeCheckout(firstTopUp, 'approve');
       await stepIs(reloaded, 'succeeded');
       expect(topUpCharges(api)).to.have.length(1);
@@ -355,8 +360,8 @@ describe('<top-up-button> money flow', () => {
         await stepIs(tabB.el, 'error');
         const conflict = part(tabB.el, 'error')!;
         expect(conflict.dataset.code).to.equal('idempotency_conflict');
-        expect(text(conflict)).to.contain('A request for this payment is still being processed.');
-        expect(text(conflict)).to.contain("Wait a moment, then re-check. You won't be charged twice.");
+        expect(text(conflict)).to.contain(t('en', 'checkout.error.idempotency_conflict.title'));
+        expect(text(conflict)).to.contain(t('en', 'checkout.error.idempotency_conflict.action'));
         await expect(tabB.el).to.be.accessible();
 
         await stepIs(tabA.el, 'awaiting_checkout');
@@ -364,7 +369,7 @@ describe('<top-up-button> money flow', () => {
         await stepIs(tabB.el, 'awaiting_checkout');
         expect(tabB.el.flow!.record!.id).to.equal(tabA.el.flow!.record!.id);
         expect(tabB.el.flow!.replayed).to.equal(true);
-        expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain('already started');
+        expect(text(tabB.el.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain(t('en', 'checkout.replayed'));
         await expect(tabB.el).to.be.accessible();
 
         await api.completeCheckout(tabA.el.flow!.record!.id, 'approve');
@@ -399,12 +404,12 @@ describe('<top-up-button> money flow', () => {
         // Later: top up $25.00 by card again.
         part<HTMLButtonElement>(el, 'button')!.click();
         await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'), 'the earlier completion is told');
-        expect(text(el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'))).to.match(/^Your earlier top-up of \$25\.00 already completed on /);
+        expect(text(el.shadowRoot!.querySelector('[data-notice="earlier-completed"]'))).to.match(startingWith(messageStart('topup_dialog.earlier_completed', { amount: usd(2500) })));
         expect(el.shadowRoot!.querySelector('[data-notice="unfinished"]'), 'not "unfinished"').to.equal(null);
         await expect(el).to.be.accessible();
         typeAmount(el, '25.00');
         chooseMethod(el, 'Visa');
-        await quoteReady(el, '$26.03');
+        await quoteReady(el, usd(2603));
         confirmButton(el).click();
         await stepIs(el, 'awaiting_checkout');
         const second = el.flow!.record!.id;
@@ -412,7 +417,7 @@ describe('<top-up-button> money flow', () => {
         expect(fake.opened.at(-1)!.window.location.href, 'a new checkout').to.not.equal(fake.opened[0].window.location.href);
         await api.completeCheckout(second, 'approve');
         await stepIs(el, 'succeeded');
-        expect(text(part(el, 'result'))).to.contain('Added $25.00 to your wallet');
+        expect(text(part(el, 'result'))).to.contain(t('en', 'topup_dialog.succeeded', { amount: usd(2500) }));
         expect(completed).to.deep.equal([second]);
         expect(topUpCharges(api), 'two top-ups, two charges').to.have.length(2);
         expectLedgerConsistent(api);
@@ -477,7 +482,7 @@ describe('<top-up-button> money flow', () => {
         await el.updateComplete;
         expect(el.topUp.isOpen, 'no dialog').to.equal(false);
         expect(el.flow?.step ?? 'idle').to.equal('idle');
-        expect(el.shadowRoot!.textContent).to.not.contain('Added');
+        expect(el.shadowRoot!.textContent).to.not.contain(messageStart('topup_dialog.succeeded'));
         expect(completed).to.deep.equal([]);
         await expect(el).to.be.accessible();
       } finally {
@@ -506,15 +511,15 @@ describe('<top-up-button> money flow', () => {
       const { el, api } = await mountTopUp();
       // The quote says $20.00 (fee and tax 0); the server then creates the top-up at its real total, $26.03.
       api.inject({ match: 'POST /wallet/top-ups/quote', type: 'schema', patch: { 'total.amount': 2500, 'fee.amount': 0, 'tax.amount': 0 } });
-      await fillForm(el, '25.00', 'Visa', '$25.00');
+      await fillForm(el, '25.00', 'Visa', usd(2500));
       confirmButton(el).click();
       await stepIs(el, 'error');
       expect(fake.assigned, 'no checkout opened').to.deep.equal([]);
       const error = part(el, 'error')!;
       expect(error.dataset.code).to.equal('quote_changed');
-      expect(text(error)).to.contain('The total is now $26.03, not the $25.00 you confirmed.');
-      expect(text(error)).to.contain('Nothing was charged. Check the new total, then confirm again.');
-      expect(text(confirmButton(el))).to.equal('Pay $26.03');
+      expect(text(error)).to.contain(t('en', 'topup_dialog.total_changed', { total: usd(2603), confirmed: usd(2500) }));
+      expect(text(error)).to.contain(t('en', 'topup_dialog.total_changed_hint'));
+      expect(text(confirmButton(el))).to.equal(t('en', 'topup.confirm', { amount: usd(2603) }));
       expect(text(part(el, 'quote'))).to.contain('$26.03');
       const key = el.flow!.idempotencyKey;
       await expect(el).to.be.accessible();
@@ -529,47 +534,48 @@ describe('<top-up-button> money flow', () => {
   });
 
   describe('each failure has its own message and next step', () => {
+    // The words are looked up in the test: the dialogs' messages join the catalog when their code loads (load-money-ui.ts).
     const cases = [
       {
         name: 'validation_failed',
         fault: { type: 'status', status: 422, code: 'validation_failed' },
-        title: 'Some details were not accepted.',
-        action: 'Check the amount and payment method, then try again.',
+        title: () => t('en', 'error.validation_failed.title'),
+        action: () => t('en', 'error.validation_failed.action'),
         button: null,
       },
       {
         name: 'forbidden (read-only)',
         fault: { type: 'status', status: 403, code: 'forbidden' },
-        title: 'Your account can view billing but not make payments.',
-        action: 'Ask the account owner for access.',
+        title: () => t('en', 'checkout.error.forbidden.title'),
+        action: () => t('en', 'error.forbidden.action'),
         button: null,
       },
       {
         name: 'unauthorized (session expired)',
         fault: { type: 'expired-token' },
-        title: 'Your session has expired.',
-        action: "Sign in again, then try again; you won't be charged twice.",
+        title: () => t('en', 'error.unauthorized.title'),
+        action: () => t('en', 'checkout.error.unauthorized.action'),
         button: 'retry-button',
       },
       {
         name: 'server_error',
         fault: { type: 'status', status: 500 },
-        title: 'The billing service had a problem.',
-        action: "Try again in a moment — you won't be charged twice. If it keeps happening, contact support.",
+        title: () => t('en', 'error.server_error.title'),
+        action: () => t('en', 'checkout.error.server_error.action'),
         button: 'retry-button',
       },
       {
         name: 'rate_limited',
         fault: { type: 'status', status: 429, retryAfter: 2 },
-        title: 'Too many requests at once.',
-        action: 'Wait a few seconds, then try again. You can try again in 2 seconds.',
+        title: () => t('en', 'error.rate_limited.title'),
+        action: () => `${t('en', 'error.rate_limited.action')} ${t('en', 'error.retry_after', { n: 2 })}`,
         button: 'retry-button',
       },
       {
         name: 'idempotency_conflict',
         fault: { type: 'status', status: 409, code: 'idempotency_conflict' },
-        title: 'A request for this payment is still being processed.',
-        action: "Wait a moment, then re-check. You won't be charged twice.",
+        title: () => t('en', 'checkout.error.idempotency_conflict.title'),
+        action: () => t('en', 'checkout.error.idempotency_conflict.action'),
         button: 'recheck-button',
       },
     ] as const;
@@ -584,8 +590,8 @@ describe('<top-up-button> money flow', () => {
         await stepIs(el, 'error');
         const error = part(el, 'error')!;
         expect(error.getAttribute('role')).to.equal('alert');
-        expect(text(error.querySelector('.error-panel__title'))).to.equal(c.title);
-        expect(text(error)).to.contain(c.action);
+        expect(text(error.querySelector('.error-panel__title'))).to.equal(c.title());
+        expect(text(error)).to.contain(c.action());
         const buttons = [...error.querySelectorAll('button')].map((b) => b.getAttribute('part'));
         expect(buttons).to.deep.equal(c.button ? [c.button] : []);
         expect(part(el, 'amount-input'), 'the form stays to fix or retry').to.exist;
@@ -612,8 +618,8 @@ describe('<top-up-button> money flow', () => {
       await stepIs(el, 'error');
       const error = part(el, 'error')!;
       expect(error.dataset.code).to.equal('timeout');
-      expect(text(error)).to.contain('the payment may or may not have started');
-      expect(text(error)).to.contain("you won't be charged twice");
+      expect(text(error)).to.contain(t('en', 'checkout.error.timeout.title'));
+      expect(text(error)).to.contain(t('en', 'checkout.error.timeout.action'));
       await expect(el).to.be.accessible();
       const key = el.flow!.idempotencyKey;
       expect(await pendingTopUps(api), 'the aborted request did not commit').to.equal(0);
@@ -634,9 +640,7 @@ describe('<top-up-button> money flow', () => {
       api.inject({ match: 'POST /wallet/top-ups', type: 'schema', patch: { 'next_action.url': 'http://evil.test/checkout' } });
       confirmButton(el).click();
       await stepIs(el, 'error');
-      expect(text(part(el, 'error')!.querySelector('.error-panel__title'))).to.equal(
-        'The payment page address is not secure; nothing was charged. Contact support.',
-      );
+      expect(text(part(el, 'error')!.querySelector('.error-panel__title'))).to.equal(t('en', 'checkout.unsafe_url'));
       expect(fake.assigned).to.deep.equal([]);
       await expect(el).to.be.accessible();
       expectLedgerConsistent(api);

@@ -257,6 +257,20 @@ describe('demo pages', () => {
     }
   });
 
+  it('renders the API reference from the document the server generates, with no request elsewhere', async () => {
+    const elsewhere = [];
+    const onRequest = (request) => {
+      if (!request.url().startsWith(app.baseUrl) && !request.url().startsWith('data:')) elsewhere.push(request.url());
+    };
+    page.on('request', onRequest);
+    await page.goto('/api-docs.html');
+    await page.getByRole('heading', { name: 'PerLod billing API' }).first().waitFor();
+    await page.getByText('Account billing summary').first().waitFor();
+    page.off('request', onRequest);
+    assert.deepEqual(elsewhere, [], 'the docs page talks to nothing but this server');
+    assert.deepEqual(problems.splice(0), []);
+  });
+
   it('shows why there is no billing banner on a service page without an id', async () => {
     await page.goto('/service.html');
     await page.locator('.notice').waitFor();

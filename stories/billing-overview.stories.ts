@@ -17,7 +17,8 @@ export default meta;
 type Story = StoryObj;
 
 const overview = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
-const OVERDUE_ALERT = '1 invoice is overdue ($31.80)';
+/** The alert of the overdue account: its VPS at risk first, with the date and the invoice. */
+const OVERDUE_ALERT = 'VPS Cloud 4 · fra1-vps-042 will be suspended on November 28, 2026 unless invoice PL-2026-0142 ($31.80) is paid.';
 
 // ---- account mode ----
 
@@ -72,6 +73,31 @@ export const ReadOnly: Story = {
   play: async ({ canvasElement }) => {
     const el = await overview(canvasElement);
     await waitForText(el, 'You can view billing but not pay; ask the account owner.');
+    await expect(part(el, 'pay-button')).toBeNull();
+  },
+};
+
+/** The summary of a member who may not pay: the suspended account seen read-only. */
+const READ_ONLY_SUMMARY = { match: 'GET /summary', type: 'schema', patch: { 'permissions.can_pay': false, 'permissions.can_top_up': false }, times: 1_000 } as const;
+const SUSPENDED_ALERT = 'VPS Cloud 2 · sgp1-vps-118 is suspended. It will be terminated on December 1, 2026 unless invoice PL-2026-0133 ($27.00) is paid.';
+
+/** A VPS suspended for non-payment: the alert says so first, with the termination date and the invoice that lifts it. */
+export const Suspended: Story = {
+  parameters: { billing: { scenario: 'suspended' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, SUSPENDED_ALERT);
+    await expect(part(el, 'overdue-alert')).toHaveAttribute('role', 'alert');
+  },
+};
+
+/** The suspended VPS seen by a member who may not pay: the same facts, and who can pay. */
+export const SuspendedReadOnly: Story = {
+  parameters: { billing: { scenario: 'suspended', faults: [READ_ONLY_SUMMARY] } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, SUSPENDED_ALERT);
+    await waitForText(el, t('en', 'overview.alert.owner'));
     await expect(part(el, 'pay-button')).toBeNull();
   },
 };

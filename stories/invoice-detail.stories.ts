@@ -135,6 +135,35 @@ export const ReadOnly: Story = {
   },
 };
 
+const SUSPENDED = 'VPS Cloud 2 · sgp1-vps-118 is suspended. It will be terminated on December 1, 2026 unless invoice PL-2026-0133 ($27.00) is paid.';
+
+/** An invoice that keeps its VPS suspended: says so beside the pay action, with the termination date. */
+export const SuspendedService: Story = {
+  parameters: { billing: { scenario: 'suspended' } },
+  args: { 'invoice-id': 'inv_2001' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0133', 'overdue');
+    await waitFor(() => expect(part(el, 'service-alert')).toHaveTextContent(SUSPENDED));
+    await expect(part(el, 'pay-button')).toHaveAttribute('aria-describedby', 'service-alert');
+  },
+};
+
+/** The same invoice seen by a member who may not pay: the same facts, the pay action disabled with who can. */
+export const SuspendedServiceReadOnly: Story = {
+  parameters: {
+    billing: {
+      scenario: 'suspended',
+      faults: [{ match: 'GET /summary', type: 'schema', patch: { 'permissions.can_pay': false, 'permissions.can_top_up': false }, times: 1_000 }],
+    },
+  },
+  args: { 'invoice-id': 'inv_2001' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0133', 'overdue');
+    await waitFor(() => expect(part(el, 'service-alert')).toHaveTextContent(SUSPENDED));
+    await payBlocked(el, "You don't have permission to pay; ask the account owner");
+  },
+};
+
 /** The permissions could not be loaded: paying stays locked, with a retry. */
 export const PermissionsUnknown: Story = {
   parameters: { billing: { faults: [{ match: 'GET /summary', type: 'status', status: 500 }] } },
@@ -388,7 +417,7 @@ export const PayWalletShort: Story = {
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
     await openPayDialog(el);
-    await chooseMethod(el, /Account balance/);
+    await chooseMethod(el, /Wallet balance/);
     await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'wallet-short'));
     await expect(part(el, 'pay-confirm-button')).toHaveAttribute('aria-disabled', 'true');
   },
@@ -482,7 +511,7 @@ export const PayFromWallet: Story = {
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0171', 'unpaid');
     await openPayDialog(el);
-    await chooseMethod(el, /Account balance/);
+    await chooseMethod(el, /Wallet balance/);
     await waitFor(() => expect(part(el, 'pay-summary')).toHaveAttribute('data-split', 'wallet-pays'));
     await confirmPayment(el);
     await waitForText(el, 'Invoice PL-2026-0171 is paid');

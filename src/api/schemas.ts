@@ -146,9 +146,19 @@ export const InvoiceLine = z.object({
 });
 export type InvoiceLine = z.infer<typeof InvoiceLine>;
 
+/**
+ * A card's brand (`visa`, `mastercard`, `amex`, ... an open list) and the last four digits of its
+ * number; absent or null for other methods and from older servers. The label is the server's own
+ * words (English), shown only when these say nothing (see `methodLabel`).
+ */
+const CardBrand = z.optional(z.nullable(z.string().check(z.minLength(1))));
+const CardLast4 = z.optional(z.nullable(z.string().check(z.regex(/^\d{4}$/))));
+
 export const PaymentMethodRef = z.object({
   type: openEnum(PAYMENT_METHOD_TYPES),
   label: z.string(),
+  brand: CardBrand,
+  last4: CardLast4,
 });
 export type PaymentMethodRef = z.infer<typeof PaymentMethodRef>;
 
@@ -193,6 +203,8 @@ export const PaymentMethod = z.object({
   id: Id,
   type: openEnum(PAYMENT_METHOD_TYPES),
   label: z.string(),
+  brand: CardBrand,
+  last4: CardLast4,
   fee: z.optional(z.nullable(FeeRule)),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;

@@ -61,6 +61,12 @@ export const de: Catalog = {
   'method.wallet': 'Guthaben',
   'method.bank_transfer': 'Banküberweisung',
   'method.other': 'Sonstige',
+  'card.ending': '{brand} mit Endung {last4}',
+  'card_brand.visa': 'Visa',
+  'card_brand.mastercard': 'Mastercard',
+  'card_brand.amex': 'American Express',
+  'card_brand.jcb': 'JCB',
+  'card_brand.unionpay': 'UnionPay',
 
   'due.today': 'Heute fällig',
   'due.in_days': { one: 'Fällig in {n} Tag', other: 'Fällig in {n} Tagen' },
@@ -296,6 +302,16 @@ export const de: Catalog = {
   'service.banner.terminated': 'Wegen Nichtzahlung beendet',
   'service.not_found.title': 'Wir konnten diesen Dienst nicht finden.',
   'service.not_found.body': 'Er wurde möglicherweise entfernt, oder der Link ist falsch. Prüfen Sie den Link oder kehren Sie zu Ihren Diensten zurück.',
+  'overview.alert.at_risk': '{service} wird am {date} gesperrt, falls {invoices}.',
+  'overview.alert.suspended': '{service} ist gesperrt. Der Dienst wird am {date} beendet, falls {invoices}.',
+  'overview.alert.invoice': 'Rechnung {number} ({amount}) nicht bezahlt wird',
+  'overview.alert.invoices': {
+    one: '{n} Rechnung ({amount}) nicht bezahlt wird',
+    other: '{n} Rechnungen ({amount}) nicht bezahlt werden',
+  },
+  'overview.alert.more': { one: '{n} weiterer Dienst ist betroffen.', other: '{n} weitere Dienste sind betroffen.' },
+  'overview.alert.owner': 'Ein Kontoinhaber kann die Zahlung leisten.',
+  'overview.overdue_count': { one: '{n} Rechnung ist überfällig ({amount}).', other: '{n} Rechnungen sind überfällig ({amount}).' },
   // end <billing-overview>
   // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
   'checkout.unsafe_url': 'Die Adresse der Zahlungsseite ist nicht sicher; es wurde nichts abgebucht. Wenden Sie sich an den Support.',

@@ -73,6 +73,13 @@ export const en = {
   'method.wallet': 'Wallet balance',
   'method.bank_transfer': 'Bank transfer',
   'method.other': 'Other',
+  // A card's label, built from its brand and last four digits ({brand} is a brand name below, or "Card")
+  'card.ending': '{brand} ending {last4}',
+  'card_brand.visa': 'Visa',
+  'card_brand.mastercard': 'Mastercard',
+  'card_brand.amex': 'American Express',
+  'card_brand.jcb': 'JCB',
+  'card_brand.unionpay': 'UnionPay',
 
   // Due dates, read together with the status
   'due.today': 'Due today',
@@ -266,6 +273,14 @@ export const en = {
   'service.banner.terminated': 'Terminated for non-payment',
   'service.not_found.title': 'We could not find this service.',
   'service.not_found.body': 'It may have been removed, or the link is wrong. Check the link or go back to your services.',
+  // The overview's alert and a blocking invoice's page: the service worst off, first.
+  'overview.alert.at_risk': '{service} will be suspended on {date} unless {invoices}.',
+  'overview.alert.suspended': '{service} is suspended. It will be terminated on {date} unless {invoices}.',
+  'overview.alert.invoice': 'invoice {number} ({amount}) is paid',
+  'overview.alert.invoices': { one: '{n} invoice ({amount}) is paid', other: '{n} invoices ({amount}) are paid' },
+  'overview.alert.more': { one: '{n} more service is affected.', other: '{n} more services are affected.' },
+  'overview.alert.owner': 'An account owner can make the payment.',
+  'overview.overdue_count': { one: '{n} invoice is overdue ({amount}).', other: '{n} invoices are overdue ({amount}).' },
   // end <billing-overview>
 
   // The money dialogs' frame while their code loads (src/money/launch/dialog-slot.ts). The dialogs'

@@ -63,6 +63,12 @@ export const fa: Catalog = {
   'method.wallet': 'موجودی کیف پول',
   'method.bank_transfer': 'انتقال بانکی',
   'method.other': 'سایر',
+  'card.ending': '{brand} با پایان {last4}',
+  'card_brand.visa': 'ویزا',
+  'card_brand.mastercard': 'مسترکارت',
+  'card_brand.amex': 'امریکن اکسپرس',
+  'card_brand.jcb': 'JCB',
+  'card_brand.unionpay': 'یونیون‌پی',
 
   'due.today': 'سررسید امروز',
   'due.in_days': { other: 'سررسید تا {n} روز دیگر' },
@@ -283,6 +289,13 @@ export const fa: Catalog = {
   'service.banner.terminated': 'به دلیل عدم پرداخت خاتمه یافته است',
   'service.not_found.title': 'این سرویس را پیدا نکردیم.',
   'service.not_found.body': 'ممکن است حذف شده باشد یا پیوند اشتباه باشد. پیوند را بررسی کنید یا به سرویس‌های خود برگردید.',
+  'overview.alert.at_risk': '{service} در {date} تعلیق می‌شود، مگر اینکه {invoices}.',
+  'overview.alert.suspended': '{service} معلق شده است. در {date} خاتمه می‌یابد، مگر اینکه {invoices}.',
+  'overview.alert.invoice': 'صورت‌حساب {number} ({amount}) پرداخت شود',
+  'overview.alert.invoices': { one: '{n} صورت‌حساب ({amount}) پرداخت شود', other: '{n} صورت‌حساب ({amount}) پرداخت شوند' },
+  'overview.alert.more': { one: '{n} سرویس دیگر نیز متأثر است.', other: '{n} سرویس دیگر نیز متأثر هستند.' },
+  'overview.alert.owner': 'مالک حساب می‌تواند پرداخت را انجام دهد.',
+  'overview.overdue_count': { one: '{n} صورت‌حساب از سررسید گذشته است ({amount}).', other: '{n} صورت‌حساب از سررسید گذشته است ({amount}).' },
   // end <billing-overview>
   // shared/checkout.ts (money flows: pay and top-up), added with the top-up dialog
   'checkout.unsafe_url': 'نشانی صفحهٔ پرداخت امن نیست؛ هیچ مبلغی کسر نشد. با پشتیبانی تماس بگیرید.',

@@ -23,6 +23,7 @@ import { emitBillingEvent } from '../components/shared/events.js';
 import { toneIcon } from '../components/shared/icons.js';
 import type { Tone } from '../components/shared/icons.js';
 import { BillingQueryController } from '../components/shared/query.js';
+import { methodLabel } from '../components/shared/method-label.js';
 import { openLabel } from '../components/shared/render.js';
 import { UnfinishedOffer } from './unfinished-offer.js';
 import type { UnfinishedOfferOptions } from './unfinished-offer.js';
@@ -303,11 +304,17 @@ export class MoneyDialogShell<R extends SettleableRecord> {
           data-method-type=${choice.tagged ? m.type : nothing}
         >
           <input type="radio" name=${choice.name} .value=${m.id} .checked=${m.id === choice.chosen} @change=${() => choice.choose(m.id)} />
-          <span>${m.label}</span>
-          <span class="${cls}method__type">${choice.describe?.(m) ?? openLabel('method', m.type, locale)}</span>
+          <span>${methodLabel(m, locale)}</span>
+          ${this.#methodNote(choice, m, locale)}
         </label>`,
       )}
     </fieldset>`;
+  }
+
+  /** What the method list says under a method: the dialog's own note, else its type when that adds to the label ("Visa ending 4242", "Card"). */
+  #methodNote(choice: MoneyMethodChoice, method: PaymentMethod, locale: string): TemplateResult | typeof nothing {
+    const note = choice.describe?.(method) ?? openLabel('method', method.type, locale);
+    return note === methodLabel(method, locale) ? nothing : html`<span class="${this.#names.cls}method__type">${note}</span>`;
   }
 
   /** A note in the dialog: `name` is its `data-notice`, `tone` its `data-tone` and icon (default info). */

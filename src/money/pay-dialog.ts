@@ -56,6 +56,7 @@ import { emitBillingEvent } from '../components/shared/events.js';
 import { toneIcon } from '../components/shared/icons.js';
 import { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
+import { methodLabel } from '../components/shared/method-label.js';
 import { money, renderQueryFallback, statusLabel } from '../components/shared/render.js';
 import { payDialogStyles } from './pay-dialog.styles.js';
 import { dialogStyles } from '../components/shared/styles.js';
@@ -356,14 +357,14 @@ export class PayFlow implements ReactiveController {
         words = this.#msg('pay_dialog.wallet_short', { balance: money(wallet.balance, locale), total });
         break;
       case 'covers-all':
-        words = this.#msg('pay_dialog.wallet_covers_all', { total, method: method.label });
+        words = this.#msg('pay_dialog.wallet_covers_all', { total, method: methodLabel(method, locale) });
         break;
       case 'covers-part':
         words = this.#msg('pay_dialog.wallet_covers_part', {
           wallet: money(split.wallet, locale),
           total,
           rest: money(split.charged, locale),
-          method: method.label,
+          method: methodLabel(method, locale),
         });
         break;
       default:
@@ -389,7 +390,7 @@ export class PayFlow implements ReactiveController {
             ${method.type === 'wallet'
               ? nothing
               : html`<div class="pf-lines__total">
-                  <dt>${this.#msg('pay_dialog.charged_to', { method: method.label })}</dt>
+                  <dt>${this.#msg('pay_dialog.charged_to', { method: methodLabel(method, locale) })}</dt>
                   <dd data-amount="charged">${money(split.charged, locale)}</dd>
                 </div>`}
           </dl>`}

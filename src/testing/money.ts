@@ -4,7 +4,7 @@
  * is written to the ledger with the intent (idempotency key) that caused it.
  */
 import { PayRequest, TopUpQuoteRequest } from '../api/schemas.js';
-import type { PayResult, PaymentMethod, TopUp, TopUpQuote } from '../api/schemas.js';
+import type { PayResult, PaymentMethod, PaymentMethodRef, TopUp, TopUpQuote } from '../api/schemas.js';
 import type { Checkout, StoredInvoice, StoredPayment } from './model.js';
 import { ApiProblem, formatMoney, validationFailed } from './model.js';
 import type { BillingState, ViewContext } from './state.js';
@@ -60,6 +60,14 @@ function findMethod(state: BillingState, id: string): PaymentMethod {
   return method;
 }
 
+/** How a payment or top-up names the method it used: its type and label, and a card's brand and last four digits. */
+function methodRef(method: PaymentMethod): PaymentMethodRef {
+  const ref: PaymentMethodRef = { type: method.type, label: method.label };
+  if (method.brand != null) ref.brand = method.brand;
+  if (method.last4 != null) ref.last4 = method.last4;
+  return ref;
+}
+
 function newPayment(state: BillingState, init: Omit<StoredPayment, 'seq' | 'id' | 'createdAt' | 'failureReason'>): StoredPayment {
   const seq = state.nextSeq('payment');
   const payment: StoredPayment = { seq, id: state.nextId('payment'), createdAt: state.instant(), failureReason: null, ...init };
@@ -103,7 +111,7 @@ export function payInvoice(state: BillingState, invoiceId: string, body: unknown
   let nextAction: PayResult['next_action'] = null;
   if (rest > 0) {
     const type = String(method.type);
-    payment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: { type, label: method.label }, status: 'pending', amount: rest, reference: type === 'bank_transfer' ? inv.number : null });
+    payment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: methodRef(method), status: 'pending', amount: rest, reference: type === 'bank_transfer' ? inv.number : null });
     const checkout = state.openCheckout({
       paymentId: payment.id,
       topUpId: null,
@@ -150,7 +158,7 @@ export function createTopUp(state: BillingState, body: unknown, ctx: IntentConte
   const type = String(method.type);
   const seq = state.nextSeq('topUp');
   const id = state.nextId('topUp');
-  const payment = newPayment(state, { invoiceId: null, kind: 'top_up', method: { type, label: method.label }, status: 'pending', amount: quote.total.amount, reference: id });
+  const payment = newPayment(state, { invoiceId: null, kind: 'top_up', method: methodRef(method), status: 'pending', amount: quote.total.amount, reference: id });
   const checkout = state.openCheckout({
     paymentId: payment.id,
     topUpId: id,
@@ -170,7 +178,7 @@ export function createTopUp(state: BillingState, body: unknown, ctx: IntentConte
     fee: quote.fee.amount,
     tax: quote.tax.amount,
     total: quote.total.amount,
-    method: { type, label: method.label },
+    method: methodRef(method),
     createdAt: state.instant(),
     failureReason: null,
     paymentId: payment.id,

@@ -30,7 +30,7 @@ export function isScenarioName(value: unknown): value is ScenarioName {
   return typeof value === 'string' && (SCENARIO_NAMES as string[]).includes(value);
 }
 
-const CARD: PaymentMethodRef = { type: 'card', label: 'Visa ending 4242' };
+const CARD: PaymentMethodRef = { type: 'card', label: 'Visa ending 4242', brand: 'visa', last4: '4242' };
 const CRYPTO: PaymentMethodRef = { type: 'crypto', label: 'Crypto (USDT, BTC, ETH)' };
 const WALLET: PaymentMethodRef = { type: 'wallet', label: 'Account balance' };
 const BANK: PaymentMethodRef = { type: 'bank_transfer', label: 'Bank transfer' };

@@ -88,6 +88,31 @@ function messagePattern(key: MessageKey): RegExp {
   return new RegExp(parts.join('.+'));
 }
 
+/** "invoice PL-2026-0133 ($27.00) is paid", the condition inside the service sentences. */
+function invoice(number: string, amount: number): string {
+  return t('en', 'overview.alert.invoice', { number, amount: usd(amount) });
+}
+
+function suspended(service: string, date: string, invoices: string): string {
+  return t('en', 'overview.alert.suspended', { service, date: longDate(date), invoices });
+}
+
+function atRisk(service: string, date: string, invoices: string): string {
+  return t('en', 'overview.alert.at_risk', { service, date: longDate(date), invoices });
+}
+
+/** The bdi-wrapped pieces of a node (service names, invoice numbers, amounts). */
+function isolated(node: Element | null | undefined): string[] {
+  return [...(node?.querySelectorAll('bdi') ?? [])].map((bdi) => text(bdi));
+}
+
+/** The suspended account seen by a member who may not pay (the summary's permissions patched). */
+function readOnlySuspended() {
+  const api = createReferenceApi({ scenario: 'suspended' });
+  api.inject({ match: 'GET /summary', type: 'schema', patch: { 'permissions.can_pay': false, 'permissions.can_top_up': false }, times: 100 });
+  return api;
+}
+
 function button(el: BillingOverview, name: string): HTMLButtonElement {
   const found = part(el, name);
   if (!(found instanceof HTMLButtonElement)) throw new Error(`no <button part="${name}">`);
@@ -100,7 +125,8 @@ describe('<billing-overview> account mode', () => {
 
     const alert = part(el, 'overdue-alert');
     expect(alert?.getAttribute('role')).to.equal('alert');
-    expect(text(alert)).to.contain(t('en', 'overview.overdue_alert', { n: 1, amount: usd(3180) }));
+    // The service at risk first, with its suspension date and the invoice it waits for; then the count.
+    expect(text(alert?.querySelector('.error-panel__title'))).to.equal(atRisk('VPS Cloud 4 · fra1-vps-042', '2026-11-28', invoice('PL-2026-0142', 3180)));
     expect(text(alert)).to.contain(t('en', 'overview.most_overdue', { number: 'PL-2026-0142' }));
     expect(text(alert)).to.contain(t('en', 'due.overdue_days', { n: 5 }));
 
@@ -160,6 +186,66 @@ describe('<billing-overview> account mode', () => {
     expect(text(service?.querySelector('[part="service-date"]'))).to.equal(t('en', 'overview.termination_on', { date: longDate('2026-12-01') }));
     expect(text(service)).to.contain('PL-2026-0133');
     expect(text(part(el, 'overdue-alert'))).to.contain(t('en', 'due.overdue_days', { n: 16 }));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says first that a suspended service will be terminated, on which date, unless which invoice is paid', async () => {
+    const { el } = await mount({ scenario: 'suspended' });
+    const alert = part(el, 'overdue-alert');
+    expect(alert?.getAttribute('role')).to.equal('alert');
+    const title = alert?.querySelector('.error-panel__title');
+    expect(text(title)).to.equal(suspended('VPS Cloud 2 · sgp1-vps-118', '2026-12-01', invoice('PL-2026-0133', 2700)));
+    expect(title?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-12-01');
+    expect(isolated(title)).to.deep.equal(['VPS Cloud 2 · sgp1-vps-118', 'PL-2026-0133', usd(2700)]);
+    // Not "pay it to avoid suspension": the service is already suspended.
+    expect(text(alert)).not.to.contain(t('en', 'overview.overdue_alert', { n: 1, amount: usd(2700) }));
+    expect(text(alert)).to.contain(t('en', 'due.overdue_days', { n: 16 }));
+    expect(text(alert)).to.contain(t('en', 'overview.overdue_count', { n: 1, amount: usd(2700) }));
+    expect(text(alert)).not.to.contain(t('en', 'overview.alert.owner'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the service worst off and counts the other affected services', async () => {
+    // A week later: the VPS is suspended, the GPU server and the domain at risk.
+    const api = createReferenceApi({ scenario: 'overdue', now: '2026-12-06T09:00:00Z' });
+    const { el } = await mount({ api });
+    const title = text(part(el, 'overdue-alert')?.querySelector('.error-panel__title'));
+    expect(title).to.equal(
+      `${suspended('VPS Cloud 4 · fra1-vps-042', '2026-12-12', invoice('PL-2026-0142', 3180))} ${t('en', 'overview.alert.more', { n: 2 })}`,
+    );
+    expect(parts(el, 'service')).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells a read-only member of a suspended service the same facts and who can pay, not to pay', async () => {
+    const { el } = await mount({ api: readOnlySuspended() });
+    const alert = part(el, 'overdue-alert');
+    expect(alert?.getAttribute('role')).to.equal('alert');
+    expect(text(alert?.querySelector('.error-panel__title'))).to.equal(suspended('VPS Cloud 2 · sgp1-vps-118', '2026-12-01', invoice('PL-2026-0133', 2700)));
+    expect(text(alert)).to.contain(t('en', 'overview.alert.owner'));
+    expect(text(alert)).not.to.match(/\bpay\b/i);
+    expect(parts(el, 'pay-button')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('tells a read-only member of a service at risk when it will be suspended and who can pay', async () => {
+    const { el } = await mount({ scenario: 'read-only' });
+    const alert = part(el, 'overdue-alert');
+    expect(text(alert?.querySelector('.error-panel__title'))).to.equal(atRisk('VPS Cloud 4 · fra1-vps-042', '2026-11-28', invoice('PL-2026-0142', 3180)));
+    expect(text(alert)).to.contain(t('en', 'overview.alert.owner'));
+    expect(text(alert)).not.to.match(/\bpay\b/i);
+    await expect(el).to.be.accessible();
+  });
+
+  it('gives a read-only member the overdue count without asking them to pay when no service is affected', async () => {
+    // The summary as it would be with no service at risk.
+    const api = createReferenceApi({ scenario: 'read-only' });
+    api.inject({ match: 'GET /summary', type: 'schema', patch: { services_at_risk: [] }, times: 100 });
+    const { el } = await mount({ api });
+    const alert = part(el, 'overdue-alert');
+    expect(text(alert?.querySelector('.error-panel__title'))).to.equal(t('en', 'overview.overdue_count', { n: 1, amount: usd(3180) }));
+    expect(text(alert)).to.contain(t('en', 'overview.alert.owner'));
+    expect(text(alert)).not.to.match(/\bpay\b/i);
     await expect(el).to.be.accessible();
   });
 

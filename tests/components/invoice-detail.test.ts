@@ -462,7 +462,8 @@ describe('<invoice-detail>', function () {
       const button = must(el, '[part="pay-button"]');
       expect(button.tagName).to.equal('BUTTON');
       expect(button.getAttribute('aria-disabled')).to.equal('false');
-      expect(button.hasAttribute('aria-describedby')).to.be.false;
+      // Described by what happens to its service (at risk) unless it is paid.
+      expect(button.getAttribute('aria-describedby')).to.equal('service-alert');
       expect(button.textContent.trim()).to.equal(t('en', 'pay.button', { amount: money(3180) }));
       expect(has(el, '[part="pay-reason"]')).to.be.false;
       const before = api.requestLog().length;
@@ -539,6 +540,58 @@ describe('<invoice-detail>', function () {
       el.addEventListener('billing-pay-request', () => (fired = true));
       button.click();
       expect(fired).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says beside the pay action that its service is suspended and will be terminated unless it is paid', async () => {
+      const { el, api } = await mount('inv_2001', { scenario: 'suspended' });
+      const alert = must(el, '[part="header"] [part="service-alert"]');
+      const condition = t('en', 'overview.alert.invoice', { number: 'PL-2026-0133', amount: money(2700) });
+      expect(norm(alert.textContent)).to.equal(
+        t('en', 'overview.alert.suspended', { service: 'VPS Cloud 2 · sgp1-vps-118', date: formatCalendarDate('2026-12-01', 'en', 'long'), invoices: condition }),
+      );
+      expect([...alert.querySelectorAll('bdi')].map((bdi) => norm(bdi.textContent))).to.deep.equal(['VPS Cloud 2 · sgp1-vps-118', 'PL-2026-0133', money(2700)]);
+      // Right before the pay action, which it describes.
+      expect(alert.nextElementSibling?.getAttribute('part')).to.equal('actions');
+      const button = must(el, '[part="pay-button"]');
+      expect(button.getAttribute('aria-disabled')).to.equal('false');
+      expect(button.getAttribute('aria-describedby')).to.equal(must(el, '[part="service-alert"] [id]').id);
+      // From the summary it already loads for the permissions: no request for the service.
+      expect(count(api, 'GET /services/*/billing')).to.equal(0);
+      expect(count(api, 'GET /summary')).to.equal(1);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says when the service at risk will be suspended unless the invoice is paid', async () => {
+      const { el } = await mount('inv_1001');
+      const condition = t('en', 'overview.alert.invoice', { number: 'PL-2026-0142', amount: money(3180) });
+      expect(text(el, '[part="service-alert"]')).to.equal(
+        t('en', 'overview.alert.at_risk', { service: 'VPS Cloud 4 · fra1-vps-042', date: formatCalendarDate('2026-11-28', 'en', 'long'), invoices: condition }),
+      );
+    });
+
+    it('says nothing about services on an invoice that blocks none', async () => {
+      // Paid while another invoice keeps the service suspended; due soon, not yet overdue (twice).
+      for (const [scenario, id] of [['suspended', 'inv_2000'], ['overdue', 'inv_1002'], ['low-balance', 'inv_3001']] as const) {
+        const { el } = await mount(id, { scenario });
+        expect(has(el, 'header'), `${scenario} ${id}`).to.be.true;
+        expect(has(el, '[part="service-alert"]'), `${scenario} ${id}`).to.be.false;
+      }
+    });
+
+    it('tells a read-only member the same facts beside the disabled pay action, without asking them to pay', async () => {
+      const api = createReferenceApi({ scenario: 'suspended' });
+      api.inject({ match: 'GET /summary', type: 'schema', patch: { 'permissions.can_pay': false, 'permissions.can_top_up': false }, times: 100 });
+      const { el } = await mount('inv_2001', { api });
+      const condition = t('en', 'overview.alert.invoice', { number: 'PL-2026-0133', amount: money(2700) });
+      expect(text(el, '[part="service-alert"]')).to.equal(
+        t('en', 'overview.alert.suspended', { service: 'VPS Cloud 2 · sgp1-vps-118', date: formatCalendarDate('2026-12-01', 'en', 'long'), invoices: condition }),
+      );
+      expect(text(el, '[part="service-alert"]')).not.to.match(/\bpay\b/i);
+      const button = must(el, '[part="pay-button"]');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.read_only'));
+      expect(button.getAttribute('aria-describedby')).to.equal('service-alert pay-reason');
       await expect(el).to.be.accessible();
     });
 

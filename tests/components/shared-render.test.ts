@@ -357,5 +357,29 @@ describe('payment table', () => {
     expect(root.querySelector('[role="region"]')!.getAttribute('aria-labelledby')).to.equal('c');
     await expect(element).to.be.accessible();
   });
+
+  it("names the method in the page's language, the API's label only for an unknown type", async () => {
+    const payments = [
+      payment('pay_card', { method: { type: 'card', label: 'Visa ending 4242', brand: 'visa', last4: '4242' } }),
+      payment('pay_wallet', { method: { type: 'wallet', label: 'Account balance' } }),
+      payment('pay_bank', { method: { type: 'bank_transfer', label: 'Bank transfer' } }),
+      payment('pay_crypto', { method: { type: 'crypto', label: 'Crypto (USDT, BTC, ETH)' } }),
+      payment('pay_brand', { method: { type: 'card', label: 'Amex credit card', brand: 'amex', last4: null } }),
+      payment('pay_paypal', { method: { type: 'paypal', label: 'PayPal (me@example.com)' } }),
+    ];
+    for (const locale of ['de', 'fa']) {
+      const element = await frame(renderPaymentTable(payments, locale, { part: 'history-table', caption: 'Payments', captionId: 'c' }));
+      const methods = [...element.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr')].map((row) => row.cells[3].textContent.trim());
+      expect(methods, locale).to.deep.equal([
+        t(locale, 'card.ending', { brand: t(locale, 'card_brand.visa'), last4: locale === 'fa' ? '۴۲۴۲' : '4242' }),
+        t(locale, 'method.wallet'),
+        t(locale, 'method.bank_transfer'),
+        t(locale, 'method.crypto'),
+        t(locale, 'card_brand.amex'),
+        'PayPal (me@example.com)',
+      ]);
+    }
+    expect(t('de', 'card.ending', { brand: 'Visa', last4: '4242' })).to.equal('Visa mit Endung 4242');
+  });
 });
 

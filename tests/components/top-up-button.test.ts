@@ -6,6 +6,7 @@ import type { BillingTopUpRequestDetail } from '../../src/components/shared/even
 import { checkoutNavigator } from '../../src/money/checkout-url.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { t } from '../../src/i18n/catalog.js';
+import type { PaymentMethod } from '../../src/api/schemas.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
@@ -360,7 +361,7 @@ describe('<top-up-button> dialog', () => {
   const amountInput = (el: TopUpButton) => part<HTMLInputElement>(el, 'amount-input')!;
   const amountError = (el: TopUpButton) => (part(el, 'amount-error')!.hidden ? '' : text(part(el, 'amount-error')));
   const confirmButton = (el: TopUpButton) => part<HTMLButtonElement>(el, 'confirm-button')!;
-  /** An amount as the dialog formats it (minor units), and the confirm button's words for a total. Method labels ('Visa ending 4242') are the API's. */
+  /** An amount as the dialog formats it (minor units), and the confirm button's words for a total. Method labels are the catalog's ('Visa ending 4242' is `card.ending`). */
   const usd = (minor: number) => formatMoney({ amount: minor, currency: 'USD' }, 'en');
   const payLabel = (minor: number) => t('en', 'topup.confirm', { amount: usd(minor) });
 
@@ -485,11 +486,41 @@ describe('<top-up-button> dialog', () => {
     const labels = parts(el, 'method').map(text);
     expect(labels).to.deep.equal([
       `Visa ending 4242 ${t('en', 'method.card')}`,
-      `Crypto (USDT, BTC, ETH) ${t('en', 'method.crypto')}`,
-      `Bank transfer ${t('en', 'method.bank_transfer')}`,
+      // The type's word is the whole label: said once.
+      t('en', 'method.crypto'),
+      t('en', 'method.bank_transfer'),
     ]);
     expect(parts(el, 'method').every((m) => m.querySelector('input')!.type === 'radio')).to.equal(true);
     expect(parts(el, 'method')[0].querySelector('input')!.checked).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the methods in German and Persian, not in the API\'s English', async () => {
+    for (const locale of ['de', 'fa']) {
+      const { el } = await mountDialogButton(undefined, { scenario: locale === 'de' ? 'eur' : 'overdue', locale });
+      await openDialog(el);
+      const visa = t(locale, 'card.ending', { brand: t(locale, 'card_brand.visa'), last4: locale === 'fa' ? '۴۲۴۲' : '4242' });
+      expect(parts(el, 'method').map(text), locale).to.deep.equal([`${visa} ${t(locale, 'method.card')}`, t(locale, 'method.crypto'), t(locale, 'method.bank_transfer')]);
+      expect(text(part(el, 'methods'))).to.not.match(/Visa ending|Crypto \(|Bank transfer/);
+      await expect(el).to.be.accessible();
+      el.closest('billing-provider')?.remove();
+    }
+  });
+
+  it("shows the API's label for a method of an unknown type, and a card's brand alone without its last four digits", async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const methods: PaymentMethod[] = [
+      { id: 'pm_mc', type: 'card', label: 'Mastercard credit card', brand: 'mastercard' },
+      { id: 'pm_paypal', type: 'paypal', label: 'PayPal (me@example.com)' },
+    ];
+    const fetchWith: typeof fetch = async (input, init) => {
+      const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+      if (url.pathname.endsWith('/payment-methods')) return new Response(JSON.stringify({ data: methods }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+      return api.fetch(input, init);
+    };
+    const { el } = await mountDialogButton(undefined, { api, locale: 'fa', client: { fetch: fetchWith } });
+    await openDialog(el);
+    expect(parts(el, 'method').map((m) => text(m.querySelector('span')))).to.deep.equal([t('fa', 'card_brand.mastercard'), 'PayPal (me@example.com)']);
     await expect(el).to.be.accessible();
   });
 

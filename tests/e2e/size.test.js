@@ -15,11 +15,13 @@ import { build } from 'vite';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
- * The product's budget for the script-tag file (aim for 35 KB): see README "Size". 46 KB since
- * the one-home layout (issue 13) put the exact unit conversion and the element conventions in
- * the script; the per-element split (issue 17) brings a page's script under 45 KB again.
+ * The product's budget for the script-tag file (aim for 35 KB): see README "Size". 46.5 KB since
+ * the one-home layout (issue 13: the exact unit conversion, the element conventions) and the
+ * first words-that-are-true fixes (issue 15: the service alert said first, payment methods in
+ * the customer's language); the per-element split (issue 17) brings a page's script under
+ * 45 KB again.
  */
-const BUDGET_GZIP_BYTES = 46 * 1024;
+const BUDGET_GZIP_BYTES = 46.5 * 1024;
 /**
  * What each file may weigh. The script-tag file: the budget. The classic-script (IIFE) build
  * cannot leave the pay and top-up dialogs and the support panel to files of their own (a

@@ -12,6 +12,8 @@ import { PayFlow, payFlowStyles } from '../../src/money/pay-dialog.js';
 import { t } from '../../src/i18n/catalog.js';
 import { formatMoney } from '../../src/i18n/format.js';
 import { createReferenceApi } from '../../src/testing/index.js';
+import type { ReferenceApi } from '../../src/testing/index.js';
+import type { PaymentMethod } from '../../src/api/schemas.js';
 import { useFakeCheckout } from '../helpers/checkout.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
@@ -54,7 +56,7 @@ const dialogOf = (el: PayHost) => el.shadowRoot!.querySelector('dialog');
 const confirmButton = (el: PayHost) => part<HTMLButtonElement>(el, 'pay-confirm-button')!;
 const radioOf = (el: PayHost, label: string) => parts(el, 'pay-method').find((m) => text(m).includes(label))!.querySelector('input')!;
 const checkedMethod = (el: PayHost) => text(parts(el, 'pay-method').find((m) => m.querySelector('input')!.checked));
-/** Amounts as the dialog formats them (minor units). The method labels ('Visa ending 4242') are the API's. */
+/** Amounts as the dialog formats them (minor units). Method labels are the catalog's ('Visa ending 4242' is `card.ending`), not the API's. */
 const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
 const eur = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'en');
 
@@ -75,12 +77,12 @@ describe('pay dialog (PayFlow)', () => {
     expect(text(part(el, 'pay-dialog-title'))).to.equal(t('en', 'pay.dialog_title', { number: 'PL-2026-0142' }));
     expect(text(part(el, 'pay-facts'))).to.equal(`${t('en', 'invoice.balance_due')} ${usd(3180)}`);
     expect(parts(el, 'pay-method').map((m) => text(m.querySelector('span')))).to.deep.equal([
-      'Account balance',
+      t('en', 'method.wallet'),
       'Visa ending 4242',
-      'Crypto (USDT, BTC, ETH)',
-      'Bank transfer',
+      t('en', 'method.crypto'),
+      t('en', 'method.bank_transfer'),
     ]);
-    expect(text(parts(el, 'pay-method')[0])).to.equal(`Account balance ${t('en', 'pay_dialog.wallet_available', { amount: usd(1250) })}`);
+    expect(text(parts(el, 'pay-method')[0])).to.equal(`${t('en', 'method.wallet')} ${t('en', 'pay_dialog.wallet_available', { amount: usd(1250) })}`);
     // The wallet ($12.50) cannot pay $31.80 alone: the card is chosen, the wallet applied first.
     expect(checkedMethod(el)).to.contain('Visa ending 4242');
     const applyWallet = part(el, 'pay-apply-wallet')!;
@@ -144,14 +146,14 @@ describe('pay dialog (PayFlow)', () => {
     await el.updateComplete;
     expect(checkedMethod(el)).to.contain('Crypto');
     expect(text(part(el, 'pay-split'))).to.equal(
-      t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: 'Crypto (USDT, BTC, ETH)' }),
+      t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: t('en', 'method.crypto') }),
     );
     await sendKeys({ press: 'Tab' });
     expect(el.shadowRoot!.activeElement).to.equal(part(el, 'pay-apply-wallet')!.querySelector('input'));
     await sendKeys({ press: 'Space' });
     await el.updateComplete;
     expect(part(el, 'pay-split'), 'no wallet part').to.equal(null);
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Crypto (USDT, BTC, ETH)' })} ${usd(3180)}`);
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: t('en', 'method.crypto') })} ${usd(3180)}`);
     // Enter on the checkbox submits nothing: money moves only from the confirm button.
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -167,7 +169,7 @@ describe('pay dialog (PayFlow)', () => {
   it('says when the wallet alone is too small, and does not confirm', async () => {
     const { el, api } = await mountHost();
     await openDialog(el);
-    radioOf(el, 'Account balance').click();
+    radioOf(el, t('en', 'method.wallet')).click();
     await el.updateComplete;
     expect(part(el, 'pay-apply-wallet'), 'no wallet box for the wallet itself').to.equal(null);
     const split = part(el, 'pay-split')!;
@@ -185,7 +187,7 @@ describe('pay dialog (PayFlow)', () => {
   it('chooses the wallet first when it covers the invoice, and says what stays in it', async () => {
     const { el } = await mountHost('inv_1201', { scenario: 'eur' });
     await openDialog(el);
-    expect(checkedMethod(el)).to.contain('Account balance');
+    expect(checkedMethod(el)).to.contain(t('en', 'method.wallet'));
     expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.wallet_pays', { total: eur(2640), left: eur(1360) }));
     expect(el.shadowRoot!.querySelector('.pf-lines__total'), 'nothing charged to a card').to.equal(null);
     radioOf(el, 'Visa').click();
@@ -240,8 +242,45 @@ describe('pay dialog (PayFlow)', () => {
     await el.updateComplete;
     part<HTMLInputElement>(el, 'pay-apply-wallet')!.querySelector('input')!.click();
     await el.updateComplete;
-    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Belastet über Visa ending 4242 26,40 €');
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal('Belastet über Visa mit Endung 4242 26,40 €');
     expect(text(confirmButton(el))).to.equal('Zahlung von 26,40 € bestätigen');
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the methods in German and Persian, not in the API\'s English', async () => {
+    for (const locale of ['de', 'fa']) {
+      const { el } = await mountHost('inv_1001', { locale });
+      await openDialog(el);
+      const visa = t(locale, 'card.ending', { brand: t(locale, 'card_brand.visa'), last4: locale === 'fa' ? '۴۲۴۲' : '4242' });
+      expect(parts(el, 'pay-method').map((m) => text(m.querySelector('span'))), locale).to.deep.equal([
+        t(locale, 'method.wallet'),
+        visa,
+        t(locale, 'method.crypto'),
+        t(locale, 'method.bank_transfer'),
+      ]);
+      // A method whose type says it all has no second line repeating it; a card keeps "Card" under its name.
+      expect(parts(el, 'pay-method').map((m) => m.querySelectorAll('span').length)).to.deep.equal([2, 2, 1, 1]);
+      expect(checkedMethod(el)).to.contain(visa);
+      expect(text(part(el, 'pay-split'))).to.contain(visa);
+      expect(text(el.shadowRoot!.querySelector('.pf-lines__total dt'))).to.equal(t(locale, 'pay_dialog.charged_to', { method: visa }));
+      expect(text(dialogOf(el))).to.not.match(/Account balance|Visa ending|Crypto \(|Bank transfer/);
+      el.parentElement?.remove();
+    }
+  });
+
+  it("shows a card's brand alone without its last four digits, and the API's label for a card with neither", async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const methods: PaymentMethod[] = [
+      { id: 'pm_wallet', type: 'wallet', label: 'Account balance' },
+      { id: 'pm_mc', type: 'card', label: 'Mastercard credit card', brand: 'mastercard', last4: null },
+      { id: 'pm_corp', type: 'card', label: 'Firmenkarte M. Muster' },
+      // An unknown type cannot pay an invoice here: not listed (the top-up dialog and the payment table show its label).
+      { id: 'pm_paypal', type: 'paypal', label: 'PayPal (me@example.com)' },
+    ];
+    const { el } = await mountHost('inv_1001', { api, locale: 'de', client: { fetch: withMethods(api, methods) } });
+    await openDialog(el);
+    expect(parts(el, 'pay-method').map((m) => text(m.querySelector('span')))).to.deep.equal([t('de', 'method.wallet'), t('de', 'card_brand.mastercard'), 'Firmenkarte M. Muster']);
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total dt'))).to.equal(t('de', 'pay_dialog.charged_to', { method: 'Mastercard' }));
     await expect(el).to.be.accessible();
   });
 
@@ -254,3 +293,12 @@ describe('pay dialog (PayFlow)', () => {
     await expect(el).to.be.accessible();
   });
 });
+
+/** The reference API's fetch with `GET /payment-methods` answering `methods`. */
+function withMethods(api: ReferenceApi, methods: PaymentMethod[]): typeof fetch {
+  return async (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), location.href);
+    if (url.pathname.endsWith('/payment-methods')) return new Response(JSON.stringify({ data: methods }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    return api.fetch(input, init);
+  };
+}

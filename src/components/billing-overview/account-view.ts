@@ -6,7 +6,10 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { InvoiceSummary, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
 import { dueState, dueWording } from '../../i18n/format.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/types.js';
 import { toneIcon } from '../shared/icons.js';
+import { serviceImpact, worstService } from '../shared/service-alert.js';
 import { renderPaymentTable } from '../shared/payment-table.js';
 import {
   liveRegion,
@@ -50,7 +53,7 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
   const processing = summary.recent_payments.filter((payment) => payment.status === 'pending').length;
   return html`
     <div class="attention" part="attention">
-      ${summary.overdue.count > 0 ? renderOverdueAlert(view, summary) : nothing}
+      ${renderOverdueAlert(view, summary)}
       ${summary.next_due ? renderNextDue(view, summary.next_due, summary.permissions) : nothing}
       ${processing > 0
         ? html`<div class="notice" part="pending-notice" data-tone="info">
@@ -97,23 +100,38 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
   `;
 }
 
-/** Overdue count and total first, then how late the most overdue invoice is. */
-function renderOverdueAlert(view: OverviewView, summary: Summary): TemplateResult {
+/**
+ * The worst true thing first: the service worst off (suspended, with its termination date, or at
+ * risk, with its suspension date), the invoices it waits for and how many more services are
+ * affected; then (or else) the overdue count and total, and how late the most overdue invoice
+ * is. A member who cannot pay is told who can, never to pay.
+ */
+function renderOverdueAlert(view: OverviewView, summary: Summary): TemplateResult | typeof nothing {
   const { locale } = view;
+  const msg = (key: MessageKey, params?: MessageParams) => view.msg(key, params);
   const oldest = summary.next_due;
   const late = oldest && dueState(oldest, view.today).kind === 'overdue' ? oldest : undefined;
+  const services = summary.services_at_risk;
+  const worst = worstService(services);
+  const impact = worst && serviceImpact(msg, locale, worst);
+  const canPay = summary.permissions.can_pay;
+  const { count, total } = summary.overdue;
+  if (!impact && count === 0) return nothing;
+  const overdue = count ? msg(impact || !canPay ? 'overview.overdue_count' : 'overview.overdue_alert', { n: count, amount: money(total, locale) }) : '';
   return html`<div class="error-panel" part="overdue-alert" role="alert">
     ${toneIcon('danger')}
     <div class="error-panel__body">
       <p class="error-panel__title">
-        ${view.msg('overview.overdue_alert', { n: summary.overdue.count, amount: money(summary.overdue.total, locale) })}
+        ${impact ? [impact, services.length > 1 ? ' ' + msg('overview.alert.more', { n: services.length - 1 }) : ''] : overdue}
       </p>
+      ${impact && overdue ? html`<p>${overdue}</p>` : nothing}
       ${late
         ? html`<p>
             ${view.msg('overview.most_overdue', { number: late.number })}:
             <span class="emphasis">${dueWording(late, view.today, locale)}</span>
           </p>`
         : nothing}
+      ${canPay ? nothing : html`<p>${msg('overview.alert.owner')}</p>`}
     </div>
   </div>`;
 }

@@ -61,7 +61,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart config-error - No `<billing-provider>` above the element.
  * @csspart skeleton - Placeholder while the first load runs.
  * @csspart attention - What needs attention first.
- * @csspart overdue-alert - Overdue count and total, with the most overdue invoice.
+ * @csspart overdue-alert - The service worst off (suspended or at risk, with the date and the invoices it waits for), then the overdue count and total, with the most overdue invoice.
  * @csspart next-due - The unpaid invoice due soonest: date, due wording, amount, link and pay action.
  * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
  * @csspart pending-notice - Payments still processing.

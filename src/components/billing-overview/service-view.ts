@@ -60,7 +60,7 @@ function renderBanner(view: OverviewView, billing: ServiceBilling): TemplateResu
   </div>`;
 }
 
-function bannerMessage(view: OverviewView, billing: ServiceBilling): TemplateResult | string {
+function bannerMessage(view: OverviewView, billing: ServiceBilling): unknown {
   const label = statusLabel('service_billing', billing.state, view.locale);
   switch (billing.state) {
     case 'ok':

@@ -12,6 +12,7 @@ import type { MessageParams } from '../../i18n/types.js';
 import type { BillingQueryController } from '../shared/query.js';
 import { invoiceHref } from '../shared/links.js';
 import { renderDate } from '../shared/render.js';
+import { richMsg } from '../shared/service-alert.js';
 import type { HistoryPager } from './history-pager.js';
 
 export type InvoiceRef = Pick<InvoiceSummary, 'id' | 'number'>;
@@ -89,8 +90,6 @@ export function withDate(
   view: OverviewView,
   key: 'overview.suspension_on' | 'overview.termination_on' | 'service.banner.payment_due' | 'service.banner.at_risk' | 'service.banner.suspended',
   date: string,
-): TemplateResult {
-  // Split around a marker so translators keep the date's position in the sentence.
-  const [before = '', after = ''] = view.msg(key, { date: '\u0000' }).split('\u0000');
-  return html`${before}${renderDate(date, view.locale, 'long')}${after}`;
+): unknown[] {
+  return richMsg((k, p) => view.msg(k, p), key, { date: renderDate(date, view.locale, 'long') });
 }

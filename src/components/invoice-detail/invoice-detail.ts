@@ -26,6 +26,8 @@ import {
   renderSkeleton,
   statusBadge,
 } from '../shared/render.js';
+import { toneIcon } from '../shared/icons.js';
+import { serviceImpact, worstService } from '../shared/service-alert.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import type * as SupportPanelModule from './support-panel.js';
 import type { SupportPanel } from './support-panel.js';
@@ -72,6 +74,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart status-badge - A status badge (invoice, service, payment).
  * @csspart facts - The list of dates and amounts.
  * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
+ * @csspart service-alert - Above the pay action when this invoice keeps a service suspended or at risk: which service, and what happens on which date unless it is paid.
  * @csspart actions - The pay action and the PDF link.
  * @csspart pay-button - The "Pay <balance due>" button.
  * @csspart pay-reason - Why paying is not possible now.
@@ -279,6 +282,7 @@ export class InvoiceDetail extends BillingConsumerElement {
   #renderHeader(invoice: Invoice): TemplateResult {
     const locale = this.displayLocale;
     const due = dueState(invoice, this.today);
+    const impact = this.#serviceImpact(invoice);
     return html`<header class="header" part="header">
       <div class="title-row">
         <h2 part="title">${this.msg('invoice.title', { number: invoice.number })}</h2>
@@ -314,8 +318,21 @@ export class InvoiceDetail extends BillingConsumerElement {
           <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
         </div>
       </dl>
-      <div class="actions" part="actions">${this.#renderPay(invoice)} ${this.#renderPdf(invoice)}</div>
+      ${impact
+        ? html`<div class="notice" part="service-alert" data-tone="warning">
+            ${toneIcon('warning')}
+            <p class="notice__text" id="service-alert">${impact}</p>
+          </div>`
+        : nothing}
+      <div class="actions" part="actions">${this.#renderPay(invoice, !!impact)} ${this.#renderPdf(invoice)}</div>
     </header>`;
+  }
+
+  /** The service this invoice keeps suspended or at risk, from the summary (no request of its own). */
+  #serviceImpact(invoice: Invoice): unknown[] | undefined {
+    const services = this.#summary.value?.services_at_risk.filter((s) => s.blocking_invoices.some((i) => i.id === invoice.id));
+    const worst = services && worstService(services);
+    return worst && serviceImpact((key, params) => this.msg(key, params), this.displayLocale, worst);
   }
 
   #payBlock(invoice: Invoice): PayBlockReason {
@@ -323,7 +340,7 @@ export class InvoiceDetail extends BillingConsumerElement {
     return payBlockReason(invoice, summary.value?.permissions, summary.state === 'error');
   }
 
-  #renderPay(invoice: Invoice): TemplateResult {
+  #renderPay(invoice: Invoice, impact: boolean): TemplateResult {
     const reason = this.#payBlock(invoice);
     const blocked = reason !== undefined;
     return html`<div class="pay">
@@ -332,7 +349,7 @@ export class InvoiceDetail extends BillingConsumerElement {
         part="pay-button"
         type="button"
         aria-disabled=${blocked ? 'true' : 'false'}
-        aria-describedby=${blocked ? 'pay-reason' : nothing}
+        aria-describedby=${[impact && 'service-alert', blocked && 'pay-reason'].filter(Boolean).join(' ') || nothing}
         @pointerenter=${blocked ? nothing : this.payFlow.prefetch}
         @focus=${blocked ? nothing : this.payFlow.prefetch}
         @click=${this.#onPayClick}

@@ -8,6 +8,7 @@ import type { Payment } from '../../api/schemas.js';
 import { t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
+import { methodLabel } from './method-label.js';
 import { money, openLabel, renderInstant, statusBadge } from './render.js';
 import { tokens } from './tokens.js';
 
@@ -72,7 +73,7 @@ export function renderPaymentTable(payments: readonly Payment[], locale: string,
             <th scope="row">${renderInstant(payment.created_at, locale)}</th>
             <td>${openLabel('kind.payment', payment.kind, locale)}</td>
             <td class="numeric">${money(payment.amount, locale)}</td>
-            <td>${payment.method.label || openLabel('method', payment.method.type, locale)}</td>
+            <td>${methodLabel(payment.method, locale)}</td>
             <td>
               <span class="cell-stack">
                 ${statusBadge('payment', payment.status, locale)}

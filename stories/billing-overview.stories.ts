@@ -228,7 +228,7 @@ export const ServiceAtRisk: Story = {
     const el = await overview(canvasElement);
     await waitForText(el, 'At risk: suspension on');
     await waitForText(el, 'PL-2026-0142');
-    await expect(screenOf(el).getByRole('button', { name: 'Pay invoice PL-2026-0142' })).toBeVisible();
+    await expect(screenOf(el).getByRole('button', { name: 'Pay $31.80 for invoice PL-2026-0142' })).toBeVisible();
   },
 };
 

@@ -40,6 +40,12 @@ async function payBlocked(el: Element, reason: string) {
   await expect(part(el, 'pay-button')).toHaveAttribute('aria-disabled', 'true');
 }
 
+/** Settled: nothing to pay for good, so no pay button at all, only the reason. */
+async function paySettled(el: Element, reason: string) {
+  await waitFor(() => expect(part(el, 'pay-reason')).toHaveTextContent(reason));
+  await expect(part(el, 'pay-button')).toBeNull();
+}
+
 // ---- each invoice status ----
 
 /** Past its due date: overdue wording, payable. */
@@ -87,7 +93,7 @@ export const Paid: Story = {
   args: { 'invoice-id': 'inv_1000' },
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0131', 'paid');
-    await payBlocked(el, 'Already paid');
+    await paySettled(el, 'Already paid');
   },
 };
 
@@ -96,7 +102,7 @@ export const Refunded: Story = {
   args: { 'invoice-id': 'inv_997' },
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0109', 'refunded');
-    await payBlocked(el, 'Refunded; nothing to pay');
+    await paySettled(el, 'Refunded; nothing to pay');
     await waitFor(() => expect(part(el, 'transactions-table')?.querySelectorAll('tbody tr')).toHaveLength(2));
   },
 };
@@ -106,8 +112,9 @@ export const Cancelled: Story = {
   args: { 'invoice-id': 'inv_998' },
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0117', 'cancelled');
-    await payBlocked(el, 'Cancelled');
+    await paySettled(el, 'Cancelled');
     await waitForText(el, 'Not linked to a service');
+    await waitForText(el, 'No payments: this invoice was cancelled.');
   },
 };
 

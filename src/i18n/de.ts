@@ -157,6 +157,7 @@ export const de: Catalog = {
   'invoice.line.amount': 'Betrag',
   'invoice.transactions': 'Transaktionen',
   'invoice.transactions_empty': 'Für diese Rechnung sind noch keine Zahlungen verbucht.',
+  'invoice.transactions_cancelled': 'Keine Zahlungen: Diese Rechnung wurde storniert.',
   'invoice.pdf': 'PDF herunterladen',
   'invoice.pdf_unavailable': 'Für diese Rechnung ist kein PDF verfügbar.',
   'invoice.payment_failed': 'Die Zahlung ist fehlgeschlagen: {reason}',
@@ -225,8 +226,8 @@ export const de: Catalog = {
   'invoice_detail.support.text': 'Rechnung {number}: {description}',
   // end <invoice-detail>
 
-  'wallet.title': 'Guthaben',
-  'wallet.balance': 'Kontostand',
+  'wallet.title': 'Guthabenkonto',
+  'wallet.balance': 'Guthaben',
   'wallet.pending': 'Ausstehende Aufladungen',
   'wallet.pending_none': 'Keine ausstehenden Aufladungen',
   'wallet.low': 'Ihr Guthaben ist niedrig. Laden Sie auf, damit Ihre Dienste weiterlaufen.',
@@ -236,6 +237,7 @@ export const de: Catalog = {
   'wallet.pending_amount': '+ {amount} ausstehend',
   'wallet.low_hint': 'Laden Sie auf, damit Verlängerungen nicht fehlschlagen.',
   'wallet.balance_updated': 'Guthaben aktualisiert: {amount}',
+  'wallet.last_changed': 'Zuletzt geändert: {time}',
   'topup.disabled.unknown': 'Wir konnten nicht prüfen, ob Ihr Konto Guthaben aufladen darf.',
 
   'topup.button': 'Aufladen',
@@ -270,6 +272,7 @@ export const de: Catalog = {
     other: '{n} Rechnungen sind überfällig ({amount}). Bezahlen Sie sie, um eine Sperrung Ihrer Dienste zu vermeiden.',
   },
   'overview.next_due': 'Als Nächstes fällig',
+  'overview.overdue_since': 'Überfällig seit {date}',
   'overview.next_due_invoice': 'Rechnung {number}, {amount}',
   'overview.wallet': 'Guthaben',
   'overview.services_at_risk': 'Von der Abrechnung betroffene Dienste',
@@ -278,7 +281,7 @@ export const de: Catalog = {
 
   'service.title': 'Abrechnung für {name}',
   'service.blocking': 'Zu bezahlende Rechnungen',
-  'service.pay': 'Rechnung {number} bezahlen',
+  'service.pay': '{amount} für Rechnung {number} bezahlen',
 
   // <billing-overview> element (added with the element): account mode, history, service banner
   'overview.all_paid_up': 'Alles bezahlt',

@@ -165,6 +165,7 @@ export const en = {
   'invoice.line.amount': 'Amount',
   'invoice.transactions': 'Transactions',
   'invoice.transactions_empty': 'No payments recorded for this invoice yet.',
+  'invoice.transactions_cancelled': 'No payments: this invoice was cancelled.',
   'invoice.pdf': 'Download PDF',
   'invoice.pdf_unavailable': 'No PDF is available for this invoice.',
   'invoice.payment_failed_generic': 'The payment failed. No money was taken.',
@@ -210,7 +211,7 @@ export const en = {
 
   // <wallet-balance>
   'wallet.title': 'Wallet',
-  'wallet.balance': 'Balance',
+  'wallet.balance': 'Wallet balance',
   'wallet.pending': 'Pending top-ups',
   'wallet.pending_none': 'No pending top-ups',
   'wallet.low': 'Your balance is low. Top up to keep your services running.',
@@ -220,6 +221,7 @@ export const en = {
   'wallet.pending_amount': '+ {amount} pending',
   'wallet.low_hint': 'Top up to avoid failed renewals.',
   'wallet.balance_updated': 'Wallet balance updated: {amount}',
+  'wallet.last_changed': 'Last changed {time}',
   'topup.disabled.unknown': 'Could not check whether your account can top up.',
 
   // <top-up-button>
@@ -240,6 +242,7 @@ export const en = {
     other: '{n} invoices are overdue ({amount}). Pay them to avoid suspension of your services.',
   },
   'overview.next_due': 'Next due',
+  'overview.overdue_since': 'Overdue since {date}',
   'overview.next_due_invoice': 'Invoice {number}, {amount}',
   'overview.wallet': 'Wallet balance',
   'overview.services_at_risk': 'Services affected by billing',
@@ -249,7 +252,7 @@ export const en = {
   // <billing-overview service-id>, service mode
   'service.title': 'Billing for {name}',
   'service.blocking': 'Invoices to pay',
-  'service.pay': 'Pay invoice {number}',
+  'service.pay': 'Pay {amount} for invoice {number}',
 
   // <billing-overview> element (added with the element): account mode, history, service banner
   'overview.all_paid_up': "You're all paid up",

@@ -151,6 +151,7 @@ export const fa: Catalog = {
   'invoice.line.amount': 'مبلغ',
   'invoice.transactions': 'تراکنش‌ها',
   'invoice.transactions_empty': 'هنوز پرداختی برای این صورت‌حساب ثبت نشده است.',
+  'invoice.transactions_cancelled': 'پرداختی ندارد: این صورت‌حساب لغو شده است.',
   'invoice.pdf': 'دریافت PDF',
   'invoice.pdf_unavailable': 'فایل PDF برای این صورت‌حساب موجود نیست.',
   'invoice.payment_failed': 'پرداخت ناموفق بود: {reason}',
@@ -219,7 +220,7 @@ export const fa: Catalog = {
   // end <invoice-detail>
 
   'wallet.title': 'کیف پول',
-  'wallet.balance': 'موجودی',
+  'wallet.balance': 'موجودی کیف پول',
   'wallet.pending': 'شارژهای در انتظار',
   'wallet.pending_none': 'شارژ در انتظاری وجود ندارد',
   'wallet.low': 'موجودی شما کم است. برای ادامهٔ کار سرویس‌ها کیف پول را شارژ کنید.',
@@ -229,6 +230,7 @@ export const fa: Catalog = {
   'wallet.pending_amount': '+ {amount} در انتظار',
   'wallet.low_hint': 'برای جلوگیری از ناموفق شدن تمدیدها، کیف پول را شارژ کنید.',
   'wallet.balance_updated': 'موجودی کیف پول به‌روز شد: {amount}',
+  'wallet.last_changed': 'آخرین تغییر: {time}',
   'topup.disabled.unknown': 'بررسی اینکه حساب شما امکان شارژ دارد ممکن نشد.',
 
   'topup.button': 'شارژ کیف پول',
@@ -258,6 +260,7 @@ export const fa: Catalog = {
     other: '{n} صورت‌حساب از سررسید گذشته است ({amount}). برای جلوگیری از تعلیق سرویس‌ها آن را پرداخت کنید.',
   },
   'overview.next_due': 'سررسید بعدی',
+  'overview.overdue_since': 'سررسید گذشته از {date}',
   'overview.next_due_invoice': 'صورت‌حساب {number}، {amount}',
   'overview.wallet': 'موجودی کیف پول',
   'overview.services_at_risk': 'سرویس‌های متأثر از صورت‌حساب',
@@ -266,7 +269,7 @@ export const fa: Catalog = {
 
   'service.title': 'صورت‌حساب {name}',
   'service.blocking': 'صورت‌حساب‌های قابل پرداخت',
-  'service.pay': 'پرداخت صورت‌حساب {number}',
+  'service.pay': 'پرداخت {amount} برای صورت‌حساب {number}',
 
   // <billing-overview> element (added with the element): account mode, history, service banner
   'overview.all_paid_up': 'همهٔ صورت‌حساب‌های شما پرداخت شده است',

@@ -249,6 +249,37 @@ describe('<billing-overview> account mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('heads an overdue invoice "Overdue since <date>", never a past date under "Next due"', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    const nextDue = part(el, 'next-due');
+    const heading = nextDue?.querySelector('h3');
+    expect(text(heading)).to.equal(t('en', 'overview.overdue_since', { date: longDate('2026-11-21') }));
+    expect(heading?.querySelector('time')?.getAttribute('datetime')).to.equal('2026-11-21');
+    expect(text(nextDue)).not.to.contain(t('en', 'overview.next_due'));
+    expect(text(part(el, 'due-wording'))).to.equal(t('en', 'due.overdue_days', { n: 5 }));
+    expect(nextDue?.getAttribute('aria-labelledby')).to.equal(heading?.id);
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps "Next due" with the date for an invoice not due yet', async () => {
+    const { el } = await mount({ scenario: 'partially-paid' });
+    const nextDue = part(el, 'next-due');
+    expect(text(nextDue?.querySelector('h3'))).to.equal(t('en', 'overview.next_due'));
+    expect(text(nextDue)).to.contain(longDate('2026-12-04'));
+    expect(text(nextDue)).not.to.contain(t('en', 'overview.overdue_since', { date: longDate('2026-12-04') }));
+    await expect(el).to.be.accessible();
+  });
+
+  for (const locale of ['en', 'de', 'fa']) {
+    it(`names the wallet tile's amount as <wallet-balance> and the wallet payment method do (${locale})`, async () => {
+      const { el } = await mount({ scenario: 'overdue', locale });
+      const label = text(part(el, 'wallet')?.querySelector('dt'));
+      expect(label).to.equal(t(locale, 'wallet.balance'));
+      expect(label).to.equal(t(locale, 'method.wallet'));
+      await expect(el).to.be.accessible();
+    });
+  }
+
   it('offers no pay action to a read-only member and says why', async () => {
     const { el } = await mount({ scenario: 'read-only' });
     expect(part(el, 'overdue-alert')).not.to.equal(null);
@@ -591,9 +622,19 @@ describe('<billing-overview service-id> service mode', () => {
     expect(text(rows[0])).to.contain('PL-2026-0142');
     expect(text(rows[0])).to.contain(usd(3180));
     expect(text(rows[0])).to.contain(t('en', 'due.overdue_days', { n: 5 }));
-    expect(text(button(el, 'pay-button'))).to.equal(t('en', 'service.pay', { number: 'PL-2026-0142' }));
+    expect(text(button(el, 'pay-button'))).to.equal(t('en', 'service.pay', { amount: usd(3180), number: 'PL-2026-0142' }));
     expect(api.requestLog()).not.to.include('GET /payments');
     expect(part(el, 'overview')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('names the amount and the invoice on a blocking invoice\'s pay button', async () => {
+    const { el } = await mount({ scenario: 'overdue', attrs: { serviceId: VPS } });
+    const pay = button(el, 'pay-button');
+    // "Pay $31.80 for invoice PL-2026-0142": what it costs, and which invoice (its accessible name is its text).
+    expect(text(pay)).to.equal(t('en', 'service.pay', { amount: usd(3180), number: 'PL-2026-0142' }));
+    expect(text(pay)).to.contain(usd(3180)).and.to.contain('PL-2026-0142');
+    expect(pay.hasAttribute('aria-label')).to.be.false;
     await expect(el).to.be.accessible();
   });
 

@@ -409,6 +409,14 @@ describe('<invoice-detail>', function () {
       expect(text(el, '[part="transactions"] [part="empty"]')).to.equal(t('en', 'invoice.transactions_empty'));
       await expect(el).to.be.accessible();
     });
+
+    it('says a cancelled invoice without payments was cancelled, not that payments are still to come', async () => {
+      const { el } = await mount('inv_998');
+      expect(has(el, '[part="transactions-table"]')).to.be.false;
+      expect(text(el, '[part="transactions"] [part="empty"]')).to.equal(t('en', 'invoice.transactions_cancelled'));
+      expect(text(el, '[part="transactions"] [part="empty"]')).not.to.equal(t('en', 'invoice.transactions_empty'));
+      await expect(el).to.be.accessible();
+    });
   });
 
   describe('PDF link', () => {
@@ -481,10 +489,32 @@ describe('<invoice-detail>', function () {
       await expect(el).to.be.accessible();
     });
 
-    const blocked: Array<[string, string, string]> = [
+    const settledInvoices: Array<[string, string, string]> = [
       ['paid', 'inv_1000', t('en', 'invoice_detail.pay_disabled.paid')],
       ['refunded', 'inv_997', t('en', 'invoice_detail.pay_disabled.refunded')],
       ['cancelled', 'inv_998', t('en', 'invoice_detail.pay_disabled.cancelled')],
+    ];
+    for (const [what, id, reason] of settledInvoices) {
+      it(`shows no pay button on a ${what} invoice, only the reason`, async () => {
+        const { el } = await mount(id);
+        // Nothing to pay for good: no greyed "Pay $0.00", just why.
+        expect(has(el, '[part="pay-button"]')).to.be.false;
+        expect(text(el, '[part="actions"]')).not.to.contain(t('en', 'pay.button', { amount: money(0) }));
+        expect(text(el, '[part="pay-reason"]')).to.equal(reason);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('shows no pay button on an open invoice with nothing left to pay', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject({ match: 'GET /invoices/*', type: 'schema', patch: { 'balance_due.amount': 0 } });
+      const { el } = await mount('inv_1001', { api });
+      expect(has(el, '[part="pay-button"]')).to.be.false;
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.nothing_due'));
+      await expect(el).to.be.accessible();
+    });
+
+    const blocked: Array<[string, string, string]> = [
       ['pending', 'inv_1004', t('en', 'invoice_detail.pay_disabled.processing')],
       // The raw status the API sent, inside the catalog's wording.
       ['an unknown status', 'inv_999', t('en', 'invoice_detail.pay_disabled.unknown', { label: 'in_dispute' })],

@@ -7,7 +7,7 @@ import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
-import { formatMoney } from '../../src/i18n/format.js';
+import { formatAsOf, formatMoney } from '../../src/i18n/format.js';
 import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import '../helpers/load-catalogs.js';
@@ -78,14 +78,14 @@ describe('<wallet-balance>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('shows the balance, the "as of" stamp from updated_at, and no pending line or low-balance state when there is none', async () => {
+  it('shows the balance, the "last changed" stamp from updated_at, and no pending line or low-balance state when there is none', async () => {
     const { el } = await mountWallet();
     await settle(el);
 
     expect(text(el, 'balance')).to.equal('$12.50');
     const asOf = part(el, 'as-of')!.querySelector('time')!;
     expect(asOf.getAttribute('datetime')).to.equal('2026-11-20T14:12:00.000Z');
-    expect(asOf.textContent).to.match(startingWith(messageStart('common.as_of')));
+    expect(asOf.textContent).to.match(startingWith(messageStart('wallet.last_changed')));
     expect(part(el, 'pending'), 'nothing pending in this scenario').to.equal(null);
     expect(el.isLowBalance).to.equal(false);
     expect(part(el, 'low-balance')).to.equal(null);
@@ -93,6 +93,29 @@ describe('<wallet-balance>', () => {
     expect(part(el, 'top-up-button')).to.equal(null);
     await expect(el).to.be.accessible();
   });
+
+  it('says when the balance last changed, not "as of": updated_at is the last change, not the load', async () => {
+    const { el } = await mountWallet();
+    await settle(el);
+    const stamp = part(el, 'as-of')!.querySelector('time')!;
+    const time = formatAsOf('2026-11-20T14:12:00.000Z', 'en');
+    expect(stamp.textContent.trim()).to.equal(t('en', 'wallet.last_changed', { time }));
+    expect(stamp.textContent).not.to.contain(t('en', 'common.as_of', { time }));
+    await expect(el).to.be.accessible();
+  });
+
+  for (const locale of ['en', 'de', 'fa']) {
+    it(`names the amount as the overview's wallet tile and the wallet payment method do (${locale})`, async () => {
+      const { el } = await mountWallet(undefined, { locale });
+      await settle(el);
+      // One name for one thing: "Wallet" for the wallet, "Wallet balance" for the amount in it.
+      expect(text(el, 'balance-label')).to.equal(t(locale, 'overview.wallet'));
+      expect(text(el, 'balance-label')).to.equal(t(locale, 'method.wallet'));
+      expect(text(el, 'title')).to.equal(t(locale, 'wallet.title'));
+      expect(text(el, 'title')).not.to.equal(text(el, 'balance-label'));
+      await expect(el).to.be.accessible();
+    });
+  }
 
   it('shows pending top-ups, and announces the new balance once a top-up is credited', async () => {
     const { el, api, client } = await mountWallet();
@@ -387,10 +410,10 @@ describe('<wallet-balance>', () => {
     const button = await settleButton(el);
 
     expect(el.getAttribute('lang')).to.equal('de');
-    expect(text(el, 'title')).to.equal('Guthaben');
-    expect(text(el, 'balance-label')).to.equal('Kontostand');
+    expect(text(el, 'title')).to.equal('Guthabenkonto');
+    expect(text(el, 'balance-label')).to.equal('Guthaben');
     expect(text(el, 'balance')).to.equal('40,00 €');
-    expect(text(el, 'as-of')).to.match(/^Stand/);
+    expect(text(el, 'as-of')).to.match(/^Zuletzt geändert/);
     expect(button.shadowRoot!.querySelector('[part="button"]')!.textContent.trim()).to.equal('Aufladen');
     await expect(el).to.be.accessible();
   });

@@ -34,7 +34,7 @@ describe('catalogs loaded on first use', () => {
       release();
       await loadCatalog('de');
       await waitUntil(() => el.shadowRoot!.querySelector('[part~="balance"]') !== null, 'no balance', { timeout: 5000 });
-      expect(title(el)).to.equal('Guthaben');
+      expect(title(el)).to.equal('Guthabenkonto');
       expect(el.getAttribute('lang')).to.equal('de');
       expect(t('de-AT', 'common.retry')).to.equal('Erneut versuchen');
       await expect(el).to.be.accessible();

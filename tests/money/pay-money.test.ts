@@ -698,7 +698,7 @@ describe('paying an invoice', () => {
           const { provider } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host><invoice-detail invoice-id="inv_1001"></invoice-detail>`, { api });
           const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
           await detail.settled();
-          await waitUntil(() => part(detail, 'pay-button'), 'the invoice shows');
+          await waitUntil(() => part(detail, 'header'), 'the invoice shows');
           await detail.updateComplete;
           expect(detail.shadowRoot!.querySelector('dialog.pf-dialog'), 'no pay dialog').to.equal(null);
           expect(detail.shadowRoot!.textContent).to.not.contain(messageStart('pay_dialog.succeeded_amount'));
@@ -873,7 +873,10 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     await expect(detail).to.be.accessible();
     part<HTMLButtonElement>(detail, 'pay-cancel-button')!.click();
     await waitUntil(() => detail.shadowRoot!.querySelector('dialog') === null);
-    expect(text(payButtonOf(detail).nextElementSibling)).to.equal(t('en', 'invoice_detail.pay_disabled.paid'));
+    // Paid: no pay button any more; focus comes back to why.
+    expect(part(detail, 'pay-button')).to.equal(null);
+    expect(text(part(detail, 'pay-reason'))).to.equal(t('en', 'invoice_detail.pay_disabled.paid'));
+    await waitUntil(() => detail.shadowRoot!.activeElement === part(detail, 'pay-reason'), 'focus on the reason');
     await expectClean(api);
   });
 

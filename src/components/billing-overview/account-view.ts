@@ -9,7 +9,7 @@ import { dueState, dueWording } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { toneIcon } from '../shared/icons.js';
-import { serviceImpact, worstService } from '../shared/service-alert.js';
+import { richMsg, serviceImpact, worstService } from '../shared/service-alert.js';
 import { renderPaymentTable } from '../shared/payment-table.js';
 import {
   liveRegion,
@@ -136,12 +136,20 @@ function renderOverdueAlert(view: OverviewView, summary: Summary): TemplateResul
   </div>`;
 }
 
+/**
+ * The invoice due soonest; when its date has passed (the most overdue one), "Overdue since
+ * November 21" instead of "Next due", so a past date never reads as coming.
+ */
 function renderNextDue(view: OverviewView, invoice: InvoiceSummary, permissions: Permissions): TemplateResult {
   const { locale } = view;
+  const date = renderDate(invoice.due_date, locale, 'long');
+  const overdue = dueState(invoice, view.today).kind === 'overdue';
   return html`<section class="card" part="next-due" aria-labelledby="next-due-title">
-    <h3 id="next-due-title">${view.msg('overview.next_due')}</h3>
+    <h3 id="next-due-title">
+      ${overdue ? richMsg((k, p) => view.msg(k, p), 'overview.overdue_since', { date }) : view.msg('overview.next_due')}
+    </h3>
     <p class="card__line">
-      <span class="emphasis">${renderDate(invoice.due_date, locale, 'long')}</span>
+      ${overdue ? nothing : html`<span class="emphasis">${date}</span>`}
       <span part="due-wording">${dueWording(invoice, view.today, locale)}</span>
     </p>
     <p class="card__line">

@@ -62,7 +62,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart skeleton - Placeholder while the first load runs.
  * @csspart attention - What needs attention first.
  * @csspart overdue-alert - The service worst off (suspended or at risk, with the date and the invoices it waits for), then the overdue count and total, with the most overdue invoice.
- * @csspart next-due - The unpaid invoice due soonest: date, due wording, amount, link and pay action.
+ * @csspart next-due - The next invoice to pay: "Overdue since <date>" with how late it is, or "Next due" with its date and due wording; its amount, link and pay action.
  * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
  * @csspart pending-notice - Payments still processing.
  * @csspart all-paid - "You're all paid up".

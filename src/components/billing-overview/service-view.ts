@@ -110,7 +110,7 @@ function renderBlocking(view: OverviewView, billing: ServiceBilling): TemplateRe
                   <span class="muted">${renderDate(invoice.due_date, locale)}</span>
                 </span>
               </td>
-              ${canPay ? html`<td>${payAction(view, invoice, permissions, view.msg('service.pay', { number: invoice.number }))}</td>` : nothing}
+              ${canPay ? html`<td>${payAction(view, invoice, permissions, view.msg('service.pay', { amount: money(invoice.balance_due, locale), number: invoice.number }))}</td>` : nothing}
             </tr>`,
           )}
         </tbody>

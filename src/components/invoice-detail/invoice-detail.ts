@@ -32,6 +32,14 @@ import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import type * as SupportPanelModule from './support-panel.js';
 import type { SupportPanel } from './support-panel.js';
 
+/** Reasons of an invoice with nothing to pay for good: no pay button, only the reason. */
+const SETTLED_REASONS: readonly (MessageKey | undefined)[] = [
+  'invoice_detail.pay_disabled.paid',
+  'invoice_detail.pay_disabled.refunded',
+  'invoice_detail.pay_disabled.cancelled',
+  'invoice_detail.pay_disabled.nothing_due',
+];
+
 export { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './support-request.js';
 
 /** The support panel's module (support-panel.ts), loaded when the panel first opens. @internal */
@@ -52,6 +60,8 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * The pay button is enabled only when `isPayable(invoice, permissions)`; otherwise it stays
  * focusable with `aria-disabled="true"` and the reason is shown beside it. The account's
  * permissions come from the summary (cached and shared with the other billing elements).
+ * A paid, refunded or cancelled invoice (or one with nothing left to pay) has no pay button,
+ * only the reason; after paying it here, focus goes to that reason.
  * The service comparison loads when the "Something looks wrong?" panel is first opened.
  *
  * @summary One invoice with its lines, payments, PDF, pay action and a "something looks wrong?" panel.
@@ -76,7 +86,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
  * @csspart service-alert - Above the pay action when this invoice keeps a service suspended or at risk: which service, and what happens on which date unless it is paid.
  * @csspart actions - The pay action and the PDF link.
- * @csspart pay-button - The "Pay <balance due>" button.
+ * @csspart pay-button - The "Pay <balance due>" button; none on a settled invoice (paid, refunded, cancelled, nothing left to pay).
  * @csspart pay-reason - Why paying is not possible now.
  * @csspart contact-support-button - Beside the reason of an invoice on hold: opens the "Something looks wrong?" panel at its contact form.
  * @csspart pdf-link - The PDF link (only for an https: or same-origin address).
@@ -202,6 +212,9 @@ export class InvoiceDetail extends BillingConsumerElement {
   /** The support panel's load failed (it offers "Try again"). */
   @state() private supportFailed = false;
 
+  /** The pay dialog was opened from the pay button (focus comes back when it closes). */
+  #paying = false;
+
   /** The support panel, once its code has loaded (at once when it already had). */
   #support: SupportPanel | undefined;
   /** The support panel's code while it loads. */
@@ -213,6 +226,15 @@ export class InvoiceDetail extends BillingConsumerElement {
       // Another invoice: nothing typed or checked for the old one carries over.
       this.announcement = '';
       this.#support?.reset();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.#paying && !this.payFlow.isOpen) {
+      this.#paying = false;
+      // Paid here: the pay button that had focus is gone, so focus goes to why there is none.
+      void this.updateComplete.then(() => this.shadowRoot!.activeElement ?? this.renderRoot.querySelector<HTMLElement>('[part="pay-reason"][tabindex]')?.focus());
     }
   }
 
@@ -343,21 +365,25 @@ export class InvoiceDetail extends BillingConsumerElement {
   #renderPay(invoice: Invoice, impact: boolean): TemplateResult {
     const reason = this.#payBlock(invoice);
     const blocked = reason !== undefined;
+    // Settled (or nothing left to pay): no greyed "Pay $0.00", only why (focusable, for focus after paying here).
+    const settled = SETTLED_REASONS.includes(reason?.key);
     return html`<div class="pay">
-      <button
-        class="button button--primary"
-        part="pay-button"
-        type="button"
-        aria-disabled=${blocked ? 'true' : 'false'}
-        aria-describedby=${[impact && 'service-alert', blocked && 'pay-reason'].filter(Boolean).join(' ') || nothing}
-        @pointerenter=${blocked ? nothing : this.payFlow.prefetch}
-        @focus=${blocked ? nothing : this.payFlow.prefetch}
-        @click=${this.#onPayClick}
-      >
-        ${this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}
-      </button>
+      ${settled
+        ? nothing
+        : html`<button
+            class="button button--primary"
+            part="pay-button"
+            type="button"
+            aria-disabled=${blocked ? 'true' : 'false'}
+            aria-describedby=${[impact && 'service-alert', blocked && 'pay-reason'].filter(Boolean).join(' ') || nothing}
+            @pointerenter=${blocked ? nothing : this.payFlow.prefetch}
+            @focus=${blocked ? nothing : this.payFlow.prefetch}
+            @click=${this.#onPayClick}
+          >
+            ${this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}
+          </button>`}
       ${reason
-        ? html`<span class="pay-reason" part="pay-reason" id="pay-reason" data-reason=${reason.key}
+        ? html`<span class="pay-reason" part="pay-reason" id="pay-reason" data-reason=${reason.key} tabindex=${settled ? '-1' : nothing}
             >${this.msg(reason.key, reason.label === undefined ? {} : { label: reason.label })}</span
           >`
         : nothing}
@@ -473,7 +499,9 @@ export class InvoiceDetail extends BillingConsumerElement {
     if (payments.length === 0) {
       return html`<section part="transactions" aria-labelledby="transactions-title">
         <h3 id="transactions-title">${this.msg('invoice.transactions')}</h3>
-        <p class="muted" part="empty">${this.msg('invoice.transactions_empty')}</p>
+        <p class="muted" part="empty">
+          ${this.msg(invoice.status === 'cancelled' ? 'invoice.transactions_cancelled' : 'invoice.transactions_empty')}
+        </p>
       </section>`;
     }
     return html`<section part="transactions">
@@ -578,7 +606,10 @@ export class InvoiceDetail extends BillingConsumerElement {
       { invoiceId: invoice.id, number: invoice.number, balanceDue: invoice.balance_due },
       { cancelable: true },
     );
-    if (proceed) this.payFlow.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
+    if (proceed) {
+      this.payFlow.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="pay-button"]'));
+      this.#paying = true;
+    }
   }
 
 }

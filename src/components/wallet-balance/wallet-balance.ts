@@ -4,12 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Money, Permissions, Wallet } from '../../api/schemas.js';
 import { majorToMinor } from '../../domain/units.js';
+import { formatAsOf } from '../../i18n/format.js';
 import {
   BillingConsumerElement,
   BillingQueryController,
   liveRegion,
   money,
-  renderAsOf,
   renderQueryFallback,
   renderQueryNotice,
   toneIcon,
@@ -21,9 +21,9 @@ import { walletBalanceStyles } from './wallet-balance.styles.js';
 const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-button__${part}`).join();
 
 /**
- * The customer's wallet: balance, top-ups still being paid, when the balance was last
- * updated, and a low-balance warning (text and icon) before renewals start to fail. With
- * `top-up` it offers a `<top-up-button>`; a page can put its own action in the `action` slot
+ * The customer's wallet: balance, top-ups still being paid, when the balance last changed
+ * (its `updated_at`: "Last changed Nov 20, 2:12 PM", not when it was loaded), and a
+ * low-balance warning (text and icon) before renewals start to fail. With `top-up` it offers a `<top-up-button>`; a page can put its own action in the `action` slot
  * instead. A team member without top-up permission sees why there is no top-up action.
  *
  * The built-in button's own parts are forwarded with a prefix, `top-up-button__<part>`, so a
@@ -36,7 +36,7 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * </billing-provider>
  * ```
  *
- * @summary Wallet balance, pending top-ups, "as of" stamp and low-balance warning, with an optional top-up action.
+ * @summary Wallet balance, pending top-ups, "last changed" stamp and low-balance warning, with an optional top-up action.
  * @tag wallet-balance
  *
  * @slot action - The page's own top-up action (a link or button). Wins over the built-in `top-up` button; hidden, like it, for a member who may not top up.
@@ -53,10 +53,10 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart skeleton - The placeholder while the wallet first loads.
  * @csspart error - The error panel when the wallet could not be loaded.
  * @csspart config-error - Shown instead of data when no `<billing-provider>` is above the element.
- * @csspart balance-label - The "Balance" label.
+ * @csspart balance-label - The "Wallet balance" label.
  * @csspart balance - The balance amount.
  * @csspart pending - "+ 20.00 pending": top-ups that are paid for but not credited yet (only when there are any).
- * @csspart as-of - When the balance was last updated.
+ * @csspart as-of - "Last changed …": when the balance last changed (`updated_at`), not when it was loaded.
  * @csspart low-balance - The low-balance warning (icon, label and hint).
  * @csspart read-only - Why there is no top-up action for this member.
  * @csspart action - The top-up action: the `action` slot or the built-in button.
@@ -99,7 +99,7 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  *
  * @cssproperty --billing-color-surface - Card background.
  * @cssproperty --billing-color-text - Text and the balance.
- * @cssproperty --billing-color-text-muted - Labels, the "as of" stamp, the read-only reason.
+ * @cssproperty --billing-color-text-muted - Labels, the "last changed" stamp, the read-only reason.
  * @cssproperty --billing-color-border - Card edge.
  * @cssproperty --billing-color-warning-bg - Background of the low-balance and stale notices.
  * @cssproperty --billing-color-warning-text - Text of the low-balance and stale notices.
@@ -228,7 +228,11 @@ export class WalletBalance extends BillingConsumerElement {
               >${this.msg('wallet.pending_amount', { amount: money(wallet.pending_top_ups, locale) })}</span
             >`
           : nothing}
-        ${renderAsOf(wallet.updated_at, locale)}
+        <span class="as-of" part="as-of"
+          ><time datetime=${new Date(wallet.updated_at).toISOString()}
+            >${this.msg('wallet.last_changed', { time: formatAsOf(wallet.updated_at, locale) })}</time
+          ></span
+        >
       </p>
     </div>`;
   }

@@ -138,8 +138,13 @@ const GPU_LINES = (period: [string, string]) => [
   line('GPU A100 80 GB dedicated instance', 118_900, period),
   line('Block storage, 2 TB NVMe', 4_000, period),
 ];
+const VPS_SMALL_LINES = (period: [string, string]) => [
+  line('VPS Cloud 2 (2 vCPU, 4 GB RAM, 80 GB NVMe)', 1_200, period),
+  line('Additional IPv4 address', 300, period),
+  line('Block storage, 500 GB NVMe', 1_200, period),
+];
 const DEDICATED_LINES = (period: [string, string]) => [
-  line('Dedicated server E-2388G (64 GB RAM, 2 × 1.92 TB NVMe)', 13_900, period),
+  line('Dedicated E-2388G server (64 GB RAM, 2 × 1.92 TB NVMe)', 13_900, period),
   line('Unmetered 1 Gbit/s port', 1_000, period),
 ];
 
@@ -173,7 +178,7 @@ function overdue(): Seed {
     issue: '2026-09-18',
     due: '2026-10-02',
     service: DED_NYC.id,
-    lines: [line('RAM upgrade to 128 GB (not fitted, refunded)', 3_500)],
+    lines: [line('RAM upgrade to 128 GB for Dedicated E-2388G (not fitted, refunded)', 3_500)],
   });
   const payments = [
     payment(5000, ramUpgrade, CARD, 3_500, '2026-09-19T08:30:00Z', { status: 'refunded' }),
@@ -231,7 +236,7 @@ function healthy(): Seed {
 }
 
 function suspended(): Seed {
-  const late = invoice(2001, 'PL-2026-0133', { status: 'unpaid', issue: '2026-10-27', due: '2026-11-10', service: VPS_SGP.id, lines: VPS_LINES(month('2026-11-10')).slice(0, 2) });
+  const late = invoice(2001, 'PL-2026-0133', { status: 'unpaid', issue: '2026-10-27', due: '2026-11-10', service: VPS_SGP.id, lines: VPS_SMALL_LINES(month('2026-11-10')) });
   const paid = invoice(2000, 'PL-2026-0129', { status: 'paid', issue: '2026-10-21', service: VPS_FRA.id, lines: VPS_LINES(month('2026-11-04')) });
   return {
     account: account('USD', 0),
@@ -290,7 +295,7 @@ function jpy(): Seed {
     service: GPU_AMS.id,
     lines: [line('GPU A100 80 GB dedicated instance', 168_000, month('2026-11-24'))],
   });
-  const vps = invoice(1300, 'PL-2026-0176', { status: 'paid', issue: '2026-11-01', service: VPS_FRA.id, lines: [line('VPS Cloud 2 (2 vCPU, 4 GB RAM)', 3_200, month('2026-11-15'))] });
+  const vps = invoice(1300, 'PL-2026-0176', { status: 'paid', issue: '2026-11-01', service: VPS_FRA.id, lines: [line('VPS Cloud 4 (4 vCPU, 8 GB RAM, 160 GB NVMe)', 3_200, month('2026-11-15'))] });
   return {
     account: account('JPY', 5_000),
     services: [{ ...GPU_AMS }, { ...VPS_FRA }],
@@ -307,7 +312,7 @@ const FLEET: Array<{ service: StoredService; lines: (period: [string, string]) =
   })),
   { service: { ...GPU_AMS }, lines: (p) => [line('GPU A100 80 GB, daily', 3_960, p)] },
   { service: { ...DED_NYC }, lines: (p) => [line('Dedicated E-2388G, weekly share', 3_500, p)] },
-  { service: { ...DOMAIN }, lines: (p) => [line('DNS and domain services', 120, p)] },
+  { service: { ...DOMAIN }, lines: (p) => [line('DNS and domain services, perlod-demo.com', 120, p)] },
 ];
 
 /** 10,000 small invoices, oldest first, nine a day; the newest six and one two weeks old (overdue) are unpaid. */
@@ -326,7 +331,8 @@ function manyInvoices(count = 10_000): Seed {
     const inv = invoice(10_001 + i, `PL-${issue.slice(0, 4)}-${String(i + 1).padStart(5, '0')}`, { status, issue, due: day(back + 14), service: service.id, lines: lines([issue, day(back + 6)]) });
     invoices.push(inv);
     if (status === 'paid' || status === 'refunded') {
-      payments.push(payment(20_001 + i, inv, i % 3 ? CARD : WALLET, inv.total, `${day(back + 2)}T10:00:00Z`, status === 'refunded' ? { status: 'refunded' } : {}));
+      // Paid two days after issue, but never after the clock: the newest ones on the last seeded day.
+      payments.push(payment(20_001 + i, inv, i % 3 ? CARD : WALLET, inv.total, `${day(Math.min(back + 2, 0))}T10:00:00Z`, status === 'refunded' ? { status: 'refunded' } : {}));
     }
   }
   return { account: account('USD', 15_000), services: FLEET.map((f) => ({ ...f.service })), invoices, payments, topUps: [] };

@@ -344,7 +344,7 @@ describe('<invoice-detail>', function () {
       expect(rows).to.have.length(2);
       const first = rows[0];
       expect(first.cells[0].getAttribute('scope')).to.equal('row');
-      expect(first.cells[0].textContent).to.contain('Dedicated server E-2388G');
+      expect(first.cells[0].textContent).to.contain('Dedicated E-2388G server');
       expect(first.querySelector('[part="line-period"]')!.textContent.replace(/\s+/g, ' ').trim()).to.equal(
         `${t('en', 'invoice.line.period')}: ${t('en', 'invoice.line.period_range', { start: date('2026-12-04'), end: date('2027-01-03') })}`,
       );

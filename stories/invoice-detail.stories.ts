@@ -3,6 +3,7 @@ import { expect, fn, userEvent, waitFor } from 'storybook/test';
 import '../src/define/invoice-detail.js';
 import type { InvoiceDetail } from '../src/components/invoice-detail/invoice-detail.js';
 import { BillingApiError } from '../src/api/errors.js';
+import type { BillingClient } from '../src/api/client.js';
 import { AttemptStore } from '../src/money/attempts.js';
 import type { BillingErrorCode } from '../src/api/errors.js';
 import { moneyErrorMessage } from '../src/money/errors.js';
@@ -379,6 +380,21 @@ export const PayDialog: Story = {
 };
 
 /**
+ * A card payment of PL-2026-0142 this browser started earlier and left open (its attempt stored,
+ * as after a reload or in another tab), then the pay dialog opened: it offers to continue it.
+ */
+async function openWithCardPaymentInProgress(el: HTMLElement, client: BillingClient) {
+  const attempts = new AttemptStore();
+  const intent = { action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_card_4242', applyWallet: false, amount: { amount: 3180, currency: 'USD' } };
+  const attempt = attempts.begin(intent, client.storageScope ?? '', TAG);
+  const started = await client.payInvoice('inv_1001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: attempt.key });
+  attempts.setRecord(attempt.key, started.payment.id);
+  await userEvent.click(part<HTMLButtonElement>(el, 'pay-button')!);
+  await waitForText(el, 'A payment of $31.80 for this invoice is in progress.');
+  return started;
+}
+
+/**
  * A card payment this browser started earlier (a reload, another tab) is still open: one
  * unresolved payment per invoice, so the dialog offers to continue it or start over.
  */
@@ -386,13 +402,7 @@ export const PayInProgress: Story = {
   play: async (context) => {
     const { client } = billingOf(context);
     const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
-    const attempts = new AttemptStore();
-    const intent = { action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_card_4242', applyWallet: false, amount: { amount: 3180, currency: 'USD' } };
-    const attempt = attempts.begin(intent, client.storageScope ?? '', TAG);
-    const started = await client.payInvoice('inv_1001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: attempt.key });
-    attempts.setRecord(attempt.key, started.payment.id);
-    await userEvent.click(part<HTMLButtonElement>(el, 'pay-button')!);
-    await waitForText(el, 'A payment of $31.80 for this invoice is in progress.');
+    await openWithCardPaymentInProgress(el, client);
     await expect(screenOf(el).getByRole('button', { name: 'Continue this payment' })).toBeVisible();
     await expect(screenOf(el).getByRole('button', { name: 'Start over' })).toBeVisible();
   },
@@ -406,13 +416,7 @@ export const PayEarlierCompleted: Story = {
   play: async (context) => {
     const { api, client } = billingOf(context);
     const el = await invoiceShown(context.canvasElement, 'PL-2026-0142', 'overdue');
-    const attempts = new AttemptStore();
-    const intent = { action: 'pay', invoiceId: 'inv_1001', methodId: 'pm_card_4242', applyWallet: false, amount: { amount: 3180, currency: 'USD' } };
-    const attempt = attempts.begin(intent, client.storageScope ?? '', TAG);
-    const started = await client.payInvoice('inv_1001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: attempt.key });
-    attempts.setRecord(attempt.key, started.payment.id);
-    await userEvent.click(part<HTMLButtonElement>(el, 'pay-button')!);
-    await waitForText(el, 'A payment of $31.80 for this invoice is in progress.');
+    const started = await openWithCardPaymentInProgress(el, client);
     await api.completeCheckout(started.payment.id, 'approve');
     await userEvent.click(screenOf(el).getByRole('button', { name: 'Continue this payment' }));
     await waitForText(el, 'An earlier payment of $31.80 for invoice PL-2026-0142 already completed on');

@@ -24,7 +24,7 @@ import type { PayFlowHost } from './pay-dialog.js';
 import type { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
 import { money, renderQueryFallback } from '../components/shared/render.js';
-import { parseMajorUnits } from '../domain/units.js';
+import { majorToMinor } from '../domain/units.js';
 import { amountExample, checkAmount, formatAmountInput } from './top-up-amount.js';
 import type { AmountCheck } from './top-up-amount.js';
 import { topUpDialogStyles } from './top-up-dialog.styles.js';
@@ -348,7 +348,7 @@ export class TopUpFlow implements ReactiveController {
     // Focus was parked on the close button while the form loaded: it goes to the amount now.
     const moveFocus = this.#shell.focusParked();
     if (preset !== undefined) {
-      const minor = parseMajorUnits(String(preset), currency);
+      const minor = majorToMinor(preset, currency);
       this.#amountText = minor === undefined ? String(preset) : formatAmountInput({ amount: minor, currency }, locale);
     }
     this.#methodId = methods[0]?.id;

@@ -148,12 +148,16 @@ export function renderConfigError(locale: string): TemplateResult {
   </div>`;
 }
 
-/** "As of 14:05" (date too when not today); nothing when the time is unknown. */
-export function renderAsOf(fetchedAt: number | string | undefined, locale: string): TemplateResult | typeof nothing {
+/** "As of 14:05" (date too when not today), or the wallet's "Last changed …"; nothing when the time is unknown. */
+export function renderAsOf(
+  fetchedAt: number | string | undefined,
+  locale: string,
+  key: 'common.as_of' | 'wallet.last_changed' = 'common.as_of',
+): TemplateResult | typeof nothing {
   if (fetchedAt === undefined) return nothing;
   const time = formatAsOf(fetchedAt, locale);
   const datetime = new Date(fetchedAt).toISOString();
-  return html`<span class="as-of" part="as-of"><time datetime=${datetime}>${t(locale, 'common.as_of', { time })}</time></span>`;
+  return html`<span class="as-of" part="as-of"><time datetime=${datetime}>${t(locale, key, { time })}</time></span>`;
 }
 
 /**

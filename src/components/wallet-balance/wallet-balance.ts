@@ -4,12 +4,12 @@ import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Money, Permissions, Wallet } from '../../api/schemas.js';
 import { majorToMinor } from '../../domain/units.js';
-import { formatAsOf } from '../../i18n/format.js';
 import {
   BillingConsumerElement,
   BillingQueryController,
   liveRegion,
   money,
+  renderAsOf,
   renderQueryFallback,
   renderQueryNotice,
   toneIcon,
@@ -228,11 +228,7 @@ export class WalletBalance extends BillingConsumerElement {
               >${this.msg('wallet.pending_amount', { amount: money(wallet.pending_top_ups, locale) })}</span
             >`
           : nothing}
-        <span class="as-of" part="as-of"
-          ><time datetime=${new Date(wallet.updated_at).toISOString()}
-            >${this.msg('wallet.last_changed', { time: formatAsOf(wallet.updated_at, locale) })}</time
-          ></span
-        >
+        ${renderAsOf(wallet.updated_at, locale, 'wallet.last_changed')}
       </p>
     </div>`;
   }

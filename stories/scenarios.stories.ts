@@ -38,7 +38,7 @@ const meta: Meta<ScenarioArgs> = {
   argTypes: { width: { control: { type: 'inline-radio' }, options: [320, 390, 1280] } },
   render: (args, context) =>
     inProvider(
-      context as StoryContext,
+      context as unknown as StoryContext,
       html`<div
         data-frame
         style="box-sizing: border-box; width: ${args.width}px; max-width: 100%; display: grid; gap: 1rem; grid-template-columns: ${args.width >= 900

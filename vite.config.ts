@@ -72,8 +72,8 @@ export const MONEY_CHUNK = 'money';
  */
 const MONEY_MODULES = /[\\/]src[\\/](?:money[\\/](?!launch[\\/])[^?]*|domain[\\/]split)\.ts$/;
 
-/** The modules that load from files of their own beside the ES script: the support panel and the languages. */
-const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support)|components[\\/]invoice-detail[\\/]support-panel)\.ts$/;
+/** The modules that load from files of their own beside the ES script: the support panel, the wallet activity and the languages. */
+const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support|en-ledger)|components[\\/](?:support[\\/]support-(?:panel|contact)|wallet-balance[\\/]ledger))\.ts$/;
 
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;
@@ -117,8 +117,9 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
         preserveEntrySignatures: 'allow-extension',
         output: {
           // The ES script loads the money dialogs (src/components/shared/lazy-module.ts) from
-          // `billing-widgets.money.js` beside it on first use, and the invoice's support panel from
-          // `billing-widgets.support-panel.js`; size.test.js checks that these are the only chunks. A
+          // `billing-widgets.money.js` beside it on first use, the support panel from
+          // `billing-widgets.support-panel.js` and the wallet activity from `billing-widgets.ledger.js`;
+          // size.test.js checks that these are the only chunks. A
           // classic script cannot import a module that shares its code, so the IIFE keeps them inline.
           ...(format === 'iife'
             ? { codeSplitting: false }
@@ -129,7 +130,7 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                 codeSplitting: {
                   groups: [
                     { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false, priority: 1 },
-                    // Everything else but the support panel and the language files stays in the
+                    // Everything else but the support panel, the wallet activity and the language files stays in the
                     // script itself: left to automatic splitting, the modules the script shares
                     // with its lazy files would become common chunks, one more request before
                     // anything renders.

@@ -16,6 +16,7 @@ const SCRIPT_TAG_FILES = [
   'dist/billing-widgets.js',
   'dist/billing-widgets.money.js',
   'dist/billing-widgets.support-panel.js',
+  'dist/billing-widgets.ledger.js',
   'dist/billing-widgets.iife.js',
   'dist/billing-widgets.de.js',
   'dist/billing-widgets.fa.js',

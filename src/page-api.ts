@@ -17,6 +17,7 @@ export type {
   MutationOptions,
   PaymentQuery,
   ReadOptions,
+  WalletTransactionQuery,
 } from './api/client.js';
 
 export { createHttpClient } from './api/http-client.js';

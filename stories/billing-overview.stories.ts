@@ -29,6 +29,8 @@ export const Overdue: Story = {
     await waitForText(el, OVERDUE_ALERT);
     await waitForText(el, 'VPS Cloud 4 · fra1-vps-042');
     await waitForText(el, '1 payment is still processing');
+    // What the unpaid total leaves out, so it adds up with the invoice list.
+    await waitForText(el, 'Not included: 1 payment processing ($149.00), PL-2026-0128 on hold ($1,229.00)');
   },
 };
 
@@ -198,6 +200,22 @@ export const Dark: Story = {
   },
 };
 
+/**
+ * "Contact support" about the account: the same form as an invoice's, the most urgent invoice
+ * and the account's facts attached; without `support-href` the prepared text is there to copy.
+ */
+export const ContactSupport: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    const screen = screenOf(el);
+    await userEvent.click(await waitFor(() => screen.getByRole('button', { name: 'Contact support' })));
+    await userEvent.type(await waitFor(() => screen.getByRole('textbox', { name: /Describe the problem/ })), 'My VPS is at risk but I paid.');
+    await userEvent.click(screen.getAllByRole('button', { name: 'Contact support' }).at(-1)!);
+    const prepared = await waitFor(() => screen.getByRole('textbox', { name: 'Your message to support' }));
+    await expect((prepared as HTMLTextAreaElement).value).toMatch(/^Invoice PL-2026-0142: My VPS is at risk but I paid\./);
+  },
+};
+
 // ---- service mode ----
 
 /** A service with nothing owed. */
@@ -239,6 +257,22 @@ export const ServiceSuspended: Story = {
     const el = await overview(canvasElement);
     await waitForText(el, 'Suspended for non-payment');
     await waitForText(el, 'PL-2026-0133');
+  },
+};
+
+/** Paid after a suspension: coming back, with the server's estimate of when. */
+export const ServiceRestoring: Story = {
+  parameters: {
+    billing: {
+      scenario: 'suspended',
+      faults: [{ match: 'GET /services/*/billing', type: 'schema', patch: { state: 'restoring', 'service.status': 'provisioning', blocking_invoices: [], resumes_at: '2026-11-26T09:10:00Z' }, times: 1_000 }],
+    },
+  },
+  args: { 'service-id': 'srv_vps_sgp1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'VPS Cloud 2 · sgp1-vps-118 is being restored; expected back by');
+    await expect(part(el, 'blocking-table')).toBeNull();
   },
 };
 

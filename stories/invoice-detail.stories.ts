@@ -80,13 +80,27 @@ export const PartiallyPaid: Story = {
   },
 };
 
-/** A bank transfer is on its way: nothing to pay until it clears. */
+/** A bank transfer is on its way: nothing is locked; its details stay at hand, and the invoice can be paid another way. */
 export const Pending: Story = {
   args: { 'invoice-id': 'inv_1004' },
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0145', 'pending');
-    await payBlocked(el, 'Payment is being processed');
-    await waitForText(el, 'Bank transfer');
+    await waitFor(() => expect(part(el, 'transfer-pending')).toHaveTextContent('A bank transfer of $149.00 (reference PL-2026-0145) is on its way.'));
+    await expect(part(el, 'pay-button')).toHaveTextContent('Pay another way');
+    await expect(part(el, 'pay-button')).toHaveAttribute('aria-disabled', 'false');
+    await expect(part(el, 'pay-reason')).toBeNull();
+  },
+};
+
+/** "Transfer details" on an invoice waiting for a transfer: where to send it, each value with a copy button, and the form to pay another way. */
+export const PendingTransferDetails: Story = {
+  args: { 'invoice-id': 'inv_1004' },
+  play: async ({ canvasElement }) => {
+    const el = await invoiceShown(canvasElement, 'PL-2026-0145', 'pending');
+    await userEvent.click(await waitFor(() => screenOf(el).getByRole('button', { name: 'Transfer details' })));
+    await waitFor(() => expect(part(el, 'pay-transfer')).toHaveTextContent('DE89370400440532013000'));
+    await expect(screenOf(el).getByRole('button', { name: 'Copy IBAN' })).toBeVisible();
+    await expect(screenOf(el).queryByRole('radio', { name: /Bank transfer/ })).toBeNull();
   },
 };
 
@@ -128,7 +142,8 @@ export const UnknownStatus: Story = {
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0128', 'in_dispute');
     await expect(part(el, 'status-badge')).toHaveTextContent('On hold (in_dispute)');
-    await payBlocked(el, 'This invoice is on hold (status: in_dispute). Contact support.');
+    // Held until support settles it: no greyed pay button, the reason and the support action.
+    await paySettled(el, 'This invoice is on hold (status: in_dispute). Contact support.');
     await userEvent.click(part(el, 'contact-support-button')!);
     await waitFor(() => expect(el.shadowRoot?.activeElement).toBe(part(el, 'support-description')));
   },
@@ -207,9 +222,10 @@ export const SomethingLooksWrong: Story = {
     await waitFor(() => expect(part(el, 'comparison')).toHaveTextContent('VPS Cloud 4 · fra1-vps-042'));
     await userEvent.type(screen.getByRole('textbox', { name: /Describe the problem/ }), 'I paid this by card yesterday.');
     await userEvent.click(screen.getByRole('button', { name: 'Contact support' }));
-    // Without `support-href`, the request is prepared for the customer to copy.
-    const prepared = await waitFor(() => screen.getByRole('textbox', { name: 'Copy this text and send it to support' }));
-    await expect(prepared).toHaveValue('Invoice PL-2026-0142: I paid this by card yesterday.');
+    // Without `support-href`, the request is prepared for the customer to copy, the invoice's facts attached.
+    const prepared = await waitFor(() => screen.getByRole('textbox', { name: 'Your message to support' }));
+    await expect((prepared as HTMLTextAreaElement).value).toMatch(/^Invoice PL-2026-0142: I paid this by card yesterday\.\n\nInvoice PL-2026-0142: Overdue/);
+    await expect(screen.getByRole('button', { name: 'Copy' })).toBeVisible();
   },
 };
 
@@ -250,6 +266,8 @@ export const SupportRequestEvent: Story = {
     await userEvent.type(await waitFor(() => screen.getByRole('textbox', { name: /Describe the problem/ })), 'Wrong amount.');
     await userEvent.click(screen.getByRole('button', { name: 'Contact support' }));
     await expect(args['onBillingSupportRequest']).toHaveBeenCalledOnce();
+    // The page took it over without confirming: the text stays, with what to do if nothing happened.
+    await waitFor(() => expect(part(el, 'support-next')).toHaveTextContent('This page takes your request to support its own way.'));
   },
 };
 
@@ -482,6 +500,8 @@ export const PayDeclined: Story = {
     await waitForText(el, 'Finish the payment in the payment window.');
     await billingOf(context).api.completeCheckout(checkoutId(), 'decline');
     await waitFor(() => expect(part(el, 'pay-result')).toHaveAttribute('data-outcome', 'failed'), { timeout: 15_000 });
+    await waitForText(el, 'The $12.50 from your wallet stays applied to the invoice.');
+    await waitForText(el, 'Invoice PL-2026-0142 is now partly paid: $12.50 of $31.80, with $19.30 still due.');
     await expect(screenOf(el).getByRole('button', { name: 'Try another method' })).toBeVisible();
   },
 };
@@ -510,6 +530,9 @@ export const PaySucceeded: Story = {
     await waitForText(el, 'Finish the payment in the payment window.');
     await billingOf(context).api.completeCheckout(checkoutId(), 'approve');
     await waitForText(el, 'Invoice PL-2026-0142 is paid');
+    // The whole split, not the card's part alone.
+    await waitForText(el, 'Payment received: $31.80.');
+    await waitForText(el, '$12.50 from your wallet, $19.30 by Visa ending 4242.');
     await expect(context.args['onBillingInvoicePaid']).toHaveBeenCalledOnce();
     await waitFor(() => expect(part(el, 'status-badge')).toHaveAttribute('data-status', 'paid'));
   },
@@ -529,14 +552,21 @@ export const PayFromWallet: Story = {
   },
 };
 
-/** A bank transfer: the amount and reference to use; the invoice waits for the money. */
+/**
+ * A bank transfer: "Transfer $31.80 by bank transfer", a warning that it may arrive after the VPS
+ * is suspended, then the details to send it (each with a copy button); the invoice waits for the money.
+ */
 export const PayByBankTransfer: Story = {
   play: async ({ canvasElement }) => {
     const el = await invoiceShown(canvasElement, 'PL-2026-0142', 'overdue');
     await openPayDialog(el);
     await chooseMethod(el, /Bank transfer/);
+    await userEvent.click(screenOf(el).getByRole('checkbox', { name: /wallet balance/ }));
+    await waitForText(el, 'Transfer $31.80 by bank transfer.');
+    await waitForText(el, 'may arrive after Nov 28, 2026, when VPS Cloud 4 · fra1-vps-042 will be suspended');
     await confirmPayment(el);
-    await waitForText(el, 'with the reference');
+    await waitFor(() => expect(part(el, 'pay-transfer')).toHaveTextContent('DE89370400440532013000'));
+    await waitForText(el, 'with the reference PL-2026-0142');
   },
 };
 

@@ -34,6 +34,16 @@ export const AllStatuses: Story = {
   },
 };
 
+/** Statuses a newer contract may add for an invoice held from payment: named in words, never read as due. */
+export const HeldStatuses: Story = {
+  parameters: { billing: { faults: [{ match: 'GET /invoices', type: 'schema', patch: { 'data.4.status': 'disputed', 'data.5.status': 'on_hold' }, times: 1_000 }] } },
+  play: async ({ canvasElement }) => {
+    const el = await list(canvasElement);
+    await waitForText(el, t('en', 'status.invoice.disputed'));
+    await waitForText(el, t('en', 'status.invoice.on_hold'));
+  },
+};
+
 /** Part of the invoice was paid from the wallet: total and balance due differ. */
 export const PartiallyPaid: Story = {
   parameters: { billing: { scenario: 'partially-paid' } },
@@ -45,12 +55,14 @@ export const PartiallyPaid: Story = {
   },
 };
 
+/** Everything paid: each row says the day it was paid ("Paid Nov 9, 2026"), its due date named as one under it. */
 export const Paid: Story = {
   parameters: { billing: { scenario: 'healthy' } },
   play: async ({ canvasElement }) => {
     const el = await list(canvasElement);
     await waitFor(() => expect(parts(el, 'row')).toHaveLength(12));
     await expect(new Set(statusesShown(el))).toEqual(new Set(['paid']));
+    await expect(parts(el, 'due-wording').every((node) => textOf(node).startsWith('Paid ') && node.querySelector('time'))).toBe(true);
   },
 };
 

@@ -160,10 +160,11 @@ export const DialogOpen: Story = {
     const screen = screenOf(el);
     await expect(screen.getByRole('heading', { name: 'Top up your wallet' })).toBeVisible();
     await expect(screen.getByText('Between $5.00 and $5,000.00')).toBeVisible();
-    await expect(screen.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent?.trim())).toEqual([
-      expect.stringContaining('Visa ending 4242'),
-      expect.stringContaining('Crypto'),
-      expect.stringContaining('Bank transfer'),
+    // Each method with its fee rule, before any amount is typed.
+    await expect(screen.getAllByRole('radio').map((radio) => radio.closest('label')?.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Visa ending 4242 2.9% + $0.30 fee',
+      'Cryptocurrency 1% fee',
+      'Bank transfer No fee',
     ]);
   },
 };
@@ -293,15 +294,51 @@ export const StillProcessing: Story = {
   },
 };
 
+/** Up to "Added $25.00 to your wallet": the gateway approves the card top-up. */
+async function approvedCardTopUp(context: StoryContext): Promise<TopUpButton> {
+  const el = await startCardTopUp(context);
+  await billingOf(context).api.completeCheckout(el.flow!.record!.id, 'approve');
+  await stepIs(el, 'succeeded');
+  await waitForText(el, 'Added $25.00 to your wallet');
+  return el;
+}
+
 /** The gateway approved: the money is in the wallet. */
 export const Succeeded: Story = {
   args: { onBillingTopUpCompleted: fn() },
   play: async (context) => {
-    const el = await startCardTopUp(context);
-    await billingOf(context).api.completeCheckout(el.flow!.record!.id, 'approve');
-    await stepIs(el, 'succeeded');
-    await waitForText(el, 'Added $25.00 to your wallet');
+    await approvedCardTopUp(context);
     await expect(context.args['onBillingTopUpCompleted']).toHaveBeenCalledOnce();
+  },
+};
+
+/**
+ * The top-up now covers an overdue invoice, and the account's wallet does not pay invoices by
+ * itself (`auto_pay_invoices` off): the outcome says so, what the balance covers and the service
+ * it keeps running, and offers to pay that invoice from the wallet now.
+ */
+export const SucceededWithPayOffer: Story = {
+  args: { onBillingPayRequest: fn() },
+  play: async (context) => {
+    const el = await approvedCardTopUp(context);
+    await waitForText(el, 'Topping up does not pay invoices');
+    await waitForText(el, 'Your wallet now covers PL-2026-0142 — pay it to keep VPS Cloud 4 · fra1-vps-042 running.');
+    const offer = screenOf(el).getByRole('button', { name: 'Pay PL-2026-0142 from your wallet now' });
+    await expect(offer).toBeVisible();
+    await expect(context.args['onBillingPayRequest']).not.toHaveBeenCalled();
+  },
+};
+
+/** "Pay PL-2026-0142 from your wallet now": the pay dialog replaces the top-up dialog, the wallet chosen. */
+export const PayOfferOpensPayDialog: Story = {
+  args: { onBillingPayRequest: fn() },
+  play: async (context) => {
+    await SucceededWithPayOffer.play!(context);
+    const el = await topUpButton(context.canvasElement);
+    await userEvent.click(screenOf(el).getByRole('button', { name: 'Pay PL-2026-0142 from your wallet now' }));
+    await waitFor(() => expect(part(el, 'pay-dialog')).toHaveAttribute('open'));
+    await waitFor(() => expect(screenOf(el).getByRole('radio', { checked: true })).toHaveAccessibleName(/balance|wallet/i));
+    await expect(context.args['onBillingPayRequest']).toHaveBeenCalledOnce();
   },
 };
 

@@ -224,3 +224,69 @@ export const Dark: Story = {
     await expect(getComputedStyle(el).colorScheme).toBe('dark');
   },
 };
+
+/** Opens "Wallet activity" and waits for its ledger (its code loads on first use). */
+async function openActivity(canvasElement: HTMLElement): Promise<HTMLElement> {
+  const el = await wallet(canvasElement);
+  await waitFor(() => expect(part(el, 'activity-button')).not.toBeNull());
+  part(el, 'activity-button')!.click();
+  return el;
+}
+
+/**
+ * "Wallet activity": the ledger. The overdue account's only movement is a top-up: $12.50
+ * credited, $13.16 charged to the card (the $0.66 fee is charged, not credited), so the
+ * balance is explained line by line.
+ */
+export const Activity: Story = {
+  args: { 'top-up': false },
+  play: async ({ canvasElement }) => {
+    const el = await openActivity(canvasElement);
+    await waitFor(() => expect(part(el, 'activity-entry')).not.toBeNull());
+    await expect(part(el, 'activity-amount')).toHaveTextContent('+$12.50');
+    await expect(part(el, 'activity-charged')).toHaveTextContent('$13.16');
+    await expect(part(el, 'activity-balance')).toHaveTextContent('$12.50');
+  },
+};
+
+/** Six months of a healthy account: the balance brought forward, then the invoices the wallet paid (debits with their minus). */
+export const ActivityDebits: Story = {
+  args: { 'top-up': false },
+  parameters: { billing: { scenario: 'healthy' } },
+  play: async ({ canvasElement }) => {
+    const el = await openActivity(canvasElement);
+    await waitForText(el, '\u2212$149.00');
+    await expect(part(el, 'activity-balance')).toHaveTextContent('$85.00');
+  },
+};
+
+/** Thousands of entries: ten at a time, with "Load more". */
+export const ActivityPaged: Story = {
+  args: { 'top-up': false },
+  parameters: { billing: { scenario: 'many-invoices' } },
+  play: async ({ canvasElement }) => {
+    const el = await openActivity(canvasElement);
+    await waitFor(() => expect(part(el, 'load-more')).not.toBeNull());
+  },
+};
+
+/** The ledger could not load: the balance stays, the activity says why, with "Try again". */
+export const ActivityError: Story = {
+  args: { 'top-up': false },
+  parameters: { billing: { faults: [{ match: 'GET /wallet/transactions', type: 'status', status: 500, times: 100 }] } },
+  play: async ({ canvasElement }) => {
+    const el = await openActivity(canvasElement);
+    await waitFor(() => expect(part(el, 'activity')?.querySelector('[part~="error"]')).not.toBeNull());
+    await expect(part(el, 'balance')).toHaveTextContent('$12.50');
+  },
+};
+
+/** In Persian: right to left, Persian digits, the signs before the numbers. */
+export const ActivityPersian: Story = {
+  args: { 'top-up': false },
+  parameters: { billing: { locale: 'fa', scenario: 'low-balance' } },
+  play: async ({ canvasElement }) => {
+    const el = await openActivity(canvasElement);
+    await waitFor(() => expect(part(el, 'activity-amount')).toHaveTextContent('\u2212'));
+  },
+};

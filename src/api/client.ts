@@ -14,6 +14,7 @@ import type {
   TopUpQuoteRequest,
   TopUpRequest,
   Wallet,
+  WalletTransaction,
 } from './schemas.js';
 
 /** Options every read takes. */
@@ -49,6 +50,11 @@ export interface PaymentQuery {
   limit?: number | undefined;
 }
 
+export interface WalletTransactionQuery {
+  cursor?: string | undefined;
+  limit?: number | undefined;
+}
+
 /**
  * Cache tags. A read is tagged with what it shows; a mutation invalidates what it changed,
  * and every element subscribed to any of those tags refetches.
@@ -80,6 +86,13 @@ export interface BillingClient {
   getWallet(options?: ReadOptions): Promise<Wallet>;
   getServiceBilling(serviceId: string, options?: ReadOptions): Promise<ServiceBilling>;
   getTopUp(id: string, options?: ReadOptions): Promise<TopUp>;
+  /**
+   * The wallet's ledger, newest first: every credit and debit with the balance it left
+   * (`GET /wallet/transactions`). Optional, so a client written before it still fits; the
+   * wallet's activity view says it is not available without it. Tagged `wallet`: whatever
+   * changes the wallet (a top-up, a payment from it) reloads it.
+   */
+  listWalletTransactions?(query?: WalletTransactionQuery, options?: ReadOptions): Promise<Page<WalletTransaction>>;
 
   quoteTopUp(request: TopUpQuoteRequest, options?: { signal?: AbortSignal | undefined }): Promise<TopUpQuote>;
   payInvoice(invoiceId: string, request: PayRequest, options: MutationOptions): Promise<PayResult>;
@@ -93,6 +106,13 @@ export interface BillingClient {
   subscribe(listener: InvalidationListener): () => void;
   /** When the cached value for these tags was fetched (ms since epoch), for "as of" stamps; undefined when not cached. */
   fetchedAt?(tag: CacheTag | (string & {})): number | undefined;
+  /**
+   * The server's clock at its latest answer (ms since epoch), from the HTTP `Date` header (or a
+   * body's `as_of` when CORS hides `Date`); undefined before any. "Due in 3 days" counts from
+   * this day, as the server's statuses do, so a browser with a wrong clock never says "Overdue"
+   * beside "Unpaid". Other clients may leave it out: the user's own date is used then.
+   */
+  serverTime?(): number | undefined;
   /**
    * What this client's money attempts (idempotency keys, checkouts this browser started) are
    * kept under in the origin's storage: the API base and the account. Two clients with

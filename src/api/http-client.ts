@@ -3,7 +3,7 @@
  * a timeout per attempt, retries with backoff, caller aborts, idempotency keys on money
  * actions, and every read through the shared `QueryCache`.
  */
-import type { BillingClient, CacheTag, InvoiceQuery, PaymentQuery, ReadOptions } from './client.js';
+import type { BillingClient, CacheTag, InvoiceQuery, PaymentQuery, ReadOptions, WalletTransactionQuery } from './client.js';
 import { QueryCache } from './cache.js';
 import { mapSettled, settledValue } from './settled.js';
 import { abortableSleep } from './sleep.js';
@@ -22,6 +22,7 @@ import {
   TopUp,
   TopUpQuote,
   Wallet,
+  WalletTransactionPage,
 } from './schemas.js';
 
 export interface RetryOptions {
@@ -98,6 +99,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
   const credentials = options.credentials ?? (options.getToken ? 'omit' : 'include');
   // One token for all requests; a 401 replaces it once, shared by requests that failed together.
   let token: Promise<string | null | undefined> | undefined;
+  let serverTime: number | undefined;
 
   const urlFor = (path: string, query: Query = {}): string => {
     const params = Object.entries(query)
@@ -168,7 +170,13 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
         ...(spec.body === undefined ? {} : { body: JSON.stringify(spec.body) }),
       });
       const text = await response.text();
-      if (response.ok) return parseBody(text, spec.schema, label, response.status);
+      if (response.ok) {
+        const outcome = parseBody(text, spec.schema, label, response.status);
+        // The server's clock: its `Date`, else the body's `as_of` (the summary) where CORS hides `Date`.
+        const asOf = outcome.ok ? (outcome.value as { as_of?: string } | null)?.as_of : undefined;
+        serverTime = Date.parse(response.headers.get('Date') || asOf || '') || serverTime;
+        return outcome;
+      }
       const retryable = RETRYABLE_STATUSES.has(response.status);
       return { ok: false, error: failedResponse(response, text, label), retryable };
     } catch (cause) {
@@ -214,6 +222,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
     getWallet: (o) => read(['wallet'], '/wallet', Wallet, o),
     getServiceBilling: (serviceId, o) =>
       read([`service:${serviceId}`], `/services/${id(serviceId)}/billing`, ServiceBilling, o),
+    listWalletTransactions: (q: WalletTransactionQuery = {}, o) => read(['wallet'], '/wallet/transactions', WalletTransactionPage, o, { ...q }),
     getTopUp: (topUpId, o) => read([`top-up:${topUpId}`, 'wallet'], `/wallet/top-ups/${id(topUpId)}`, TopUp, o),
 
     // Never retried: a quote has no idempotency key, and the user can simply ask again.
@@ -240,6 +249,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
     refreshAll: () => cache.refreshAll(),
     subscribe: (listener) => cache.subscribe(listener),
     fetchedAt: (tag) => cache.fetchedAt(tag),
+    serverTime: () => serverTime,
     storageScope: options.storageScope ?? urlFor(''),
   };
 }

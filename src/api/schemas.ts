@@ -28,6 +28,11 @@ export const INVOICE_STATUSES = [
   'cancelled',
 ] as const;
 export const PAYABLE_INVOICE_STATUSES = ['unpaid', 'overdue', 'partially_paid'] as const;
+/**
+ * Statuses a newer contract may add for an invoice held from payment: named in words, but still
+ * open values (not in `INVOICE_STATUSES`), so they stay unpayable and offer the support action.
+ */
+export const HELD_INVOICE_STATUSES = ['disputed', 'on_hold'] as const;
 export const INVOICE_KINDS = ['new_order', 'renewal', 'top_up', 'other'] as const;
 export const PAYMENT_STATUSES = ['pending', 'completed', 'failed', 'refunded'] as const;
 export const PAYMENT_KINDS = ['invoice_payment', 'top_up', 'refund'] as const;
@@ -46,9 +51,22 @@ export const SERVICE_BILLING_STATES = [
   'at_risk',
   'suspended',
   'terminated',
+  // Paid after a suspension: coming back (see `ServiceBilling.resumes_at`).
+  'restoring',
 ] as const;
+/** Why an open invoice is left out of the summary's unpaid total: a payment still clearing, or held. */
+export const UNPAID_EXCLUSION_REASONS = ['processing', 'on_hold', 'disputed'] as const;
 export const TOP_UP_STATUSES = ['pending', 'completed', 'failed', 'cancelled'] as const;
 export const NEXT_ACTION_TYPES = ['redirect'] as const;
+export const WALLET_TRANSACTION_KINDS = [
+  'top_up',
+  'invoice_payment',
+  'refund',
+  'credit',
+  'adjustment',
+  'late_transfer',
+  'opening_balance',
+] as const;
 
 export type KnownInvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type InvoiceStatus = Open<KnownInvoiceStatus>;
@@ -59,6 +77,7 @@ export type PaymentMethodType = Open<(typeof PAYMENT_METHOD_TYPES)[number]>;
 export type ServiceStatus = Open<(typeof SERVICE_STATUSES)[number]>;
 export type ServiceBillingState = Open<(typeof SERVICE_BILLING_STATES)[number]>;
 export type TopUpStatus = Open<(typeof TOP_UP_STATUSES)[number]>;
+export type WalletTransactionKind = Open<(typeof WALLET_TRANSACTION_KINDS)[number]>;
 
 /** ISO 4217 alphabetic code. */
 export const CurrencyCode = z.string().check(z.regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code'));
@@ -117,6 +136,8 @@ const invoiceSummaryShape = {
   amount_paid: NonNegativeMoney,
   balance_due: NonNegativeMoney,
   service: z.nullable(ServiceRef),
+  /** When the invoice was paid in full (its last payment settled); absent or null when not paid or not known. */
+  paid_at: z.optional(z.nullable(Instant)),
 };
 
 type InvoiceMoney = { total: Money; amount_paid: Money; balance_due: Money };
@@ -162,6 +183,52 @@ export const PaymentMethodRef = z.object({
 });
 export type PaymentMethodRef = z.infer<typeof PaymentMethodRef>;
 
+/**
+ * How many business days (Monday to Friday) a payment takes to arrive, e.g. `{ min: 1, max: 3 }`
+ * for a bank transfer. `min` is at most `max`.
+ */
+export const BusinessDays = z
+  .object({
+    min: z.int().check(z.nonnegative()),
+    max: z.int().check(z.nonnegative()),
+  })
+  .check(z.refine((days) => days.min <= days.max, { message: 'min above max', path: ['max'] }));
+export type BusinessDays = z.infer<typeof BusinessDays>;
+
+const BankIdentifier = z.optional(z.nullable(z.string().check(z.minLength(1))));
+
+/**
+ * What the customer needs to send a bank transfer: who to pay (`beneficiary`), where (`iban`, or
+ * `account_number` where IBANs are not used; `bic` and `bank_name` when known), how much and with
+ * which `reference` (the server matches the money by it). `arrives_in_business_days` is how long
+ * the money usually takes; `expected_by` the latest day it is expected if sent today.
+ */
+export const BankTransferInstructions = z.object({
+  beneficiary: z.string().check(z.minLength(1)),
+  iban: BankIdentifier,
+  account_number: BankIdentifier,
+  bic: BankIdentifier,
+  bank_name: BankIdentifier,
+  reference: z.string().check(z.minLength(1)),
+  amount: NonNegativeMoney,
+  arrives_in_business_days: z.optional(z.nullable(BusinessDays)),
+  expected_by: z.optional(z.nullable(CalendarDate)),
+});
+export type BankTransferInstructions = z.infer<typeof BankTransferInstructions>;
+
+/** The wallet's part of a split payment: the wallet payment made in the same request, and its amount. */
+export const WalletPart = z.object({
+  payment_id: Id,
+  amount: NonNegativeMoney,
+});
+export type WalletPart = z.infer<typeof WalletPart>;
+
+/**
+ * A payment. Optional, and absent from older servers: `transfer` (a bank transfer still to be
+ * sent: the instructions) and `wallet_part` (on the method's payment of a split: the wallet's
+ * part paid in the same request, so "$12.50 from your wallet, $19.30 by Visa" can be told after
+ * a return from the gateway).
+ */
 export const Payment = z.object({
   id: Id,
   invoice_id: z.nullable(Id),
@@ -172,6 +239,8 @@ export const Payment = z.object({
   created_at: Instant,
   reference: z.nullable(z.string()),
   failure_reason: z.nullable(z.string()),
+  transfer: z.optional(z.nullable(BankTransferInstructions)),
+  wallet_part: z.optional(z.nullable(WalletPart)),
 });
 export type Payment = z.infer<typeof Payment>;
 
@@ -199,6 +268,7 @@ export const FeeRule = z.object({
 });
 export type FeeRule = z.infer<typeof FeeRule>;
 
+/** A payment method; `arrives_in_business_days` (optional): how long its money takes to arrive (a bank transfer's 1 to 3 days). */
 export const PaymentMethod = z.object({
   id: Id,
   type: openEnum(PAYMENT_METHOD_TYPES),
@@ -206,6 +276,7 @@ export const PaymentMethod = z.object({
   brand: CardBrand,
   last4: CardLast4,
   fee: z.optional(z.nullable(FeeRule)),
+  arrives_in_business_days: z.optional(z.nullable(BusinessDays)),
 });
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
 export const PaymentMethodList = z.object({ data: z.array(PaymentMethod) });
@@ -228,8 +299,39 @@ export const Wallet = z.object({
   pending_top_ups: Money,
   updated_at: Instant,
   top_up: TopUpLimits,
+  /**
+   * The account's setting: whether the wallet pays open invoices by itself (oldest due first,
+   * each in full) when money arrives, as a completed top-up. False or absent (older servers):
+   * a top-up only adds money; the customer pays invoices.
+   */
+  auto_pay_invoices: z.optional(z.boolean()),
 });
 export type Wallet = z.infer<typeof Wallet>;
+
+/**
+ * One movement of the wallet (`GET /wallet/transactions`): `amount` is signed (a credit is
+ * positive, a debit negative) and `balance_after` is the balance it left, so each entry's
+ * `balance_after` is the older entry's plus its `amount`. `charged` is what the payment method
+ * was charged for it when that differs (a top-up's fee and tax are charged, not credited).
+ */
+export const WalletTransaction = z
+  .object({
+    id: Id,
+    created_at: Instant,
+    kind: openEnum(WALLET_TRANSACTION_KINDS),
+    description: z.string(),
+    amount: Money,
+    balance_after: Money,
+    reference: z.nullable(z.string()),
+    charged: z.optional(z.nullable(NonNegativeMoney)),
+  })
+  .check(
+    z.refine((entry) => sameCurrency(entry.amount, entry.balance_after, ...(entry.charged ? [entry.charged] : [])), {
+      message: 'currencies differ',
+      path: ['balance_after'],
+    }),
+  );
+export type WalletTransaction = z.infer<typeof WalletTransaction>;
 
 export const TopUpQuoteRequest = z.object({
   amount: Money,
@@ -257,6 +359,17 @@ export type TopUpQuote = z.infer<typeof TopUpQuote>;
 export const TopUpRequest = TopUpQuoteRequest;
 export type TopUpRequest = TopUpQuoteRequest;
 
+/** An open invoice the wallet paid by itself when a top-up completed (`Wallet.auto_pay_invoices`). */
+export const TopUpInvoicePayment = z.object({
+  invoice_id: Id,
+  number: z.string().check(z.minLength(1)),
+  /** What the wallet paid: the invoice's balance due then. */
+  amount: NonNegativeMoney,
+  payment_id: Id,
+  service_id: z.nullable(Id),
+});
+export type TopUpInvoicePayment = z.infer<typeof TopUpInvoicePayment>;
+
 export const TopUp = z
   .object({
     id: Id,
@@ -269,6 +382,8 @@ export const TopUp = z
     created_at: Instant,
     failure_reason: z.nullable(z.string()),
     next_action: z.nullable(NextAction),
+    /** With auto-pay on, the open invoices the wallet paid when this top-up completed; absent or empty otherwise (and from older servers). */
+    paid_invoices: z.optional(z.array(TopUpInvoicePayment)),
   })
   .check(topUpMoneyCheck);
 export type TopUp = z.infer<typeof TopUp>;
@@ -279,6 +394,8 @@ export const ServiceBilling = z.object({
   blocking_invoices: z.array(InvoiceSummary),
   suspend_on: z.nullable(CalendarDate),
   terminate_on: z.nullable(CalendarDate),
+  /** While `restoring`: when the service is expected back, if the server can say; absent or null otherwise. */
+  resumes_at: z.optional(z.nullable(Instant)),
 });
 export type ServiceBilling = z.infer<typeof ServiceBilling>;
 
@@ -287,6 +404,18 @@ const CountAndTotal = z.object({
   total: NonNegativeMoney,
 });
 
+/**
+ * Open invoices the unpaid total leaves out, by reason, so the total and the list's balances
+ * can be reconciled; `invoices` names them (the server may leave it out for a long list).
+ */
+export const UnpaidExclusion = z.object({
+  reason: openEnum(UNPAID_EXCLUSION_REASONS),
+  count: z.int().check(z.positive()),
+  total: NonNegativeMoney,
+  invoices: z.optional(z.array(z.object({ id: Id, number: z.string() }))),
+});
+export type UnpaidExclusion = z.infer<typeof UnpaidExclusion>;
+
 export const Permissions = z.object({
   can_pay: z.boolean(),
   can_top_up: z.boolean(),
@@ -294,7 +423,8 @@ export const Permissions = z.object({
 export type Permissions = z.infer<typeof Permissions>;
 
 export const Summary = z.object({
-  unpaid: CountAndTotal,
+  /** `excluded`: what the total leaves out (absent from older servers: then nothing is said about it). */
+  unpaid: z.object({ ...CountAndTotal.shape, excluded: z.optional(z.array(UnpaidExclusion)) }),
   overdue: CountAndTotal,
   next_due: z.nullable(InvoiceSummary),
   wallet: Wallet,
@@ -320,6 +450,7 @@ export type PayResult = z.infer<typeof PayResult>;
 
 export const InvoicePage = pageOf(InvoiceSummary);
 export const PaymentPage = pageOf(Payment);
+export const WalletTransactionPage = pageOf(WalletTransaction);
 
 /** RFC 9457 problem details, with our machine `code`. Unknown members are kept. */
 export const Problem = z.looseObject({

@@ -1,5 +1,5 @@
 /** Read-only checks: every answer parses as the widgets parse it; errors and auth are problems with known codes. */
-import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Wallet } from '../api/schemas.js';
+import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Wallet, WalletTransactionPage } from '../api/schemas.js';
 import type { PaymentMethod, Wallet as WalletType } from '../api/schemas.js';
 import type { CheckContext, Parser } from './expect.js';
 import { expectBody, expectProblem, show, stringAt, valueAt } from './expect.js';
@@ -113,6 +113,32 @@ export const readChecks: Check[] = [
     title: 'GET /wallet parses as Wallet',
     async run(t, { wire, facts }) {
       facts.wallet = expectBody(t, await wire.call('GET', '/wallet'), Wallet, 'Wallet');
+    },
+  },
+  {
+    id: 'schema.wallet-transactions',
+    group: 'schema',
+    title: 'GET /wallet/transactions: every page parses as WalletTransactionPage, and the running balance adds up to GET /wallet',
+    async run(t, env) {
+      const wallet = needs(t, env.facts.wallet, 'GET /wallet');
+      const probe = await env.wire.call('GET', '/wallet/transactions', { query: { limit: 1 } });
+      if (probe.status === 404) return t.skip('no GET /wallet/transactions (an API older than the ledger): the wallet shows no activity');
+      const found = await walk(env.wire, t, '/wallet/transactions', { limit: FULL_PAGE, maxRows: env.options.maxRows, schema: { parser: WalletTransactionPage, name: 'WalletTransactionPage' } });
+      if (found.broken) return;
+      const amountAt = (row: Row, field: string) => valueAt(row.value, [field, 'amount']);
+      const newest = found.rows[0];
+      if (newest && amountAt(newest, 'balance_after') !== wallet.balance.amount) {
+        t.fail(newest.endpoint, `the newest balance_after is not the wallet's balance (${wallet.balance.amount} in GET /wallet)`, { path: `${newest.path}.balance_after.amount`, value: amountAt(newest, 'balance_after') });
+      }
+      found.rows.forEach((row, i) => {
+        const older = found.rows[i + 1];
+        if (!older) return;
+        const expected = Number(amountAt(older, 'balance_after')) + Number(amountAt(row, 'amount'));
+        if (amountAt(row, 'balance_after') !== expected) {
+          t.fail(row.endpoint, `balance_after is not the older entry's plus this amount (${expected})`, { path: `${row.path}.balance_after.amount`, value: amountAt(row, 'balance_after') });
+        }
+      });
+      t.note(`${found.rows.length} wallet transactions on ${found.pages} pages${found.complete ? '' : ` (stopped at ${env.options.maxRows} rows)`}`);
     },
   },
   {

@@ -73,6 +73,9 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   Invoice: S.Invoice,
   InvoicePage: S.InvoicePage,
   PaymentMethodRef: S.PaymentMethodRef,
+  BusinessDays: S.BusinessDays,
+  BankTransferInstructions: S.BankTransferInstructions,
+  WalletPart: S.WalletPart,
   Payment: S.Payment,
   PaymentPage: S.PaymentPage,
   NextAction: S.NextAction,
@@ -82,10 +85,14 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   PaymentMethodList: S.PaymentMethodList,
   TopUpLimits: S.TopUpLimits,
   Wallet: S.Wallet,
+  WalletTransaction: S.WalletTransaction,
+  WalletTransactionPage: S.WalletTransactionPage,
   TopUpQuote: S.TopUpQuote,
   TopUp: S.TopUp,
+  TopUpInvoicePayment: S.TopUpInvoicePayment,
   ServiceBilling: S.ServiceBilling,
   Permissions: S.Permissions,
+  UnpaidExclusion: S.UnpaidExclusion,
   Summary: S.Summary,
   Problem: S.Problem,
 };
@@ -99,7 +106,7 @@ const REQUEST_SCHEMAS: Record<string, z.ZodMiniType> = {
 
 /** Open lists: a plain non-empty string in the schema; the document names the known values. */
 const OPEN_ENUMS: Array<[z.ZodMiniType, string, readonly string[]]> = [
-  [invoiceShape.status, 'Invoice status', S.INVOICE_STATUSES],
+  [invoiceShape.status, 'Invoice status', [...S.INVOICE_STATUSES, ...S.HELD_INVOICE_STATUSES]],
   [invoiceShape.kind, 'Invoice kind', S.INVOICE_KINDS],
   [paymentShape.status, 'Payment status', S.PAYMENT_STATUSES],
   [paymentShape.kind, 'Payment kind', S.PAYMENT_KINDS],
@@ -108,6 +115,8 @@ const OPEN_ENUMS: Array<[z.ZodMiniType, string, readonly string[]]> = [
   [shape<Record<'status', z.ZodMiniType>>(S.ServiceRef).status, 'Service status', S.SERVICE_STATUSES],
   [shape<Record<'state', z.ZodMiniType>>(S.ServiceBilling).state, 'Service billing state', S.SERVICE_BILLING_STATES],
   [shape<Record<'status', z.ZodMiniType>>(S.TopUp).status, 'Top-up status', S.TOP_UP_STATUSES],
+  [shape<Record<'kind', z.ZodMiniType>>(S.WalletTransaction).kind, 'Wallet transaction kind', S.WALLET_TRANSACTION_KINDS],
+  [shape<Record<'reason', z.ZodMiniType>>(S.UnpaidExclusion).reason, 'Why the unpaid total leaves these out', S.UNPAID_EXCLUSION_REASONS],
   [shape<Record<'type', z.ZodMiniType>>(S.NextAction).type, 'Next action type', S.NEXT_ACTION_TYPES],
 ];
 
@@ -119,8 +128,10 @@ const REFINEMENTS: Record<string, string> = {
   InvoiceSummary: 'Also checked by the client: `total`, `amount_paid` and `balance_due` share one currency, and `amount_paid` is at most `total`.',
   Invoice: 'Also checked by the client: `total`, `amount_paid` and `balance_due` share one currency, and `amount_paid` is at most `total`.',
   TopUpLimits: 'Also checked by the client: `min`, `max` and every preset share one currency, and `min` is at most `max`.',
+  BusinessDays: 'Also checked by the client: `min` is at most `max`.',
   TopUpQuote: 'Also checked by the client: all amounts share one currency and `total` = `amount` + `fee` + `tax`.',
   TopUp: 'Also checked by the client: all amounts share one currency and `total` = `amount` + `fee` + `tax`.',
+  WalletTransaction: 'Also checked by the client: `amount`, `balance_after` and `charged` share one currency.',
 };
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -130,7 +141,17 @@ const DESCRIPTIONS: Record<string, string> = {
   Instant: 'An ISO 8601 instant with a zone offset or `Z`.',
   InvoicePage: 'A cursor page of invoices: pass `next_cursor` as `cursor` for the next page; null on the last page.',
   PaymentPage: 'A cursor page of payments, newest first: pass `next_cursor` as `cursor` for the next page; null on the last page.',
+  WalletTransaction:
+    'One movement of the wallet: `amount` is signed (a credit positive, a debit negative), `balance_after` the balance it left, so each entry\'s `balance_after` is the older entry\'s plus its `amount`. `reference` names the invoice number or top-up id; `charged` (optional) is what the payment method was charged when that differs from `amount` (a top-up\'s fee and tax are charged, not credited).',
+  WalletTransactionPage: 'A cursor page of wallet transactions, newest first: pass `next_cursor` as `cursor` for the next page; null on the last page.',
   Problem: 'RFC 9457 problem details with the machine `code`. Unknown members are allowed and kept by the client.',
+  Wallet: 'Balance, pending top-ups, top-up limits and presets. `auto_pay_invoices` (optional, default false): whether the wallet pays open invoices by itself, oldest due first and each in full, when a top-up completes.',
+  TopUpInvoicePayment: "An open invoice the wallet paid by itself when the top-up completed (`Wallet.auto_pay_invoices`), listed in the top-up's `paid_invoices`.",
+  BusinessDays: 'How many business days (Monday to Friday) a payment takes to arrive, e.g. 1 to 3 for a bank transfer.',
+  BankTransferInstructions:
+    'What to send for a pending bank transfer: beneficiary, `iban` (or `account_number`), `bic`, optional `bank_name`, the amount and the `reference` the money is matched by; how many business days it takes, and the latest day it is expected if sent today.',
+  WalletPart: "The wallet's part of a split payment: the wallet payment made in the same request, and its amount.",
+  UnpaidExclusion: 'Open invoices with a balance that `Summary.unpaid` leaves out (a payment still clearing, held or disputed), by reason, so the total and the invoice list can be reconciled.',
 };
 
 function withoutMeta(schema: Schema): Schema {
@@ -363,6 +384,10 @@ const OPERATIONS: OperationSpec[] = [
     'The methods the account may use (card, crypto, wallet, bank transfer, other), with their fee rule.',
   ]),
   read('/wallet', 'getWallet', 'Wallet', ok('Wallet', 'The wallet.'), ['Wallet', 'Balance, pending top-ups, top-up limits and presets, `updated_at`.']),
+  readPage('/wallet/transactions', 'listWalletTransactions', 'Wallet', [], ok('WalletTransactionPage', 'A page of wallet transactions.'), [
+    'Wallet ledger',
+    'Every credit and debit of the wallet with the balance it left, newest first: the newest `balance_after` is the balance of `GET /wallet`. Cursor-paginated.',
+  ]),
   write('/wallet/top-ups/quote', 'quoteTopUp', 'Wallet', 'TopUpRequest', ok('TopUpQuote', 'The quote.'), [], [
     'Quote a top-up',
     'What a top-up of `amount` with `method_id` costs: fee, tax and the total charged. Moves no money.',
@@ -455,6 +480,8 @@ export async function collectExamples(): Promise<Examples> {
   add('getPayment', expect(await get('/payments/pay_missing'), 404, 'no payment'), 'notFound', 'No such payment');
   add('listPaymentMethods', expect(await get('/payment-methods'), 200, 'methods'), 'methods', 'Wallet, card, crypto and bank transfer');
   add('getWallet', expect(await get('/wallet'), 200, 'wallet'), 'wallet', 'A little credit in the wallet');
+  add('listWalletTransactions', expect(await get('/wallet/transactions'), 200, 'wallet transactions'), 'topUp', 'One top-up: $12.50 credited, $13.16 charged to the card');
+  add('listWalletTransactions', expect(await get('/wallet/transactions?cursor=nope'), 422, 'bad wallet cursor'), 'badCursor', 'A cursor this list did not return');
   const service = s.services_at_risk[0]?.service.id ?? 'svc_missing';
   add('getServiceBilling', expect(await get(`/services/${service}/billing`), 200, 'service'), 'atRisk', 'A service at risk of suspension');
   add('getServiceBilling', expect(await get('/services/svc_missing/billing'), 404, 'no service'), 'notFound', 'No such service');

@@ -39,10 +39,11 @@ function placeholdersOf(message: unknown): string[] | undefined {
 const unchecked = new Map<string, Set<string>>();
 /**
  * The parts of English that load on first use and have arrived: src/money/messages.en.ts with the money
- * dialogs, en-support.ts with the support panel. English is complete when both have.
+ * dialogs, en-support.ts with the support panel, en-ledger.ts with the wallet activity. English is
+ * complete when all have.
  */
 const lateEnglish = new Set<object>();
-const LATE_ENGLISH_PARTS = 2;
+const LATE_ENGLISH_PARTS = 3;
 
 /**
  * Removes from `catalog` the messages named in `names` that cannot be shown (see
@@ -193,7 +194,10 @@ function pluralForm(message: PluralMessage, count: number, language: string): st
 
 /**
  * The message for `key` in `locale`, placeholders filled. Numbers are formatted in the
- * locale (Persian digits for `fa`); a plural message picks its form from `params.n`.
+ * locale (Persian digits for `fa`); a plural message picks its form from `params.n`. In a
+ * right-to-left locale each text value (an invoice number, an amount, a name) is isolated with
+ * FSI…PDI, so the sentence never reorders it with its neighbours ("PL-2026-0142، $27.00" stays
+ * number first). A sentence shown on the page puts them in `<bdi>`s instead (`unitMsg`).
  *
  * ```ts
  * t('de', 'due.in_days', { n: 3 }) // "Fällig in 3 Tagen"
@@ -205,10 +209,11 @@ export function t(locale: string, key: MessageKey, params: MessageParams = {}): 
   if (message === undefined) return '';
   const count = typeof params.n === 'number' ? params.n : Number(params.n ?? Number.NaN);
   const text = typeof message === 'string' ? message : pluralForm(message, Number.isNaN(count) ? 0 : count, language);
+  const rtl = textDirection(safeLocale) === 'rtl';
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) => {
     const value = params[name];
     if (value === undefined) return placeholder;
-    return typeof value === 'number' ? formatNumber(value, safeLocale) : value;
+    return typeof value === 'number' ? formatNumber(value, safeLocale) : rtl ? `\u2068${value}\u2069` : value;
   });
 }
 

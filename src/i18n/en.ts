@@ -10,6 +10,7 @@
  */
 import type { enMoney } from '../money/messages.en.js';
 import type { enSupport } from './en-support.js';
+import type { enLedger } from './en-ledger.js';
 import type { Message } from './types.js';
 
 export const en = {
@@ -40,6 +41,8 @@ export const en = {
   'status.invoice.paid': 'Paid',
   'status.invoice.refunded': 'Refunded',
   'status.invoice.cancelled': 'Cancelled',
+  'status.invoice.disputed': 'Disputed',
+  'status.invoice.on_hold': 'On hold',
   'status.payment.pending': 'Processing',
   'status.payment.completed': 'Completed',
   'status.payment.failed': 'Failed',
@@ -55,6 +58,7 @@ export const en = {
   'status.service_billing.at_risk': 'At risk of suspension',
   'status.service_billing.suspended': 'Suspended for non-payment',
   'status.service_billing.terminated': 'Terminated',
+  'status.service_billing.restoring': 'Being restored',
   'status.top_up.pending': 'Processing',
   'status.top_up.completed': 'Completed',
   'status.top_up.failed': 'Failed',
@@ -86,6 +90,7 @@ export const en = {
   'due.in_days': { one: 'Due in {n} day', other: 'Due in {n} days' },
   'due.overdue_days': { one: 'Overdue by {n} day', other: 'Overdue by {n} days' },
   'due.on': 'Due {date}',
+  'due.paid_on': 'Paid {date}',
 
   // Errors: what happened, then the next step
   'error.unauthorized.title': 'Your session has expired.',
@@ -200,6 +205,9 @@ export const en = {
   'invoice_detail.pay_disabled.cancelled': 'Cancelled',
   'invoice_detail.pay_disabled.nothing_due': 'Nothing left to pay',
   'invoice_detail.pay_disabled.processing': 'Payment is being processed',
+  'invoice_detail.transfer_pending': 'A bank transfer of {amount} (reference {reference}) is on its way.',
+  'invoice_detail.transfer_details': 'Transfer details',
+  'invoice_detail.pay_another_way': 'Pay another way',
   'invoice_detail.pay_disabled.unknown': 'This invoice is on hold (status: {label}). Contact support.',
   'invoice_detail.contact_support': 'Contact support',
   'invoice_detail.pay_disabled.read_only': "You don't have permission to pay; ask the account owner",
@@ -222,6 +230,7 @@ export const en = {
   'wallet.low_hint': 'Top up to avoid failed renewals.',
   'wallet.balance_updated': 'Wallet balance updated: {amount}',
   'wallet.last_changed': 'Last changed {time}',
+  'wallet.activity': 'Wallet activity',
   'topup.disabled.unknown': 'Could not check whether your account can top up.',
 
   // <top-up-button>
@@ -274,6 +283,15 @@ export const en = {
   'service.banner.at_risk': 'At risk: suspension on {date} unless paid',
   'service.banner.suspended': 'Suspended for non-payment; terminated on {date} unless paid',
   'service.banner.terminated': 'Terminated for non-payment',
+  // Paid after a suspension: when it comes back (the server's estimate, else the usual).
+  'service.banner.restoring': '{name} is being restored; this usually takes a few minutes.',
+  'service.banner.restoring_by': '{name} is being restored; expected back by {time}.',
+  // What the overview's unpaid total leaves out: 'Not included: PL-2026-0128 on hold ($1,229.00), 1 payment processing ($149.00)'
+  'overview.unpaid_excluded': 'Not included: {list}',
+  'overview.excluded.invoices': { one: '{n} invoice', other: '{n} invoices' },
+  'overview.excluded.on_hold': '{what} on hold ({amount})',
+  'overview.excluded.disputed': '{what} disputed ({amount})',
+  'overview.excluded.processing': { one: '{n} payment processing ({amount})', other: '{n} payments processing ({amount})' },
   'service.not_found.title': 'We could not find this service.',
   'service.not_found.body': 'It may have been removed, or the link is wrong. Check the link or go back to your services.',
   // The overview's alert and a blocking invoice's page: the service worst off, first.
@@ -294,5 +312,5 @@ export const en = {
   'pay_dialog.title_generic': 'Pay invoice',
 } as const satisfies Record<string, Message>;
 
-/** Every message key: the English catalog's, the money dialogs' (src/money/messages.en.ts) and the support panel's (en-support.ts). */
-export type MessageKey = keyof typeof en | keyof typeof enMoney | keyof typeof enSupport;
+/** Every message key: the English catalog's, the money dialogs' (src/money/messages.en.ts), the support panel's (en-support.ts) and the wallet activity's (en-ledger.ts). */
+export type MessageKey = keyof typeof en | keyof typeof enMoney | keyof typeof enSupport | keyof typeof enLedger;

@@ -54,6 +54,8 @@ export interface MoneyOutcome {
   tone: Tone;
   title: string;
   details: readonly string[];
+  /** What comes of it, under the details (the top-up's open invoices and a pay offer). */
+  more?: TemplateResult | typeof nothing | undefined;
 }
 
 /** What a dialog calls its parts (`pay-` → `pay-dialog`), classes (`pf-`) and title, so a host's own never clash. */
@@ -402,7 +404,7 @@ export class MoneyDialogShell<R extends SettleableRecord> {
     return html`<div class="${cls}result" part="${p}result" data-outcome=${step} data-tone=${outcome.tone} tabindex="-1" data-focus-target>
         ${this.#renderReplayed()}
         <p class="${cls}result__title">${toneIcon(outcome.tone)}<span>${outcome.title}</span></p>
-        ${outcome.details.map((detail) => html`<p class="${cls}result__detail">${detail}</p>`)}
+        ${outcome.details.map((detail) => html`<p class="${cls}result__detail">${detail}</p>`)} ${outcome.more ?? nothing}
         ${step === 'still_processing' ? (this.#options.waiting?.() ?? nothing) : nothing}
       </div>
       <div class="${cls}actions" part="${p}actions">

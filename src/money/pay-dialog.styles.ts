@@ -44,4 +44,45 @@ export const payDialogStyles = css`
   .pf-split[data-tone='warning'] {
     color: ${tokens.warningText};
   }
+  .pf-transfer {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    padding: ${tokens.spaceS} ${tokens.spaceM};
+    border: 1px solid ${tokens.border};
+    border-radius: ${tokens.radius};
+  }
+  .pf-transfer__title,
+  .pf-transfer__lead,
+  .pf-transfer__status {
+    margin: 0;
+    font-size: 1em;
+  }
+  .pf-transfer__list {
+    display: grid;
+    gap: ${tokens.spaceXs};
+    margin: 0;
+  }
+  .pf-transfer__row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0 ${tokens.spaceS};
+  }
+  .pf-transfer__row dt {
+    color: ${tokens.textMuted};
+  }
+  .pf-transfer__row dd {
+    display: flex;
+    align-items: center;
+    gap: ${tokens.spaceS};
+    margin: 0;
+    min-width: 0;
+  }
+  /* An IBAN or a reference is one unit: it scrolls rather than breaks. */
+  .pf-transfer__value {
+    white-space: nowrap;
+    overflow-x: auto;
+    user-select: all;
+  }
 `;

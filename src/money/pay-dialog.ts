@@ -39,14 +39,15 @@ import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { isBillingApiError } from '../api/errors.js';
 import { resolved } from '../api/settled.js';
-import { isOpenForPayment } from '../domain/payability.js';
+import { isOpenForPayment, pendingTransfer } from '../domain/payability.js';
 import { paySplit } from '../domain/split.js';
 import type { PaySplit } from '../domain/split.js';
-import type { Invoice, Money, Payment, PaymentMethod, Wallet } from '../api/schemas.js';
+import { DEFAULT_TRANSFER_DAYS, transferRisk } from './transfer.js';
+import type { Invoice, Money, Payment, PaymentMethod, Summary, Wallet } from '../api/schemas.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
-import { formatInstant } from '../i18n/format.js';
+import { formatCalendarDate, formatInstant } from '../i18n/format.js';
 import type { MoneyFlowController } from './controller.js';
 import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
 import type { Attempt, Intent } from './attempts.js';
@@ -59,6 +60,7 @@ import type { UnfinishedOffer } from './unfinished-offer.js';
 import { methodLabel } from '../components/shared/method-label.js';
 import { money, renderQueryFallback, statusLabel } from '../components/shared/render.js';
 import { payDialogStyles } from './pay-dialog.styles.js';
+import { TransferInstructions } from './transfer-instructions.js';
 import { dialogStyles } from '../components/shared/styles.js';
 
 /**
@@ -90,6 +92,11 @@ function confirmedSplit(intent: PayIntent): PaySplit {
 
 /** Method types that can pay an invoice; anything else (incl. unknown types) is not offered. */
 export const INVOICE_PAYMENT_METHOD_TYPES: ReadonlySet<string> = new Set(['wallet', 'card', 'crypto', 'bank_transfer']);
+
+/** While a bank transfer is on its way, the form pays another way: a second transfer is not offered. */
+function offeredMethods(invoice: Invoice, methods: readonly PaymentMethod[]): readonly PaymentMethod[] {
+  return pendingTransfer(invoice) ? methods.filter((m) => m.type !== 'bank_transfer') : methods;
+}
 
 /** What the controller needs from its element: a `BillingConsumerElement` fits. */
 export type PayFlowHost = MoneyDialogHost;
@@ -124,6 +131,8 @@ export class PayFlow implements ReactiveController {
   readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
   /** The methods that can pay an invoice, while the dialog is open. @internal */
   readonly methods: BillingQueryController<readonly [boolean], PaymentMethod[] | null>;
+  /** The summary (shared and cached), only while a bank transfer is chosen: the services at risk and the server's date. @internal */
+  readonly summary: BillingQueryController<readonly [boolean], Summary | null>;
 
   readonly #host: PayFlowHost;
   readonly #options: PayFlowOptions;
@@ -136,6 +145,10 @@ export class PayFlow implements ReactiveController {
   readonly #unfinished: UnfinishedOffer<Payment>;
   /** The split shown when the customer confirmed, for the outcome's wording. */
   #submitted: { invoiceId: string; number: string; split: PaySplit } | undefined;
+  /** The invoice as re-read after the outcome: the result is told from it and this attempt's payments on it. */
+  #after: Invoice | undefined;
+  /** A bank transfer's details with their copy buttons. */
+  readonly #transfer: TransferInstructions;
 
   constructor(host: PayFlowHost, options: PayFlowOptions) {
     this.#host = host;
@@ -184,6 +197,12 @@ export class PayFlow implements ReactiveController {
     });
     this.wallet = walletWhileOpen(host, () => this.isOpen);
     this.methods = methodsWhileOpen(host, () => this.isOpen, (method) => INVOICE_PAYMENT_METHOD_TYPES.has(method.type));
+    this.summary = new BillingQueryController(host, {
+      tags: () => ['summary'],
+      args: () => [this.isOpen && this.#chosen()?.type === 'bank_transfer'] as const,
+      task: (client, [load], options) => (load ? client.getSummary(options) : resolved(null)),
+    });
+    this.#transfer = new TransferInstructions(host);
   }
 
   /** Whether the dialog is open. */
@@ -284,14 +303,15 @@ export class PayFlow implements ReactiveController {
     if (fallback) return html`${fallback}${shell.closeActions()}`;
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
-    const methods = this.methods.value;
-    if (!invoice || !wallet || !methods) return shell.closeActions();
+    const allMethods = this.methods.value;
+    if (!invoice || !wallet || !allMethods) return shell.closeActions();
     if (!isOpenForPayment(invoice)) {
       // Paid (or cancelled) meanwhile: elsewhere, in another tab, or just now by this dialog's retry.
       return html`${this.flow.step === 'error' ? shell.flowError() : nothing}
         ${shell.notice(this.#msg('pay_dialog.not_payable', { status: statusLabel('invoice', invoice.status, locale) }), 'not-payable', 'info')}
         ${shell.closeActions()}`;
     }
+    const methods = offeredMethods(invoice, allMethods);
     if (methods.length === 0) return html`${shell.notice(this.#msg('pay.no_methods'), undefined, 'warning')} ${shell.closeActions()}`;
     const earlier = this.#unfinished.open;
     if (earlier) {
@@ -305,7 +325,7 @@ export class PayFlow implements ReactiveController {
     const method = methods.find((m) => m.id === this.#methodId);
     const split = method ? paySplit(invoice.balance_due, wallet.balance, method.type, this.#applyWallet) : undefined;
     const offerWallet = method !== undefined && method.type !== 'wallet' && wallet.balance.amount > 0 && wallet.balance.currency === invoice.balance_due.currency;
-    const fields = html`<dl class="pf-facts" part="pay-facts">
+    const fields = html`${this.#renderAwaitedTransfer(invoice)}<dl class="pf-facts" part="pay-facts">
         <div>
           <dt>${this.#msg('invoice.balance_due')}</dt>
           <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
@@ -326,11 +346,11 @@ export class PayFlow implements ReactiveController {
             <span>${this.#msg('pay.apply_wallet', { amount: money(wallet.balance, locale) })}</span>
           </label>`
         : nothing}
-      ${method && split ? this.#renderSummary(method, split, wallet) : nothing}`;
+      ${method && split ? this.#renderSummary(method, split, wallet, invoice) : nothing}`;
     return shell.form(completed ? this.#earlierCompleted(completed) : undefined, fields, {
       enabled: !busy && split !== undefined && split.kind !== 'wallet-short',
       label: this.#msg('pay.confirm', { amount: money(invoice.balance_due, locale) }),
-      describedBy: split?.kind === 'wallet-short' ? 'pay-flow-split' : undefined,
+      describedBy: split?.kind === 'wallet-short' ? 'pay-flow-split' : method && this.#transferRisk(invoice, method) ? 'pay-flow-transfer-risk' : undefined,
       onConfirm: this.#onConfirm,
     });
   }
@@ -341,10 +361,12 @@ export class PayFlow implements ReactiveController {
     return this.#msg('pay_dialog.earlier_completed', { amount: money(payment.amount, locale), number, date: formatInstant(payment.created_at, locale) });
   }
 
-  /** The split in words ("Wallet covers $12.50 of $31.80; $19.30 by Visa") and as lines, ending with what is charged. */
-  #renderSummary(method: PaymentMethod, split: PaySplit, wallet: Wallet): TemplateResult {
+  /** The split in words ("Wallet covers $12.50 of $31.80; $19.30 by Visa") and as lines, ending with what is charged (or transferred). */
+  #renderSummary(method: PaymentMethod, split: PaySplit, wallet: Wallet, invoice: Invoice): TemplateResult {
     const locale = this.#host.displayLocale;
     const total = money(split.balanceDue, locale);
+    const transfer = method.type === 'bank_transfer';
+    const days = method.arrives_in_business_days ?? DEFAULT_TRANSFER_DAYS;
     let words: string | undefined;
     switch (split.kind) {
       case 'wallet-pays':
@@ -368,7 +390,7 @@ export class PayFlow implements ReactiveController {
         });
         break;
       default:
-        words = undefined;
+        words = transfer ? this.#msg('pay_dialog.transfer_summary', { amount: total, min: String(days.min), max: String(days.max) }) : undefined;
     }
     const short = split.kind === 'wallet-short';
     return html`<div class="pf-summary" part="pay-summary" data-split=${split.kind}>
@@ -390,41 +412,135 @@ export class PayFlow implements ReactiveController {
             ${method.type === 'wallet'
               ? nothing
               : html`<div class="pf-lines__total">
-                  <dt>${this.#msg('pay_dialog.charged_to', { method: methodLabel(method, locale) })}</dt>
+                  <dt>${transfer ? this.#msg('pay_dialog.transfer_line') : this.#msg('pay_dialog.charged_to', { method: methodLabel(method, locale) })}</dt>
                   <dd data-amount="charged">${money(split.charged, locale)}</dd>
                 </div>`}
           </dl>`}
+      ${transfer && split.charged.amount > 0 ? this.#renderTransferRisk(invoice, method) : nothing}
     </div>`;
   }
 
-  /** A bank transfer waits for the money, not for a checkout: say what to transfer. */
+  /** Whether a transfer sent today may arrive too late for the service this invoice keeps at risk (the summary's services and date). */
+  #transferRisk(invoice: Invoice, method: PaymentMethod): ReturnType<typeof transferRisk> {
+    const summary = this.summary.value;
+    const serviceId = invoice.service?.id;
+    if (method.type !== 'bank_transfer' || !summary || !serviceId) return undefined;
+    const service = summary.services_at_risk.find((s) => s.service.id === serviceId);
+    return transferRisk(summary.as_of.slice(0, 10), method.arrives_in_business_days ?? DEFAULT_TRANSFER_DAYS, service?.suspend_on);
+  }
+
+  /** "A transfer takes 1 to 3 business days and may arrive after December 1, when VPS … will be suspended." */
+  #renderTransferRisk(invoice: Invoice, method: PaymentMethod): TemplateResult | typeof nothing {
+    const risk = this.#transferRisk(invoice, method);
+    if (!risk || !invoice.service) return nothing;
+    const locale = this.#host.displayLocale;
+    const days = method.arrives_in_business_days ?? DEFAULT_TRANSFER_DAYS;
+    const params = { service: invoice.service.name, min: String(days.min), max: String(days.max) };
+    const words =
+      risk.kind === 'suspends'
+        ? this.#msg('pay_dialog.transfer_late', { ...params, date: formatCalendarDate(risk.on, locale) })
+        : this.#msg('pay_dialog.transfer_suspended', params);
+    return html`<p class="pf-split" part="pay-split" id="pay-flow-transfer-risk" data-tone="warning" data-notice="transfer-late">
+      ${toneIcon('warning')}<span>${words}</span>
+    </p>`;
+  }
+
+  /** An invoice that waits for a bank transfer: say so, and show where to send it (the form below pays another way). */
+  #renderAwaitedTransfer(invoice: Invoice): TemplateResult | typeof nothing {
+    const awaited = pendingTransfer(invoice);
+    if (!awaited) return nothing;
+    const locale = this.#host.displayLocale;
+    const pending = this.#msg('pay_dialog.transfer_pending', { amount: money(awaited.amount, locale) });
+    return awaited.transfer ? this.#renderInstructions(awaited.transfer, pending) : this.#shell.notice(pending, 'transfer-pending');
+  }
+
+  /** A transfer's details, after what to do with them. */
+  #renderInstructions(transfer: NonNullable<Payment['transfer']>, before?: string): TemplateResult {
+    const days = transfer.arrives_in_business_days ?? DEFAULT_TRANSFER_DAYS;
+    const send = this.#msg('pay_dialog.transfer_send', {
+      amount: money(transfer.amount, this.#host.displayLocale),
+      reference: transfer.reference,
+      min: String(days.min),
+      max: String(days.max),
+    });
+    return this.#transfer.render(transfer, before ? `${before} ${send}` : send);
+  }
+
+  /** A bank transfer waits for the money, not for a checkout: where to send it (or, from an older server, only what to transfer). */
   #renderBankTransfer(): TemplateResult | typeof nothing {
     const payment = this.flow.record;
-    if (payment?.method.type !== 'bank_transfer' || payment.status !== 'pending' || !payment.reference) return nothing;
+    if (payment?.method.type !== 'bank_transfer' || payment.status !== 'pending') return nothing;
+    if (payment.transfer) return this.#renderInstructions(payment.transfer);
+    if (!payment.reference) return nothing;
     return html`<p class="pf-status__detail" data-notice="bank-transfer">
       ${this.#msg('pay_dialog.bank_transfer', { amount: money(payment.amount, this.#host.displayLocale), reference: payment.reference })}
     </p>`;
   }
 
-  /** "Invoice PL-2026-0142 paid", or without a number. */
-  #paidTitle(): string {
-    const number = this.invoice.value?.number ?? this.#submitted?.number;
+  /**
+   * "Invoice PL-2026-0142 is paid" once the invoice re-read after the outcome says so (or, until
+   * it is back, when the payment covered what was confirmed), or without a number.
+   */
+  #paidTitle(payment?: Payment): string {
+    const number = this.#after?.number ?? this.invoice.value?.number ?? this.#submitted?.number;
+    if (this.#after ? isOpenForPayment(this.#after) : false) {
+      return this.#msg('pay_dialog.succeeded_amount', { amount: money(this.#paid(payment).total, this.#host.displayLocale) });
+    }
     return number ? this.#msg('pay_dialog.succeeded', { number }) : this.#msg('status.payment.completed');
+  }
+
+  /**
+   * The payments of this attempt: its record and, for a split, the wallet's part made in the same
+   * request (named by the record, found on the re-read invoice; from an older server, the split
+   * the customer confirmed). `wallet` is undefined when the wallet paid no separate part.
+   */
+  #paid(payment: Payment | undefined): { total: Money; wallet: Money | undefined } {
+    const currency = payment?.amount.currency ?? this.#submitted?.split.balanceDue.currency ?? 'USD';
+    let wallet: Money | undefined;
+    if (payment && payment.method.type !== 'wallet') {
+      const part = payment.wallet_part;
+      const found = part && this.#after?.transactions.find((p) => p.id === part.payment_id);
+      if (found) wallet = found.status === 'completed' ? found.amount : undefined;
+      else if (part) wallet = part.amount;
+      else if (payment.wallet_part === undefined && this.#submitted?.split.kind === 'covers-part') wallet = this.#submitted.split.wallet;
+    }
+    const charged = payment?.amount.amount ?? this.#submitted?.split.charged.amount ?? 0;
+    return { total: { amount: charged + (wallet?.amount ?? 0), currency }, wallet };
+  }
+
+  /** "Invoice PL-… is now partly paid: $12.50 of $31.80, with $19.30 still due", from the re-read invoice (whatever its status: overdue too). */
+  #invoiceNow(): string[] {
+    const after = this.#after;
+    if (!after || !isOpenForPayment(after) || after.amount_paid.amount === 0) return [];
+    const locale = this.#host.displayLocale;
+    const amounts = { paid: money(after.amount_paid, locale), total: money(after.total, locale), balance: money(after.balance_due, locale) };
+    return [this.#msg('pay_dialog.invoice_partly_paid', { number: after.number, ...amounts })];
   }
 
   #succeeded(payment: Payment | undefined): MoneyOutcome {
     // Continued from earlier and already completed then: nothing was paid now.
     if (payment && this.flow.earlier) return { tone: 'info', title: this.#earlierCompleted(payment), details: [] };
-    const amount = this.#submitted?.split.balanceDue ?? payment?.amount;
-    return { tone: 'ok', title: this.#paidTitle(), details: amount ? [this.#msg('pay_dialog.succeeded_amount', { amount: money(amount, this.#host.displayLocale) })] : [] };
+    const locale = this.#host.displayLocale;
+    const { total, wallet } = this.#paid(payment);
+    const title = this.#paidTitle(payment);
+    const details: string[] = [];
+    const received = this.#msg('pay_dialog.succeeded_amount', { amount: money(total, locale) });
+    if (total.amount > 0 && received !== title) details.push(received);
+    if (payment && wallet && wallet.amount > 0) {
+      details.push(this.#msg('pay_dialog.succeeded_parts', { wallet: money(wallet, locale), charged: money(payment.amount, locale), method: methodLabel(payment.method, locale) }));
+    }
+    details.push(...this.#invoiceNow());
+    // Paid another way while a transfer is on its way: the transfer, if sent, goes to the wallet.
+    if (this.#after && payment?.method.type !== 'bank_transfer' && pendingTransfer(this.#after)) details.push(this.#msg('pay_dialog.transfer_to_wallet'));
+    return { tone: 'ok', title, details };
   }
 
   #failedDetails(): string[] {
-    const split = this.#submitted?.split;
-    const details = [this.#msg('pay_dialog.failed_hint')];
-    if (split && split.wallet.amount > 0 && split.charged.amount > 0) {
-      details.push(this.#msg('pay_dialog.failed_wallet_kept', { amount: money(split.wallet, this.#host.displayLocale) }));
-    }
+    const { wallet } = this.#paid(this.flow.record);
+    // A transfer's reason says itself what became of the money (returned, or credited to the wallet when late).
+    const details = this.flow.record?.method.type === 'bank_transfer' ? [] : [this.#msg('pay_dialog.failed_hint')];
+    // The wallet's part stays applied: the invoice has changed, and what is left to pay is told.
+    if (wallet && wallet.amount > 0) details.push(this.#msg('pay_dialog.failed_wallet_kept', { amount: money(wallet, this.#host.displayLocale) }), ...this.#invoiceNow());
     return details;
   }
 
@@ -435,13 +551,15 @@ export class PayFlow implements ReactiveController {
     this.#applyWallet = true;
     this.#unfinished.clear();
     this.#submitted = undefined;
+    this.#after = undefined;
+    this.#transfer.reset();
   }
 
   /** Once the invoice, wallet and methods are there: the wallet if it covers the invoice, else the first other method. */
   #fillDefaults(): void {
     const invoice = this.invoice.value;
     const wallet = this.wallet.value;
-    const methods = this.methods.value;
+    const methods = this.methods.value && invoice ? offeredMethods(invoice, this.methods.value) : undefined;
     if (!this.isOpen || !invoice || !wallet || !methods || this.flow.step !== 'choosing' || this.#methodId !== undefined) return;
     if (invoice.id !== this.invoiceId || methods.length === 0) return;
     const moveFocus = this.#shell.focusParked();
@@ -484,6 +602,11 @@ export class PayFlow implements ReactiveController {
     this.#submitted = { invoiceId: intent.invoiceId, number: '', split: confirmedSplit(intent as PayIntent) };
   }
 
+  /** The method chosen in the form. */
+  #chosen(): PaymentMethod | undefined {
+    return this.methods.value?.find((m) => m.id === this.#methodId);
+  }
+
   #chooseMethod(methodId: string): void {
     this.#methodId = methodId;
     this.#afterFormChange();
@@ -517,6 +640,7 @@ export class PayFlow implements ReactiveController {
     const applyWallet = method.type === 'wallet' ? true : this.#applyWallet;
     const intent: PayIntent = { action: 'pay', invoiceId, methodId: method.id, applyWallet, amount: invoice.balance_due, wallet: split.wallet };
     this.#submitted = { invoiceId, number: invoice.number, split };
+    this.#after = undefined;
     // The methods are disabled while submitting: focus on one of them would fall out of the dialog (and Escape with it).
     if (this.#shell.activeElement()?.closest('fieldset')) this.#shell.dialog()?.querySelector<HTMLElement>('[part~="pay-confirm-button"]')?.focus();
     // Synchronous up to the POST: in popup mode the window opens in this click's turn.
@@ -544,17 +668,22 @@ export class PayFlow implements ReactiveController {
 
   #onSettled(payment: Payment, outcome: 'succeeded' | 'failed', announce: boolean): void {
     const invoiceId = payment.invoice_id ?? this.invoiceId;
+    this.#after = undefined;
     if (invoiceId) {
       const loaded = this.invoice.value;
       const serviceId = loaded?.id === invoiceId ? loaded.service?.id : undefined;
       this.#invalidate(invoiceId, serviceId, payment.id);
-      if (loaded?.id !== invoiceId) {
-        // Resumed before the invoice loaded: find its service to tell the service banners too.
-        void this.#host.billingClient
-          ?.getInvoice(invoiceId)
-          .then((invoice) => invoice.service && this.#host.billingClient?.invalidate([`service:${invoice.service.id}`]))
-          .catch(() => undefined);
-      }
+      // The invoice after the outcome (one request, shared with the dialog's own reload): the result is told from it.
+      void this.#host.billingClient
+        ?.getInvoice(invoiceId)
+        .then((invoice) => {
+          if (this.flow.record?.id !== payment.id) return;
+          this.#after = invoice;
+          this.#host.requestUpdate();
+          // Resumed before the invoice loaded: tell the service banners too.
+          if (loaded?.id !== invoiceId && invoice.service) this.#host.billingClient?.invalidate([`service:${invoice.service.id}`]);
+        })
+        .catch(() => undefined);
     }
     if (outcome === 'succeeded' && announce && invoiceId) emitBillingEvent(this.#host, 'billing-invoice-paid', { invoiceId, paymentId: payment.id });
   }

@@ -8,7 +8,7 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { BillingApiError, isBillingApiError } from '../api/errors.js';
-import type { Money, PaymentMethod, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
+import type { InvoiceSummary, Money, PaymentMethod, ServiceBilling, Summary, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
@@ -24,7 +24,10 @@ import type { PayFlowHost } from './pay-dialog.js';
 import type { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
 import { money, renderQueryFallback } from '../components/shared/render.js';
+import { richMsg } from '../components/shared/service-alert.js';
 import { majorToMinor } from '../domain/units.js';
+import { isOpenForPayment } from '../domain/payability.js';
+import { feeRuleWords } from './fee-rule.js';
 import { amountExample, checkAmount, formatAmountInput } from './top-up-amount.js';
 import type { AmountCheck } from './top-up-amount.js';
 import { topUpDialogStyles } from './top-up-dialog.styles.js';
@@ -42,6 +45,28 @@ export interface TopUpFlowHost extends PayFlowHost {
   readonly presetAmount: number | undefined;
   /** Delay before a quote is asked for after the amount or method changes (ms). */
   readonly quoteDelayMs: number;
+  /** The success step's offer: closes the top-up dialog and opens the pay dialog for `invoice` (the wallet covers it, so it is preselected). */
+  payFromWallet(invoice: InvoiceSummary): void;
+}
+
+/** An open invoice worth paying first, and the service it keeps from running (suspended or at risk) if any. */
+interface UrgentInvoice {
+  invoice: InvoiceSummary;
+  service: ServiceBilling | undefined;
+}
+
+/**
+ * The open invoices the summary names, most urgent first: those blocking a suspended service,
+ * then an at-risk one, then the next due. The summary lists no others, and needs no request.
+ */
+function urgentInvoices(summary: Summary): UrgentInvoice[] {
+  const rank = (s: ServiceBilling) => (s.state === 'suspended' ? 0 : s.state === 'at_risk' ? 1 : 2);
+  const services = [...summary.services_at_risk].sort((a, b) => rank(a) - rank(b));
+  const found = new Map<string, UrgentInvoice>();
+  for (const service of services) for (const invoice of service.blocking_invoices) if (!found.has(invoice.id)) found.set(invoice.id, { invoice, service });
+  const next = summary.next_due;
+  if (next && !found.has(next.id)) found.set(next.id, { invoice: next, service: undefined });
+  return [...found.values()].filter((u) => isOpenForPayment(u.invoice));
 }
 
 /** A quote for one amount and method; `for` tells a current quote from a stale one. */
@@ -75,6 +100,8 @@ export class TopUpFlow implements ReactiveController {
   #reconfirm: { attempt: Attempt; key: string } | undefined;
   #quoteTimer: ReturnType<typeof setTimeout> | undefined;
   #quoteAbort: AbortController | undefined;
+  /** After a completed top-up: the summary as the server has it since (auto-pay, open invoices, the new balance). */
+  #after: { topUpId: string; summary?: Summary } | undefined;
 
   constructor(host: TopUpFlowHost) {
     this.#host = host;
@@ -93,7 +120,12 @@ export class TopUpFlow implements ReactiveController {
       words: { form: 'topup', dialog: 'topup_dialog', failed: 'topup.failed' },
       closeRow: false,
       // Money moved now only for a record this attempt created; an earlier completion is told as earlier.
-      succeeded: (topUp) => ({ tone: 'ok', title: topUp ? this.#toppedUp(topUp) : this.#msg('status.top_up.completed'), details: [] }),
+      succeeded: (topUp) => ({
+        tone: 'ok',
+        title: topUp ? this.#toppedUp(topUp) : this.#msg('status.top_up.completed'),
+        details: [],
+        more: topUp ? this.#renderAfter(topUp) : nothing,
+      }),
       announceSucceeded: (topUp) => (topUp ? this.#toppedUp(topUp) : ''),
       unfinished: {
         notice: 'unfinished',
@@ -111,6 +143,7 @@ export class TopUpFlow implements ReactiveController {
       onClosed: () => {
         this.#cancelQuote();
         this.#unfinished.cancel();
+        this.#after = undefined;
       },
     });
     this.flow = this.#shell.flow;
@@ -229,7 +262,15 @@ export class TopUpFlow implements ReactiveController {
             </div>
           </div>`
         : nothing}
-      ${shell.methodChoice({ legend: this.#msg('topup.method'), name: 'method', methods, chosen: this.#methodId, choose: (id) => this.#chooseMethod(id) })}
+      ${shell.methodChoice({
+        legend: this.#msg('topup.method'),
+        name: 'method',
+        methods,
+        chosen: this.#methodId,
+        choose: (id) => this.#chooseMethod(id),
+        // The fee rule before any amount is typed; the quote gives the exact fee after.
+        describe: (method) => feeRuleWords(method.fee, locale),
+      })}
       ${this.#renderQuote(check, quote)}`;
     return shell.form(completed ? this.#earlierCompleted(completed) : undefined, fields, {
       enabled: !busy && check?.ok === true && quote?.value !== undefined,
@@ -247,6 +288,78 @@ export class TopUpFlow implements ReactiveController {
   /** "$50.00 added to your wallet", or that an earlier top-up completed. */
   #toppedUp(topUp: TopUp): string {
     return this.flow.earlier ? this.#earlierCompleted(topUp) : this.#msg('topup_dialog.succeeded', { amount: money(topUp.amount, this.#host.displayLocale) });
+  }
+
+  /**
+   * Under "Added $25.00": whether the wallet pays invoices by itself and what it paid, or that
+   * this top-up paid none, with "Pay PL-… from your wallet now" for the most urgent invoice the
+   * new balance covers, or how much is still short. A live region: it fills once the summary is back.
+   */
+  #renderAfter(topUp: TopUp): TemplateResult {
+    const summary = this.#after?.topUpId === topUp.id ? this.#after.summary : undefined;
+    return html`<div class="after" part="after-top-up" aria-live="polite" data-auto-pay=${summary ? String(summary.wallet.auto_pay_invoices === true) : nothing}>
+      ${summary ? this.#afterContent(topUp, summary) : nothing}
+    </div>`;
+  }
+
+  #afterContent(topUp: TopUp, summary: Summary): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const msg = (key: MessageKey, params?: MessageParams) => this.#msg(key, params);
+    const bdi = (text: string) => html`<bdi>${text}</bdi>`;
+    const balance = summary.wallet.balance;
+    const autoPay = summary.wallet.auto_pay_invoices === true;
+    const lines: unknown[] = [];
+    if (autoPay) {
+      lines.push(msg('topup_dialog.after.auto_pay'));
+      for (const paid of topUp.paid_invoices ?? []) {
+        lines.push(richMsg(msg, 'topup_dialog.after.auto_paid', { number: bdi(paid.number), amount: bdi(money(paid.amount, locale)) }));
+      }
+    } else if (summary.unpaid.count > 0) {
+      lines.push(richMsg(msg, 'topup_dialog.after.not_paid', { amount: bdi(money(summary.unpaid.total, locale)) }));
+    }
+    const urgent = urgentInvoices(summary);
+    const covered = urgent.find(({ invoice }) => invoice.balance_due.currency === balance.currency && invoice.balance_due.amount <= balance.amount);
+    const canPay = summary.permissions.can_pay;
+    let offer: InvoiceSummary | undefined;
+    if (covered && !autoPay) {
+      const { invoice, service } = covered;
+      const number = bdi(invoice.number);
+      // "Pay it to keep … running" only to a member who can pay; to others, the plain fact.
+      if (service && canPay) {
+        const key = service.state === 'suspended' ? 'topup_dialog.after.covers_suspended' : 'topup_dialog.after.covers_at_risk';
+        lines.push(richMsg(msg, key, { number, service: bdi(service.service.name) }));
+      } else {
+        lines.push(richMsg(msg, 'topup_dialog.after.covers', { number, amount: bdi(money(invoice.balance_due, locale)) }));
+      }
+      if (canPay) offer = invoice;
+    } else if (!covered && urgent[0]) {
+      const { invoice } = urgent[0];
+      const short = { amount: invoice.balance_due.amount - (balance.currency === invoice.balance_due.currency ? balance.amount : 0), currency: invoice.balance_due.currency };
+      lines.push(richMsg(msg, 'topup_dialog.after.short', { short: bdi(money(short, locale)), number: bdi(invoice.number), amount: bdi(money(invoice.balance_due, locale)) }));
+    }
+    return html`${lines.map((line) => html`<p class="result__detail">${line}</p>`)}
+      ${offer
+        ? html`<button class="button button--primary" part="pay-offer-button" type="button" data-invoice-id=${offer.id} @click=${() => this.#host.payFromWallet(offer)}>
+            ${richMsg(msg, 'topup_dialog.after.pay', { number: bdi(offer.number) })}
+          </button>`
+        : nothing}`;
+  }
+
+  /** Once per completed top-up: the summary, which the settle just invalidated (this joins that reload, no request of its own). */
+  #loadAfter(topUp: TopUp): void {
+    const client = this.#host.billingClient;
+    if (!client) return;
+    const after: { topUpId: string; summary?: Summary } = { topUpId: topUp.id };
+    this.#after = after;
+    client.getSummary().then(
+      (summary) => {
+        if (this.#after !== after) return;
+        after.summary = summary;
+        this.#host.requestUpdate();
+      },
+      // Without it the outcome still says what was added; the page's own widgets show the invoices.
+      () => undefined,
+    );
   }
 
   #renderQuote(check: AmountCheck | undefined, quote: QuoteState | undefined): TemplateResult | typeof nothing {
@@ -509,8 +622,12 @@ export class TopUpFlow implements ReactiveController {
   };
 
   #onSettled(topUp: TopUp, outcome: 'succeeded' | 'failed', announce: boolean): void {
-    // The create already invalidated these while the top-up was pending; now the balance moved.
-    this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary', `top-up:${topUp.id}`]);
+    // The create already invalidated these while the top-up was pending; now the balance moved,
+    // and with auto-pay the invoices it paid, their services and the list changed too.
+    const paid = topUp.paid_invoices ?? [];
+    const autoPaid = paid.flatMap((p) => [`invoice:${p.invoice_id}`, `payment:${p.payment_id}`, ...(p.service_id ? [`service:${p.service_id}`] : [])]);
+    this.#host.billingClient?.invalidate(['wallet', 'payments', 'summary', `top-up:${topUp.id}`, ...(paid.length > 0 ? ['invoices', ...autoPaid] : [])]);
+    if (outcome === 'succeeded') this.#loadAfter(topUp);
     if (outcome === 'succeeded' && announce) emitBillingEvent(this.#host, 'billing-top-up-completed', { topUpId: topUp.id, amount: topUp.amount });
   }
 

@@ -91,6 +91,7 @@ const ROUTES: Route[] = [
   },
   { method: 'GET', pattern: '/payment-methods', run: ({ rt }) => ok({ data: rt.state.account.methods }) },
   { method: 'GET', pattern: '/wallet', run: ({ rt }) => ok(rt.state.wallet()) },
+  { method: 'GET', pattern: '/wallet/transactions', run: ({ rt, query }) => ok(rt.state.listWalletMoves(query)) },
   { method: 'POST', pattern: '/wallet/top-ups/quote', run: ({ rt, body }) => ok(quoteTopUp(rt.state, body)) },
   { method: 'POST', pattern: '/wallet/top-ups', money: true, run: ({ rt, body, intent }) => ({ status: 201, body: createTopUp(rt.state, body, intent!) }) },
   {
@@ -131,6 +132,9 @@ export async function handleRequest(rt: Runtime, request: Request): Promise<Resp
     return crossOrigin ? preflight(origin) : new Response(null, { status: 204, headers: { Allow: 'GET, POST, OPTIONS' } });
   }
   const response = await route(rt, request, url);
+  // The server's clock (HTTP `Date`, exposed to CORS callers): the widgets count "due in 3 days"
+  // from the server's day, as its statuses are, not from the browser's.
+  response.headers.set('Date', rt.clock.now().toUTCString());
   return crossOrigin ? withCors(response, origin) : response;
 }
 

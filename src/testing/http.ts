@@ -64,7 +64,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key';
-export const CORS_EXPOSE_HEADERS = 'Retry-After, Idempotent-Replayed, Location';
+export const CORS_EXPOSE_HEADERS = 'Retry-After, Idempotent-Replayed, Location, Date';
 
 /** A copy of the response with the CORS headers for an allowed cross-origin caller. */
 export function withCors(response: Response, origin: string): Response {

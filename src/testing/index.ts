@@ -53,9 +53,14 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
       nowMs = ms;
     },
   };
+  const seed = (name: ScenarioName) => {
+    const seeded = seedScenario(name);
+    seeded.account.autoPayInvoices = options.autoPayInvoices ?? false;
+    return seeded;
+  };
   let scenario: ScenarioName = options.scenario ?? 'overdue';
   if (!(scenario in SCENARIOS)) throw new RangeError(`createReferenceApi: unknown scenario '${scenario}'`);
-  let state = new BillingState(seedScenario(scenario), clock.now);
+  let state = new BillingState(seed(scenario), clock.now);
   const faults = new FaultBook();
   const idempotency = new IdempotencyStore();
   const log: string[] = [];
@@ -65,7 +70,7 @@ export function createReferenceApi(options: ReferenceApiOptions = {}): Reference
   const reset = (next: ScenarioName = scenario) => {
     scenario = next;
     nowMs = start;
-    state = new BillingState(seedScenario(next), clock.now);
+    state = new BillingState(seed(next), clock.now);
     faults.clear();
     idempotency.clear();
     log.length = 0;

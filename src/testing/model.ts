@@ -22,6 +22,8 @@ export interface Account {
   topUp: { min: number; max: number; presets: number[] };
   /** VAT charged on top-up fees, in basis points (EU accounts). */
   feeVatBps: number;
+  /** The wallet pays open invoices by itself when a top-up completes (`Wallet.auto_pay_invoices`). */
+  autoPayInvoices: boolean;
 }
 
 export interface StoredService {
@@ -29,6 +31,8 @@ export interface StoredService {
   name: string;
   /** The provisioning status; billing may override it with `suspended` or `terminated`. */
   status: ServiceStatus;
+  /** When paying its last blocking invoice lifted a suspension: the service is restoring from then on for a while. */
+  restoringSince?: string;
 }
 
 export interface StoredLine {
@@ -68,6 +72,10 @@ export interface StoredPayment {
   createdAt: string;
   reference: string | null;
   failureReason: string | null;
+  /** When a checkout settled it (after `createdAt`); absent when it settled at once. */
+  settledAt?: string;
+  /** The method's payment of a split: the wallet payment made in the same request. */
+  walletPartId?: string;
 }
 
 export interface StoredTopUp {
@@ -85,6 +93,8 @@ export interface StoredTopUp {
   checkoutId: string;
   /** The checkout page link, null for bank transfers (settled when the money arrives). */
   checkoutUrl: string | null;
+  /** With auto-pay: the invoices the wallet paid when this top-up completed. */
+  paidInvoices?: Array<{ invoiceId: string; paymentId: string; amount: number }>;
 }
 
 /** A payment waiting on the gateway (card, crypto) or on the bank (transfer). */

@@ -75,10 +75,9 @@ function newPayment(state: BillingState, init: Omit<StoredPayment, 'seq' | 'id' 
   return payment;
 }
 
-function applyToInvoice(inv: StoredInvoice, amount: number): void {
-  inv.amountPaid += amount;
-  inv.status = inv.amountPaid >= inv.total ? 'paid' : 'partially_paid';
-  delete inv.statusBeforePending;
+/** The invoice's new amount paid and status; a suspended service it was the last to block starts restoring (see `BillingState.applyPayment`). */
+function applyToInvoice(state: BillingState, inv: StoredInvoice, amount: number): void {
+  state.applyPayment(inv, amount);
 }
 
 export function payInvoice(state: BillingState, invoiceId: string, body: unknown, ctx: IntentContext): PayResult {
@@ -88,7 +87,8 @@ export function payInvoice(state: BillingState, invoiceId: string, body: unknown
   const request = parseBody(PayRequest, body);
   const method = findMethod(state, request.method_id);
   if (method.type !== 'wallet' && !GATEWAY_TYPES.has(method.type)) throw validationFailed('method_id', `'${method.label}' cannot pay invoices`);
-  if (!state.isPayable(inv)) {
+  // Waiting for a bank transfer never locks the invoice: it may be paid another way meanwhile.
+  if (!state.isPayable(inv) && !state.awaitsTransfer(inv)) {
     throw new ApiProblem(409, 'invoice_not_payable', `Invoice ${inv.number} is ${state.invoiceStatus(inv)} with ${formatMoney(state.balanceDue(inv), state.account.currency)} due.`);
   }
   const balance = state.balanceDue(inv);
@@ -99,11 +99,11 @@ export function payInvoice(state: BillingState, invoiceId: string, body: unknown
   }
 
   let payment: StoredPayment | undefined;
+  let walletPayment: StoredPayment | undefined;
   if (walletPart > 0) {
-    payment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: { type: 'wallet', label: 'Account balance' }, status: 'completed', amount: walletPart, reference: null });
-    state.account.walletBalance -= walletPart;
-    state.account.walletUpdatedAt = state.instant();
-    applyToInvoice(inv, walletPart);
+    payment = walletPayment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: { type: 'wallet', label: 'Account balance' }, status: 'completed', amount: walletPart, reference: null });
+    state.moveWallet({ kind: 'invoice_payment', amount: -walletPart, description: `Paid invoice ${inv.number}`, reference: inv.number });
+    applyToInvoice(state, inv, walletPart);
     state.record({ kind: 'charge', source: 'wallet', amount: walletPart, intent: ctx.intent, reference: payment.id, description: `Wallet pays ${formatMoney(walletPart, state.account.currency)} of invoice ${inv.number}` });
   }
 
@@ -112,6 +112,8 @@ export function payInvoice(state: BillingState, invoiceId: string, body: unknown
   if (rest > 0) {
     const type = String(method.type);
     payment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: methodRef(method), status: 'pending', amount: rest, reference: type === 'bank_transfer' ? inv.number : null });
+    // The method's part names the wallet's part of the same request (a split is told whole after the gateway).
+    if (walletPayment) payment.walletPartId = walletPayment.id;
     const checkout = state.openCheckout({
       paymentId: payment.id,
       topUpId: null,
@@ -124,8 +126,8 @@ export function payInvoice(state: BillingState, invoiceId: string, body: unknown
       intent: ctx.intent,
     });
     if (type === 'bank_transfer') {
-      // The customer has committed to a transfer: the invoice waits for the money, not for a new payment.
-      inv.statusBeforePending = inv.status;
+      // The customer has committed to a transfer: the invoice waits for the money (and can still be paid another way).
+      if (inv.status !== 'pending') inv.statusBeforePending = inv.status;
       inv.status = 'pending';
     } else {
       nextAction = { type: 'redirect', url: checkoutUrl(checkout, ctx) };
@@ -207,10 +209,10 @@ export function settleCheckout(state: BillingState, checkoutId: string, outcome:
     if (outcome === 'approve') {
       topUp.status = 'completed';
       payment.status = 'completed';
-      state.account.walletBalance += topUp.amount;
-      state.account.walletUpdatedAt = state.instant();
+      state.moveWallet({ kind: 'top_up', amount: topUp.amount, description: `Top-up by ${checkout.methodLabel}`, reference: topUp.id, charged: topUp.total === topUp.amount ? null : topUp.total });
       state.record({ kind: 'charge', source, amount: topUp.total, intent: checkout.intent, reference: topUp.id, description: `${checkout.methodLabel} charged ${money(topUp.total)} for ${checkout.description.toLowerCase()}` });
       state.record({ kind: 'credit', source: 'wallet', amount: topUp.amount, intent: checkout.intent, reference: topUp.id, description: `Wallet credited ${money(topUp.amount)} (fee and tax not credited)` });
+      if (state.account.autoPayInvoices) topUp.paidInvoices = autoPayInvoices(state, topUp.id);
     } else {
       topUp.status = 'failed';
       topUp.failureReason = DECLINE_REASONS[source] ?? 'The payment was declined.';
@@ -219,17 +221,28 @@ export function settleCheckout(state: BillingState, checkoutId: string, outcome:
   } else {
     const inv = state.invoices.get(checkout.invoiceId!)!;
     const restore = () => {
+      // Another way of paying failed while a transfer is still on its way: the invoice keeps waiting for it.
+      if (state.awaitsTransfer(inv, payment.id)) return;
       if (inv.status === 'pending' && inv.statusBeforePending) inv.status = inv.statusBeforePending;
       delete inv.statusBeforePending;
     };
-    if (outcome === 'approve' && state.balanceDue(inv) < payment.amount) {
+    if (outcome === 'approve' && source === 'bank_transfer' && state.balanceDue(inv) < payment.amount) {
+      // The money is here but the invoice was paid another way meanwhile: it goes to the wallet, never to the invoice twice.
+      restore();
+      const credited = `Arrived after invoice ${inv.number} was paid another way: ${money(payment.amount)} was added to your wallet.`;
+      fail(credited);
+      state.moveWallet({ kind: 'late_transfer', amount: payment.amount, description: `Bank transfer for invoice ${inv.number}, arrived after it was paid`, reference: inv.number });
+      state.record({ kind: 'charge', source, amount: payment.amount, intent: checkout.intent, reference: payment.id, description: `Bank transfer of ${money(payment.amount)} for invoice ${inv.number} arrived after it was paid` });
+      state.record({ kind: 'credit', source: 'wallet', amount: payment.amount, intent: checkout.intent, reference: payment.id, description: `Wallet credited ${money(payment.amount)}: a late transfer for invoice ${inv.number}` });
+    } else if (outcome === 'approve' && state.balanceDue(inv) < payment.amount) {
       // Paid some other way meanwhile (another tab, another intent): void rather than overcharge.
       restore();
       fail(`Invoice ${inv.number} was already settled; the authorisation was voided and nothing was charged.`);
     } else if (outcome === 'approve') {
       payment.status = 'completed';
       payment.reference ??= `${source === 'crypto' ? 'tx' : 'ch'}_${payment.seq}`;
-      applyToInvoice(inv, payment.amount);
+      payment.settledAt = state.instant();
+      applyToInvoice(state, inv, payment.amount);
       state.record({ kind: 'charge', source, amount: payment.amount, intent: checkout.intent, reference: payment.id, description: `${checkout.methodLabel} pays ${money(payment.amount)} of invoice ${inv.number}` });
     } else {
       restore();
@@ -243,6 +256,26 @@ export function settleCheckout(state: BillingState, checkoutId: string, outcome:
   checkout.status = outcome === 'approve' ? 'approved' : 'declined';
   state.touch();
   return checkout;
+}
+
+/**
+ * Auto-pay after a top-up: the wallet pays open invoices oldest due first, each in full, and
+ * stops at the first it cannot cover (never a newer invoice before an older one). Runs once per
+ * top-up (a checkout settles once); each payment has its own ledger intent.
+ */
+function autoPayInvoices(state: BillingState, topUpId: string): Array<{ invoiceId: string; paymentId: string; amount: number }> {
+  const open = [...state.invoices.values()].filter((inv) => state.isPayable(inv)).sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.seq - b.seq));
+  const paid: Array<{ invoiceId: string; paymentId: string; amount: number }> = [];
+  for (const inv of open) {
+    const balance = state.balanceDue(inv);
+    if (balance > state.account.walletBalance) break;
+    const payment = newPayment(state, { invoiceId: inv.id, kind: 'invoice_payment', method: { type: 'wallet', label: 'Account balance' }, status: 'completed', amount: balance, reference: null });
+    state.moveWallet({ kind: 'invoice_payment', amount: -balance, description: `Paid invoice ${inv.number} automatically`, reference: inv.number });
+    applyToInvoice(state, inv, balance);
+    state.record({ kind: 'charge', source: 'wallet', amount: balance, intent: `auto-pay:${topUpId}:${inv.id}`, reference: payment.id, description: `Wallet pays invoice ${inv.number} (${formatMoney(balance, state.account.currency)}) by itself after top-up ${topUpId}` });
+    paid.push({ invoiceId: inv.id, paymentId: payment.id, amount: balance });
+  }
+  return paid;
 }
 
 /** Every payment (top-ups through their payment) with the key that created it, oldest first. */

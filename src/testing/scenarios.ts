@@ -40,7 +40,7 @@ function methodsIn(currency: string, cardFixed: number): PaymentMethod[] {
     { id: 'pm_wallet', ...WALLET, fee: { percent_bps: 0, fixed: null } },
     { id: 'pm_card_4242', ...CARD, fee: { percent_bps: 290, fixed: { amount: cardFixed, currency } } },
     { id: 'pm_crypto', ...CRYPTO, fee: { percent_bps: 100, fixed: null } },
-    { id: 'pm_bank', ...BANK, fee: { percent_bps: 0, fixed: null } },
+    { id: 'pm_bank', ...BANK, fee: { percent_bps: 0, fixed: null }, arrives_in_business_days: { min: 1, max: 3 } },
   ];
 }
 
@@ -56,6 +56,8 @@ function account(currency: 'USD' | 'EUR' | 'JPY', walletBalance: number): Accoun
       ? { min: 500, max: 500_000, presets: [1_000, 3_000, 5_000, 10_000] }
       : { min: 500, max: 500_000, presets: [1_000, 2_500, 5_000, 10_000] },
     feeVatBps: currency === 'EUR' ? 2_000 : 0,
+    // Manual by default: a top-up only adds money (createReferenceApi's `autoPayInvoices` turns it on).
+    autoPayInvoices: false,
   };
 }
 
@@ -184,7 +186,8 @@ function overdue(): Seed {
     payment(5000, ramUpgrade, CARD, 3_500, '2026-09-19T08:30:00Z', { status: 'refunded' }),
     payment(5001, ramUpgrade, CARD, 3_500, '2026-09-25T10:05:00Z', { kind: 'refund', reference: 're_5001' }),
     payment(5002, vpsOct, CARD, vpsOct.total, '2026-10-19T16:44:00Z'),
-    payment(5003, null, CARD, 2_088, '2026-11-02T11:20:00Z', { kind: 'top_up', reference: 'tu_7000' }),
+    // The wallet's only movement: $12.50 credited, $13.16 charged to the card (2.9 % + $0.30 fee).
+    payment(5003, null, CARD, 1_316, '2026-11-20T14:12:00Z', { kind: 'top_up', reference: 'tu_7000' }),
     payment(5004, dedicated, BANK, dedicated.total, '2026-11-24T09:15:00Z', { status: 'pending' }),
   ];
   return {
@@ -197,12 +200,12 @@ function overdue(): Seed {
         seq: 7000,
         id: 'tu_7000',
         status: 'completed',
-        amount: 2_000,
-        fee: 88,
+        amount: 1_250,
+        fee: 66,
         tax: 0,
-        total: 2_088,
+        total: 1_316,
         method: CARD,
-        createdAt: '2026-11-02T11:20:00Z',
+        createdAt: '2026-11-20T14:12:00Z',
         failureReason: null,
         paymentId: 'pay_5003',
         checkoutId: 'chk_8000',
@@ -333,6 +336,8 @@ function manyInvoices(count = 10_000): Seed {
     if (status === 'paid' || status === 'refunded') {
       // Paid two days after issue, but never after the clock: the newest ones on the last seeded day.
       payments.push(payment(20_001 + i, inv, i % 3 ? CARD : WALLET, inv.total, `${day(Math.min(back + 2, 0))}T10:00:00Z`, status === 'refunded' ? { status: 'refunded' } : {}));
+      // A refunded invoice carries its refund (money back by the same method), a day after the payment.
+      if (status === 'refunded') payments.push(payment(40_001 + i, inv, i % 3 ? CARD : WALLET, inv.total, `${day(Math.min(back + 3, 0))}T10:00:00Z`, { kind: 'refund', reference: `re_${40_001 + i}` }));
     }
   }
   return { account: account('USD', 15_000), services: FLEET.map((f) => ({ ...f.service })), invoices, payments, topUps: [] };

@@ -14,16 +14,22 @@ import type {
   Summary,
   TopUp,
   Wallet,
+  WalletTransaction,
 } from '../api/schemas.js';
 import type { Account, Checkout, Seed, StoredInvoice, StoredPayment, StoredService, StoredTopUp } from './model.js';
 import { addDays, dayOf, validationFailed } from './model.js';
+import { DEFAULT_TRANSFER_DAYS, addBusinessDays } from '../money/transfer.js';
 import type { LedgerAudit, LedgerEntry } from './types.js';
 
 /** Grace after the due date before suspension, and after suspension before termination. */
 export const SUSPEND_GRACE_DAYS = 7;
 export const TERMINATE_GRACE_DAYS = 14;
+/** How long a suspended service takes to come back once its last blocking invoice is paid. */
+export const RESTORE_MS = 10 * 60_000;
 
 const PAYABLE = new Set(['unpaid', 'partially_paid', 'overdue']);
+/** Where bank transfers go: the reference API's own (made-up) bank account. */
+const TRANSFER_ACCOUNT = { beneficiary: 'PerLod Hosting GmbH', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX', bank_name: 'Commerzbank' };
 const SETTLED = new Set(['paid', 'refunded', 'cancelled']);
 
 export interface ViewContext {
@@ -33,10 +39,25 @@ export interface ViewContext {
 }
 
 interface Impact {
-  state: 'ok' | 'payment_due' | 'at_risk' | 'suspended' | 'terminated';
+  state: 'ok' | 'payment_due' | 'at_risk' | 'suspended' | 'terminated' | 'restoring';
   blocking: StoredInvoice[];
   suspendOn: string | null;
   terminateOn: string | null;
+  /** While restoring: when the service is back. */
+  resumesAt?: string;
+}
+
+/** One movement of the wallet as `GET /wallet/transactions` shows it; `amount` is signed. */
+export interface StoredWalletMove {
+  seq: number;
+  at: string;
+  kind: string;
+  description: string;
+  amount: number;
+  balanceAfter: number;
+  reference: string | null;
+  /** What the payment method was charged for it, when that differs from `amount` (a top-up's fee and tax). */
+  charged: number | null;
 }
 
 interface Keyed<T> {
@@ -55,6 +76,8 @@ export class BillingState {
   readonly topUps = new Map<string, StoredTopUp>();
   readonly checkouts = new Map<string, Checkout>();
   readonly entries: LedgerEntry[] = [];
+  /** The wallet's own ledger, oldest first: what the customer sees in "Wallet activity". */
+  readonly walletMoves: StoredWalletMove[] = [];
   /** Bumped on every change: derived views are cached per version and day. */
   version = 0;
   private counters = { payment: 60_001, topUp: 70_001, checkout: 90_001, ledger: 1 };
@@ -62,6 +85,8 @@ export class BillingState {
   private impactCache: { stamp: string; byService: Map<string, Impact> } | undefined;
   private invoiceOrder: { stamp: string; sorted: Keyed<StoredInvoice>[] } | undefined;
   private paymentOrder: { stamp: string; sorted: Keyed<StoredPayment>[] } | undefined;
+  private paidAtCache: { version: number; byInvoice: Map<string, string> } | undefined;
+  private walletOrder: { stamp: string; sorted: Keyed<StoredWalletMove>[] } | undefined;
 
   constructor(
     seed: Seed,
@@ -78,6 +103,7 @@ export class BillingState {
       const checkout: Checkout = { id: `chk_${p.seq}`, status: 'open', paymentId: p.id, topUpId: null, invoiceId: p.invoiceId, amount: p.amount, methodType: String(p.method.type), methodLabel: p.method.label, description: p.reference ?? p.id, returnUrl: null, intent: `seed:${p.id}` };
       this.checkouts.set(checkout.id, checkout);
     }
+    this.seedWalletMoves(seed);
     if (this.account.walletBalance > 0) {
       this.record({ kind: 'credit', source: 'wallet', amount: this.account.walletBalance, intent: 'opening-balance', reference: 'wallet', description: 'Opening wallet balance' });
     }
@@ -142,7 +168,35 @@ export class BillingState {
       amount_paid: this.money(inv.amountPaid),
       balance_due: this.money(this.balanceDue(inv)),
       service: inv.serviceId ? this.serviceRef(inv.serviceId) : null,
+      paid_at: inv.status === 'paid' || inv.status === 'refunded' ? (this.paidAt().get(inv.id) ?? null) : null,
     };
+  }
+
+  /** When each invoice's last payment settled, indexed once per change (the list asks per row). */
+  private paidAt(): Map<string, string> {
+    if (this.paidAtCache?.version === this.version) return this.paidAtCache.byInvoice;
+    const byInvoice = new Map<string, string>();
+    for (const p of this.payments.values()) {
+      if (!p.invoiceId || p.kind !== 'invoice_payment' || (p.status !== 'completed' && p.status !== 'refunded')) continue;
+      const at = p.settledAt ?? p.createdAt;
+      if (at > (byInvoice.get(p.invoiceId) ?? '')) byInvoice.set(p.invoiceId, at);
+    }
+    this.paidAtCache = { version: this.version, byInvoice };
+    return byInvoice;
+  }
+
+  /**
+   * Applies a payment to an invoice. A suspended service whose last blocking invoice this
+   * settles starts restoring now: `restoring` for `RESTORE_MS`, then `ok` (by the clock).
+   */
+  applyPayment(inv: StoredInvoice, amount: number): void {
+    const service = inv.serviceId ? this.services.get(inv.serviceId) : undefined;
+    const wasSuspended = service !== undefined && this.impacts().get(service.id)?.state === 'suspended';
+    inv.amountPaid += amount;
+    inv.status = inv.amountPaid >= inv.total ? 'paid' : 'partially_paid';
+    delete inv.statusBeforePending;
+    this.touch();
+    if (wasSuspended && this.impacts().get(service.id)?.state === 'ok') service.restoringSince = this.instant();
   }
 
   invoiceDetail(inv: StoredInvoice, ctx: ViewContext): Invoice {
@@ -192,6 +246,7 @@ export class BillingState {
   // ---- payments and top-ups ----
 
   paymentView(p: StoredPayment): Payment {
+    const walletPart = p.walletPartId ? this.payments.get(p.walletPartId) : undefined;
     return {
       id: p.id,
       invoice_id: p.invoiceId,
@@ -202,7 +257,33 @@ export class BillingState {
       created_at: p.createdAt,
       reference: p.reference,
       failure_reason: p.failureReason,
+      ...(p.method.type === 'bank_transfer' && p.status === 'pending' ? { transfer: this.transferInstructions(p) } : {}),
+      ...(walletPart ? { wallet_part: { payment_id: walletPart.id, amount: this.money(walletPart.amount) } } : {}),
     };
+  }
+
+  /** What to send for a pending bank transfer: the account's bank details, the amount, its reference and when it arrives. */
+  private transferInstructions(p: StoredPayment): NonNullable<Payment['transfer']> {
+    const days = this.account.methods.find((m) => m.type === 'bank_transfer')?.arrives_in_business_days ?? DEFAULT_TRANSFER_DAYS;
+    return {
+      ...TRANSFER_ACCOUNT,
+      reference: p.reference ?? p.id,
+      amount: this.money(p.amount),
+      arrives_in_business_days: { ...days },
+      expected_by: addBusinessDays(dayOf(new Date(p.createdAt)), days.max),
+    };
+  }
+
+  /**
+   * `pending` because it waits for a bank transfer (other than `except`): it may still be paid
+   * another way, and it still blocks its service until the money is there.
+   */
+  awaitsTransfer(inv: StoredInvoice, except?: string): boolean {
+    if (inv.status !== 'pending') return false;
+    for (const p of this.payments.values()) {
+      if (p.invoiceId === inv.id && p.id !== except && p.method.type === 'bank_transfer' && p.status === 'pending') return true;
+    }
+    return false;
   }
 
   private sortedPayments(): Keyed<StoredPayment>[] {
@@ -236,6 +317,14 @@ export class BillingState {
       created_at: t.createdAt,
       failure_reason: t.failureReason,
       next_action: t.status === 'pending' && t.checkoutUrl ? { type: 'redirect', url: t.checkoutUrl } : null,
+      ...(t.paidInvoices
+        ? {
+            paid_invoices: t.paidInvoices.map(({ invoiceId, paymentId, amount }) => {
+              const inv = this.invoices.get(invoiceId);
+              return { invoice_id: invoiceId, number: inv?.number ?? invoiceId, amount: this.money(amount), payment_id: paymentId, service_id: inv?.serviceId ?? null };
+            }),
+          }
+        : {}),
     };
   }
 
@@ -247,7 +336,76 @@ export class BillingState {
       pending_top_ups: this.money(pending),
       updated_at: this.account.walletUpdatedAt,
       top_up: { min: this.money(min), max: this.money(max), presets: presets.map((p) => this.money(p)) },
+      auto_pay_invoices: this.account.autoPayInvoices,
     };
+  }
+
+  /**
+   * The seeded wallet's history: invoices it paid, top-ups it received, and the balance it held
+   * before them ("brought forward"), so every balance_after adds up to today's balance. A
+   * scenario whose history would need a negative starting balance does not add up: it throws.
+   */
+  private seedWalletMoves(seed: Seed): void {
+    const numberOf = new Map(seed.invoices.map((inv) => [inv.id, inv.number]));
+    const moves: Array<Omit<StoredWalletMove, 'seq' | 'balanceAfter'>> = [];
+    for (const p of seed.payments) {
+      if (p.method.type !== 'wallet' || p.kind !== 'invoice_payment' || (p.status !== 'completed' && p.status !== 'refunded')) continue;
+      const number = p.invoiceId ? (numberOf.get(p.invoiceId) ?? p.invoiceId) : null;
+      moves.push({ at: p.createdAt, kind: 'invoice_payment', description: `Paid invoice ${number ?? ''}`.trim(), amount: -p.amount, reference: number, charged: null });
+    }
+    for (const t of seed.topUps) {
+      if (t.status !== 'completed') continue;
+      moves.push({ at: t.createdAt, kind: 'top_up', description: `Top-up by ${t.method.label}`, amount: t.amount, reference: t.id, charged: t.total === t.amount ? null : t.total });
+    }
+    moves.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+    const opening = this.account.walletBalance - moves.reduce((sum, m) => sum + m.amount, 0);
+    if (opening < 0) throw new Error(`The seeded wallet (${this.account.walletBalance}) is less than its history adds up to (${this.account.walletBalance - opening}).`);
+    if (opening > 0) {
+      const at = moves[0]?.at ?? this.account.walletUpdatedAt;
+      moves.unshift({ at, kind: 'opening_balance', description: 'Balance brought forward', amount: opening, reference: null, charged: null });
+    }
+    let balance = 0;
+    for (const move of moves) {
+      balance += move.amount;
+      this.walletMoves.push({ seq: this.walletMoves.length + 1, ...move, balanceAfter: balance });
+    }
+    // The balance last changed with the newest move, not at a date of its own.
+    const last = moves.at(-1);
+    if (last) this.account.walletUpdatedAt = last.at;
+  }
+
+  /** Moves the wallet now (a signed amount) and writes it to the wallet's ledger. */
+  moveWallet(move: Omit<StoredWalletMove, 'seq' | 'at' | 'balanceAfter' | 'charged'> & { charged?: number | null }): void {
+    this.account.walletBalance += move.amount;
+    this.account.walletUpdatedAt = this.instant();
+    this.walletMoves.push({ charged: null, ...move, seq: this.walletMoves.length + 1, at: this.account.walletUpdatedAt, balanceAfter: this.account.walletBalance });
+  }
+
+  walletMoveView(m: StoredWalletMove): WalletTransaction {
+    return {
+      id: `wtx_${m.seq}`,
+      created_at: m.at,
+      kind: m.kind,
+      description: m.description,
+      amount: this.money(m.amount),
+      balance_after: this.money(m.balanceAfter),
+      reference: m.reference,
+      ...(m.charged === null ? {} : { charged: this.money(m.charged) }),
+    };
+  }
+
+  /** The wallet's ledger, newest first. */
+  listWalletMoves(params: URLSearchParams): Page<WalletTransaction> {
+    const limit = readLimit(params);
+    const after = readCursor(params, 'w');
+    const stamp = String(this.version);
+    if (this.walletOrder?.stamp !== stamp || this.walletOrder.sorted.length !== this.walletMoves.length) {
+      const sorted = this.walletMoves.map((item) => ({ key: `${invert(Date.parse(item.at), 15)}|${invert(item.seq)}`, item }));
+      sorted.sort((a, b) => (a.key < b.key ? -1 : 1));
+      this.walletOrder = { stamp, sorted };
+    }
+    const page = keysetPage(this.walletOrder.sorted, after, limit, () => true);
+    return { data: page.items.map((m) => this.walletMoveView(m)), next_cursor: page.lastKey && encodeCursor('w', page.lastKey) };
   }
 
   // ---- services ----
@@ -257,7 +415,8 @@ export class BillingState {
     if (this.impactCache?.stamp === stamp) return this.impactCache.byService;
     const blocking = new Map<string, StoredInvoice[]>();
     for (const inv of this.invoices.values()) {
-      if (inv.serviceId && this.isPayable(inv)) blocking.set(inv.serviceId, [...(blocking.get(inv.serviceId) ?? []), inv]);
+      // A transfer on its way has not paid anything yet: the service waits for it like for any payment.
+      if (inv.serviceId && (this.isPayable(inv) || this.awaitsTransfer(inv))) blocking.set(inv.serviceId, [...(blocking.get(inv.serviceId) ?? []), inv]);
     }
     const today = this.today();
     const byService = new Map<string, Impact>();
@@ -278,16 +437,26 @@ export class BillingState {
     return byService;
   }
 
+  /** The service's impact now: `restoring` (by the clock, not cached per day) for a while after its suspension was paid. */
+  private impact(id: string): Impact | undefined {
+    const impact = this.impacts().get(id);
+    const since = this.services.get(id)?.restoringSince;
+    if (impact?.state !== 'ok' || !since) return impact;
+    const resumesAt = Date.parse(since) + RESTORE_MS;
+    return this.now().getTime() < resumesAt ? { ...impact, state: 'restoring', resumesAt: new Date(resumesAt).toISOString() } : impact;
+  }
+
   serviceRef(id: string): ServiceRef {
     const service = this.services.get(id);
     if (!service) return { id, name: id, status: 'cancelled' };
-    const state = this.impacts().get(id)?.state;
-    const status = state === 'suspended' || state === 'terminated' ? state : service.status;
+    const state = this.impact(id)?.state;
+    // Coming back from a suspension: being brought up again, not running yet.
+    const status = state === 'suspended' || state === 'terminated' ? state : state === 'restoring' ? 'provisioning' : service.status;
     return { id, name: service.name, status };
   }
 
   serviceBilling(id: string): ServiceBilling | undefined {
-    const impact = this.impacts().get(id);
+    const impact = this.impact(id);
     if (!impact) return undefined;
     return {
       service: this.serviceRef(id),
@@ -295,6 +464,7 @@ export class BillingState {
       blocking_invoices: impact.blocking.map((inv) => this.invoiceSummary(inv)),
       suspend_on: impact.suspendOn,
       terminate_on: impact.terminateOn,
+      ...(impact.resumesAt ? { resumes_at: impact.resumesAt } : {}),
     };
   }
 
@@ -302,22 +472,38 @@ export class BillingState {
     let unpaid = { count: 0, total: 0 };
     let overdue = { count: 0, total: 0 };
     let nextDue: StoredInvoice | undefined;
+    // Open invoices with a balance the total leaves out (a transfer clearing, held), by reason.
+    const excluded = new Map<string, { count: number; total: number; invoices: { id: string; number: string }[] }>();
     for (const inv of this.invoices.values()) {
-      if (!this.isPayable(inv)) continue;
+      if (!this.isPayable(inv)) {
+        const left = this.balanceDue(inv);
+        if (left > 0) {
+          const reason = inv.status === 'pending' ? 'processing' : inv.status === 'disputed' ? 'disputed' : 'on_hold';
+          const entry = excluded.get(reason) ?? { count: 0, total: 0, invoices: [] };
+          excluded.set(reason, { count: entry.count + 1, total: entry.total + left, invoices: [...entry.invoices, { id: inv.id, number: inv.number }] });
+        }
+        continue;
+      }
       const balance = this.balanceDue(inv);
       unpaid = { count: unpaid.count + 1, total: unpaid.total + balance };
       if (this.invoiceStatus(inv) === 'overdue') overdue = { count: overdue.count + 1, total: overdue.total + balance };
       if (!nextDue || inv.dueDate < nextDue.dueDate || (inv.dueDate === nextDue.dueDate && inv.seq < nextDue.seq)) nextDue = inv;
     }
-    const atRisk = new Set(['at_risk', 'suspended', 'terminated']);
+    // Restoring too: the service is still affected until it is back.
+    const atRisk = new Set(['at_risk', 'suspended', 'terminated', 'restoring']);
     return {
-      unpaid: { count: unpaid.count, total: this.money(unpaid.total) },
+      unpaid: {
+        count: unpaid.count,
+        total: this.money(unpaid.total),
+        // Only when something is left out: an empty list would say nothing more.
+        ...(excluded.size ? { excluded: [...excluded].map(([reason, e]) => ({ reason, count: e.count, total: this.money(e.total), invoices: e.invoices })) } : {}),
+      },
       overdue: { count: overdue.count, total: this.money(overdue.total) },
       next_due: nextDue ? this.invoiceSummary(nextDue) : null,
       wallet: this.wallet(),
       recent_payments: this.sortedPayments().slice(0, 5).map(({ item }) => this.paymentView(item)),
       services_at_risk: [...this.services.keys()]
-        .filter((id) => atRisk.has(this.impacts().get(id)?.state ?? 'ok'))
+        .filter((id) => atRisk.has(this.impact(id)?.state ?? 'ok'))
         .map((id) => this.serviceBilling(id))
         .filter((s): s is ServiceBilling => s !== undefined),
       permissions: { ...this.account.permissions },
@@ -365,11 +551,11 @@ function readLimit(params: URLSearchParams): number {
 }
 
 /** Cursors are the sort key of the last item returned, so a page never repeats or skips a row when rows are added. */
-function encodeCursor(kind: 'i' | 'p', key: string): string {
+function encodeCursor(kind: 'i' | 'p' | 'w', key: string): string {
   return btoa(`${kind}1:${key}`).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
-function readCursor(params: URLSearchParams, kind: 'i' | 'p'): string | null {
+function readCursor(params: URLSearchParams, kind: 'i' | 'p' | 'w'): string | null {
   const raw = params.get('cursor');
   if (!raw) return null;
   let decoded = '';

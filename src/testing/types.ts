@@ -98,6 +98,8 @@ export interface ReferenceApiOptions {
   allowedOrigins?: string[];
   /** Require `Authorization: Bearer <token>` from `issueToken()`, or the demo session cookie. */
   requireAuth?: boolean;
+  /** The account's auto-pay setting (`Wallet.auto_pay_invoices`), kept across resets. Default false: a top-up only adds money. */
+  autoPayInvoices?: boolean;
 }
 
 export interface ReferenceClock {

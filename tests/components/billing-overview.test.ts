@@ -11,7 +11,7 @@ import { mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
-import { formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
+import { formatAsOf, formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
 import '../helpers/load-catalogs.js';
 
 const VPS = 'srv_vps_fra1';
@@ -156,6 +156,64 @@ describe('<billing-overview> account mode', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says under the unpaid total what it leaves out, so it adds up with the invoice list', async () => {
+    const { el, api } = await mount({ scenario: 'overdue' });
+    const note = part(el, 'unpaid-excluded');
+    // $1,273.79 unpaid; the $149.00 transfer still clearing and the $1,229.00 invoice on hold are not in it.
+    const list = new Intl.ListFormat('en', { type: 'unit' }).format([
+      t('en', 'overview.excluded.processing', { n: 1, amount: usd(14900) }),
+      t('en', 'overview.excluded.on_hold', { what: 'PL-2026-0128', amount: usd(122900) }),
+    ]);
+    expect(text(note)).to.equal(t('en', 'overview.unpaid_excluded', { list }));
+    expect(note?.closest('[part="unpaid"]')).to.exist;
+    expect(isolated(note)).to.deep.equal([usd(14900), 'PL-2026-0128', usd(122900)]);
+    const listed = api.invoices().reduce((sum, inv) => sum + inv.balance_due.amount, 0);
+    expect(127379 + 14900 + 122900).to.equal(listed);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts several excluded invoices, names a disputed one, and says nothing when the server does not say', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const money = (amount: number) => ({ amount, currency: 'USD' });
+    api.inject({
+      match: 'GET /summary',
+      type: 'schema',
+      patch: {
+        'unpaid.excluded': [
+          { reason: 'on_hold', count: 2, total: money(2500) },
+          { reason: 'disputed', count: 1, total: money(1299), invoices: [{ id: 'inv_1003', number: 'PL-2026-0149' }] },
+        ],
+      },
+    });
+    const { el } = await mount({ api });
+    const list = new Intl.ListFormat('en', { type: 'unit' }).format([
+      t('en', 'overview.excluded.on_hold', { what: t('en', 'overview.excluded.invoices', { n: 2 }), amount: usd(2500) }),
+      t('en', 'overview.excluded.disputed', { what: 'PL-2026-0149', amount: usd(1299) }),
+    ]);
+    expect(text(part(el, 'unpaid-excluded'))).to.equal(t('en', 'overview.unpaid_excluded', { list }));
+    await expect(el).to.be.accessible();
+
+    const older = createReferenceApi({ scenario: 'overdue' });
+    older.inject({ match: 'GET /summary', type: 'schema', patch: { 'unpaid.excluded': undefined } });
+    const { el: plain } = await mount({ api: older });
+    expect(part(plain, 'unpaid-excluded')).to.equal(null);
+    expect(text(part(plain, 'unpaid'))).to.contain(t('en', 'overview.unpaid_summary', { n: 3, amount: usd(127379) }));
+  });
+
+  it('never says "all paid" when the only open invoices are left out of the total (on hold, a payment clearing)', async () => {
+    const api = createReferenceApi({ scenario: 'healthy' });
+    api.inject({
+      match: 'GET /summary',
+      type: 'schema',
+      patch: { 'unpaid.excluded': [{ reason: 'on_hold', count: 1, total: { amount: 122900, currency: 'USD' }, invoices: [{ id: 'inv_x', number: 'PL-2026-0128' }] }] },
+    });
+    const { el } = await mount({ api });
+    expect(part(el, 'all-paid')).to.equal(null);
+    expect(text(part(el, 'unpaid'))).not.to.contain(t('en', 'overview.all_paid'));
+    expect(text(part(el, 'unpaid-excluded'))).to.contain('PL-2026-0128');
+    await expect(el).to.be.accessible();
+  });
+
   it('says "all paid up" on a healthy account, with the wallet and the history', async () => {
     const { el } = await mount({ scenario: 'healthy' });
     expect(part(el, 'overdue-alert')).to.equal(null);
@@ -206,14 +264,15 @@ describe('<billing-overview> account mode', () => {
   });
 
   it('names the service worst off and counts the other affected services', async () => {
-    // A week later: the VPS is suspended, the GPU server and the domain at risk.
+    // A week later: the VPS is suspended; the GPU server and the domain at risk, and the dedicated
+    // server too: its bank transfer has not arrived, so its invoice still blocks it.
     const api = createReferenceApi({ scenario: 'overdue', now: '2026-12-06T09:00:00Z' });
     const { el } = await mount({ api });
     const title = text(part(el, 'overdue-alert')?.querySelector('.error-panel__title'));
     expect(title).to.equal(
-      `${suspended('VPS Cloud 4 · fra1-vps-042', '2026-12-12', invoice('PL-2026-0142', 3180))} ${t('en', 'overview.alert.more', { n: 2 })}`,
+      `${suspended('VPS Cloud 4 · fra1-vps-042', '2026-12-12', invoice('PL-2026-0142', 3180))} ${t('en', 'overview.alert.more', { n: 3 })}`,
     );
-    expect(parts(el, 'service')).to.have.length(3);
+    expect(parts(el, 'service')).to.have.length(4);
     await expect(el).to.be.accessible();
   });
 
@@ -374,6 +433,24 @@ describe('<billing-overview> payment history', () => {
     expect(text(row('pay_5002'))).to.contain('Visa ending 4242');
     expect(text(row('pay_5002')?.querySelector('[part="status-badge"]'))).to.equal(t('en', 'status.payment.completed'));
     await expect(el).to.be.accessible();
+  });
+
+  it('signs a refund: money going back reads "−$35.00" with a real minus, kept with its number in Persian', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    const refund = historyRows(el).find((r) => r.dataset['paymentId'] === 'pay_5001')!;
+    const amount = refund.cells[2];
+    expect(text(amount)).to.equal(`\u2212${usd(3500)}`);
+    expect(amount.querySelector('bdi')).to.exist;
+    // The refunded payment itself went in: unsigned, status "Refunded".
+    const paid = historyRows(el).find((r) => r.dataset['paymentId'] === 'pay_5000')!;
+    expect(text(paid.cells[2])).to.equal(usd(3500));
+    await expect(el).to.be.accessible();
+
+    const { el: fa } = await mount({ scenario: 'overdue', locale: 'fa' });
+    const faAmount = historyRows(fa).find((r) => r.dataset['paymentId'] === 'pay_5001')!.cells[2].querySelector('bdi')!;
+    expect(faAmount.textContent).to.equal(formatMoney({ amount: -3500, currency: 'USD' }, 'fa'));
+    expect(faAmount.textContent).to.contain('\u2212').and.not.to.contain('-');
+    await expect(fa).to.be.accessible();
   });
 
   it('shows why a payment failed', async () => {
@@ -660,6 +737,40 @@ describe('<billing-overview service-id> service mode', () => {
     expect(message?.getAttribute('role')).to.equal('alert');
     expect(text(message)).to.equal(t('en', 'service.banner.suspended', { date: longDate('2026-12-01') }));
     expect(text(shadow(el).querySelector('[part="blocking-table"] tbody'))).to.contain('PL-2026-0133');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when a suspended service comes back once its invoice is paid, then that all is well', async () => {
+    const { el, api, client } = await mount({ scenario: 'suspended', attrs: { serviceId: 'srv_vps_sgp1' } });
+    const paid = await client.payInvoice('inv_2001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: 'restore-test' });
+    await api.completeCheckout(paid.payment.id, 'approve');
+    client.invalidate(['service:srv_vps_sgp1']);
+    await waitUntil(() => part(el, 'service-banner')?.dataset['state'] === 'restoring', 'the banner did not show the restoring service');
+    await settled(el);
+    const message = part(el, 'banner-message');
+    // The server's estimate: ten minutes after the card settled.
+    const resumesAt = new Date(api.clock.now().getTime() + 10 * 60_000).toISOString();
+    expect(text(message)).to.equal(t('en', 'service.banner.restoring_by', { name: 'VPS Cloud 2 · sgp1-vps-118', time: formatAsOf(resumesAt, 'en') }));
+    expect(message?.querySelector('time')?.getAttribute('datetime')).to.equal(resumesAt);
+    expect(message?.getAttribute('role')).to.equal('status');
+    expect(part(el, 'banner')?.dataset['tone']).to.equal('info');
+    expect(part(el, 'blocking-table')).to.equal(null);
+    await expect(el).to.be.accessible();
+
+    api.clock.advance(10 * 60_000);
+    client.invalidate(['service:srv_vps_sgp1']);
+    await waitUntil(() => part(el, 'service-banner')?.dataset['state'] === 'ok', 'the service did not come back');
+    await settled(el);
+    expect(text(part(el, 'banner-message'))).to.equal(t('en', 'status.service_billing.ok'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says a restoring service usually takes a few minutes when the server gives no estimate', async () => {
+    const api = createReferenceApi({ scenario: 'suspended' });
+    api.inject({ match: 'GET /services/*/billing', type: 'schema', patch: { state: 'restoring', blocking_invoices: [], resumes_at: null } });
+    const { el } = await mount({ api, attrs: { serviceId: 'srv_vps_sgp1' } });
+    expect(text(part(el, 'banner-message'))).to.equal(t('en', 'service.banner.restoring', { name: 'VPS Cloud 2 · sgp1-vps-118' }));
+    expect(isolated(part(el, 'banner-message'))).to.deep.equal(['VPS Cloud 2 · sgp1-vps-118']);
     await expect(el).to.be.accessible();
   });
 

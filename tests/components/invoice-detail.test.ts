@@ -12,7 +12,7 @@ import { createTestClient, mountInProvider } from '../helpers/mount.js';
 import type { MountOptions } from '../helpers/mount.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
-import { formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
+import { formatAsOf, formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
 import '../helpers/load-catalogs.js';
 
 /** Records where "Contact support" would go instead of leaving the test page. */
@@ -388,6 +388,36 @@ describe('<invoice-detail>', function () {
       await expect(el).to.be.accessible();
     });
 
+    it('shows a refunded invoice\'s refund among its transactions, signed, and "Refunded −$35.00" in its totals', async () => {
+      const { el } = await mount('inv_997');
+      const refund = must(el, '[part="transactions-table"] [data-payment-id="pay_5001"]') as HTMLTableRowElement;
+      const cells = [...refund.cells].map((c) => c.textContent.replace(/\s+/g, ' ').trim());
+      expect(cells).to.deep.equal([
+        norm(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse('2026-09-25T10:05:00Z'))),
+        t('en', 'kind.payment.refund'),
+        `\u2212${money(3500)}`,
+        'Visa ending 4242',
+        t('en', 'status.payment.completed'),
+        're_5001',
+      ]);
+      // The payment that went in stays unsigned beside it.
+      expect((must(el, '[data-payment-id="pay_5000"]') as HTMLTableRowElement).cells[2].textContent.trim()).to.equal(money(3500));
+      const footer = [...(must(el, '[part="lines-table"]') as HTMLTableElement).tFoot!.rows].map((r) => [r.cells[0].textContent.trim(), r.cells[1].textContent.trim()]);
+      expect(footer).to.deep.equal([
+        [t('en', 'invoice.total'), money(3500)],
+        [t('en', 'invoice.amount_paid'), money(3500)],
+        [t('en', 'status.invoice.refunded'), `\u2212${money(3500)}`],
+        [t('en', 'invoice.balance_due'), money(0)],
+      ]);
+      expect(has(el, '[part="lines-table"] [part="refunded-total"] bdi')).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('has no refunded row in the totals of an invoice without a refund', async () => {
+      const { el } = await mount('inv_1000');
+      expect(has(el, '[part="refunded-total"]')).to.be.false;
+    });
+
     it('shows why a failed payment failed', async () => {
       const api = createReferenceApi({ scenario: 'overdue' });
       // The seeded bank transfer on PL-2026-0145 comes back from the bank.
@@ -516,12 +546,13 @@ describe('<invoice-detail>', function () {
 
     const blocked: Array<[string, string, string]> = [
       ['pending', 'inv_1004', t('en', 'invoice_detail.pay_disabled.processing')],
-      // The raw status the API sent, inside the catalog's wording.
-      ['an unknown status', 'inv_999', t('en', 'invoice_detail.pay_disabled.unknown', { label: 'in_dispute' })],
     ];
     for (const [what, id, reason] of blocked) {
       it(`is disabled with the reason on ${what === 'an unknown status' ? what : `a ${what} invoice`}`, async () => {
-        const { el } = await mount(id);
+        // Pending while a crypto payment clears (one waiting for a bank transfer can be paid another way: tests/money/pay-money.test.ts).
+        const api = createReferenceApi({ scenario: 'overdue' });
+        api.inject({ match: 'GET /invoices/*', type: 'schema', patch: { 'transactions.0.method.type': 'crypto' } });
+        const { el } = await mount(id, { api });
         const button = must(el, '[part="pay-button"]');
         expect(button.getAttribute('aria-disabled')).to.equal('true');
         const reasonNode = must(el, '[part="pay-reason"]');
@@ -535,6 +566,50 @@ describe('<invoice-detail>', function () {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('has no greyed "Pay $1,229.00" on an invoice on hold: the reason in the catalog\'s words, with the support action', async () => {
+      const { el } = await mount('inv_999');
+      expect(has(el, '[part="pay-button"]')).to.be.false;
+      expect(text(el, '[part="actions"]')).not.to.contain(t('en', 'pay.button', { amount: money(122900) }));
+      // The raw status the API sent, inside the catalog's wording, and the support action beside it.
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.unknown', { label: 'in_dispute' }));
+      expect(text(el, '[part="pay-reason"] + [part="contact-support-button"]')).to.equal(t('en', 'invoice_detail.contact_support'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('names a status the contract may add (disputed) in words, with the same reason and support action', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject({ match: 'GET /invoices/*', type: 'schema', patch: { status: 'disputed' } });
+      const { el } = await mount('inv_999', { api });
+      const badge = must(el, '[part="header"] [part="status-badge"]');
+      expect(badge.textContent.trim()).to.equal(t('en', 'status.invoice.disputed'));
+      expect(badge.dataset['tone']).to.equal('warning');
+      expect(has(el, '[part="pay-button"]')).to.be.false;
+      expect(text(el, '[part="pay-reason"]')).to.equal(t('en', 'invoice_detail.pay_disabled.unknown', { label: 'disputed' }));
+      expect(has(el, '[part="contact-support-button"]')).to.be.true;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says on a paid invoice when its suspended service comes back, and nothing once it is back', async () => {
+      const api = createReferenceApi({ scenario: 'suspended' });
+      const { el, client } = await mount('inv_2001', { api });
+      const paid = await client.payInvoice('inv_2001', { method_id: 'pm_card_4242', apply_wallet: false }, { idempotencyKey: 'restore-detail' });
+      await api.completeCheckout(paid.payment.id, 'approve');
+      client.invalidate(['invoice:inv_2001', 'summary']);
+      await waitUntil(() => has(el, '[part="service-restoring"]'), 'no word on when the service comes back');
+      await el.settled();
+      const resumesAt = new Date(api.clock.now().getTime() + 10 * 60_000).toISOString();
+      expect(text(el, '[part="service-restoring"]')).to.equal(
+        t('en', 'service.banner.restoring_by', { name: 'VPS Cloud 2 · sgp1-vps-118', time: formatAsOf(resumesAt, 'en') }),
+      );
+      expect($(el, '[part="service-restoring"]')!.getAttribute('role')).to.equal('status');
+      expect(has(el, '[part="service-alert"]')).to.be.false;
+      await expect(el).to.be.accessible();
+
+      api.clock.advance(10 * 60_000);
+      client.invalidate(['summary']);
+      await waitUntil(() => !has(el, '[part="service-restoring"]'), 'still restoring after resumes_at');
+    });
 
     it('shows an unknown status neutrally as on hold, with its raw label', async () => {
       const { el } = await mount('inv_999');
@@ -748,7 +823,7 @@ describe('<invoice-detail>', function () {
       await typeDescription(el, '  I paid by card yesterday but it still says overdue.  ');
       setTimeout(() => submitSupport(el));
       const event = await oneEvent<CustomEvent<BillingSupportRequestDetail>>(el, 'billing-support-request');
-      expect(event.detail).to.deep.equal({
+      expect(event.detail).to.deep.include({
         invoiceId: 'inv_1001',
         number: 'PL-2026-0142',
         description: 'I paid by card yesterday but it still says overdue.',
@@ -757,9 +832,12 @@ describe('<invoice-detail>', function () {
       await el.updateComplete;
       const prepared = must(el, '[part="support-prepared"]');
       expect(prepared.textContent).to.contain(t('en', 'invoice_detail.support.prepared'));
-      expect((prepared.querySelector('textarea') as HTMLTextAreaElement).value).to.equal(
+      const message = (prepared.querySelector('textarea') as HTMLTextAreaElement).value;
+      expect(message.split('\n')[0]).to.equal(
         t('en', 'invoice_detail.support.text', { number: 'PL-2026-0142', description: 'I paid by card yesterday but it still says overdue.' }),
       );
+      expect(event.detail.message, 'the event carries the text the customer sees').to.equal(message);
+      expect(text(el, '[part="support-next"]')).to.equal(t('en', 'support.next.none'));
       expect(text(el, '[part="live-region"]')).to.equal(t('en', 'invoice_detail.support.prepared'));
       await expect(el).to.be.accessible();
     });
@@ -769,14 +847,16 @@ describe('<invoice-detail>', function () {
       await openPanel(el);
       await typeDescription(el, 'Wrong amount & VAT');
       submitSupport(el);
-      await el.updateComplete;
+      await waitUntil(() => el.opened.length > 0, 'the support page was not opened');
       expect(el.opened).to.have.length(1);
       const url = new URL(el.opened[0]);
       expect(url.origin + url.pathname).to.equal('https://help.perlod.example/new');
       expect(url.searchParams.get('topic')).to.equal('billing');
       expect(url.searchParams.get('invoice')).to.equal('PL-2026-0142');
       expect(url.searchParams.get('description')).to.equal('Wrong amount & VAT');
-      expect(has(el, '[part="support-prepared"]')).to.be.false;
+      // The text stays on screen with where it went, in case the page does not open.
+      expect(must(el, '[part="support-prepared"]').dataset['channel']).to.equal('page');
+      expect(must(el, '[part="support-link"]').getAttribute('href')).to.equal(el.opened[0]);
       await expect(el).to.be.accessible();
     });
 
@@ -788,7 +868,8 @@ describe('<invoice-detail>', function () {
       submitSupport(el);
       await el.updateComplete;
       expect(el.opened).to.deep.equal([]);
-      expect(has(el, '[part="support-prepared"]')).to.be.false;
+      // The page took it over without confirming it was sent: the text stays, with what to do if nothing happened.
+      expect(text(el, '[part="support-next"]')).to.equal(t('en', 'support.next.host'));
       await expect(el).to.be.accessible();
     });
 
@@ -797,11 +878,12 @@ describe('<invoice-detail>', function () {
       await openPanel(el);
       await typeDescription(el, 'Wrong amount');
       submitSupport(el);
+      await waitUntil(() => el.opened.length > 0, 'the mail link was not opened');
+      const body = (must(el, '[part="support-prepared-text"]') as HTMLTextAreaElement).value;
+      expect(body.split('\n')[0]).to.equal(t('en', 'invoice_detail.support.text', { number: 'PL-2026-0142', description: 'Wrong amount' }));
       expect(el.opened).to.deep.equal([
-        // The catalog's subject and body, percent-encoded (%20, not +) as mailto: needs.
-        `mailto:billing@perlod.example?subject=${encodeURIComponent(t('en', 'support.subject', { number: 'PL-2026-0142' }))}&body=${encodeURIComponent(
-          t('en', 'invoice_detail.support.text', { number: 'PL-2026-0142', description: 'Wrong amount' }),
-        )}`,
+        // The catalog's subject and the prepared text, percent-encoded (%20, not +) as mailto: needs.
+        `mailto:billing@perlod.example?subject=${encodeURIComponent(t('en', 'support.subject', { number: 'PL-2026-0142' }))}&body=${encodeURIComponent(body)}`,
       ]);
     });
 

@@ -4,7 +4,7 @@ import type { InvoiceList } from '../../src/components/invoice-list/invoice-list
 import type { BillingErrorDetail, BillingInvoiceSelectDetail } from '../../src/components/shared/events.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
-import { formatMoney } from '../../src/i18n/format.js';
+import { formatCalendarDate, formatMoney, todayCalendarDate } from '../../src/i18n/format.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi, ScenarioName } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -39,6 +39,9 @@ const rowOf = (el: InvoiceList, number: string): HTMLTableRowElement => {
 const text = (node: Element | null): string => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 /** US dollars in minor units as the element writes them in English. */
 const usd = (amount: number): string => formatMoney({ amount, currency: 'USD' }, 'en');
+
+/** "Paid Oct 19": the day of a payment instant in this browser's time zone, as the list writes it. */
+const paidOn = (instant: string): string => t('en', 'due.paid_on', { date: formatCalendarDate(todayCalendarDate(new Date(instant)), 'en') });
 
 /** The English message of `key` as a pattern, its placeholders matching any text (a clock time the test does not fix). */
 function messagePattern(key: MessageKey): RegExp {
@@ -214,7 +217,7 @@ describe('<invoice-list>', () => {
       expect(wording('PL-2026-0142')!.dataset.due).to.equal('overdue');
       expect(text(wording('PL-2026-0149'))).to.equal(t('en', 'due.in_days', { n: 6 }));
       expect(text(wording('PL-2026-0147'))).to.equal(t('en', 'due.in_days', { n: 8 }));
-      expect(text(wording('PL-2026-0131'))).to.equal(t('en', 'status.invoice.paid'));
+      expect(text(wording('PL-2026-0131'))).to.equal(paidOn('2026-10-19T16:44:00Z'));
       // No due wording where nothing is owed, a payment is processing, or the status is unknown.
       for (const number of ['PL-2026-0117', 'PL-2026-0109', 'PL-2026-0145', 'PL-2026-0128']) {
         expect(wording(number), number).to.equal(null);
@@ -229,6 +232,45 @@ describe('<invoice-list>', () => {
       const open = rowsOf(el).filter((row) => part(row, 'balance')!.hasAttribute('data-open'));
       expect(open.map((row) => row.dataset.status).sort()).to.deep.equal(['overdue', 'unpaid', 'unpaid']);
       expect(text(part(rowOf(el, 'PL-2026-0131'), 'balance'))).to.equal(usd(0));
+      await expect(el).to.be.accessible();
+    });
+
+    it('says "Paid Oct 19" from the payment on a paid invoice, and names its due date as the due date', async () => {
+      const { el } = await mountReady();
+      const due = part(rowOf(el, 'PL-2026-0131'), 'due')!;
+      const wording = part(due, 'due-wording')!;
+      // Paid 19 October (its card payment), due 21 October: the paid line carries the payment's day.
+      expect(text(wording)).to.equal(paidOn('2026-10-19T16:44:00Z'));
+      expect(wording.querySelector('time')!.getAttribute('datetime')).to.equal('2026-10-19T16:44:00Z');
+      const secondary = due.querySelector('.secondary')!;
+      expect(text(secondary)).to.equal(t('en', 'due.on', { date: formatCalendarDate('2026-10-21', 'en') }));
+      expect(secondary.querySelector('time')!.getAttribute('datetime')).to.equal('2026-10-21');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says only "Paid" when the server gives no payment date, never the due date under it unnamed', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      // An older server: no paid_at on the paid row (index 5 in the attention order).
+      api.inject({ match: 'GET /invoices', type: 'schema', patch: { 'data.5.paid_at': null } });
+      const { el } = await mountReady(undefined, { api });
+      const due = part(rowOf(el, 'PL-2026-0131'), 'due')!;
+      expect(text(part(due, 'due-wording'))).to.equal(t('en', 'status.invoice.paid'));
+      expect(part(due, 'due-wording')!.querySelector('time')).to.equal(null);
+      expect(text(due.querySelector('.secondary'))).to.equal(t('en', 'due.on', { date: formatCalendarDate('2026-10-21', 'en') }));
+      await expect(el).to.be.accessible();
+    });
+
+    it('names the held statuses a newer contract may add (disputed, on hold) in words, never as due', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      api.inject({ match: 'GET /invoices', type: 'schema', patch: { 'data.4.status': 'disputed', 'data.5.status': 'on_hold' } });
+      const { el } = await mountReady(undefined, { api });
+      for (const [number, status] of [['PL-2026-0128', 'disputed'], ['PL-2026-0131', 'on_hold']] as const) {
+        const badge = part(rowOf(el, number), 'status-badge')!;
+        expect(text(badge), number).to.equal(t('en', `status.invoice.${status}`));
+        expect(badge.dataset.tone, number).to.equal('warning');
+        expect(part(rowOf(el, number), 'due-wording'), number).to.equal(null);
+        expect(part(rowOf(el, number), 'balance')!.hasAttribute('data-open'), number).to.equal(false);
+      }
       await expect(el).to.be.accessible();
     });
 
@@ -678,7 +720,8 @@ describe('<invoice-list>', () => {
       expect(text(part(row, 'balance'))).to.equal('26,40 €');
       expect(text(part(row, 'due-wording'))).to.equal('Fällig in 3 Tagen');
       expect(text(row.querySelector('td:nth-child(2)'))).to.equal('15.11.2026');
-      expect(text(part(rowOf(el, 'PL-2026-0152'), 'due-wording'))).to.equal('Bezahlt');
+      // Paid by card on 16 October (08:00 UTC: the same day in any zone this runs in).
+      expect(text(part(rowOf(el, 'PL-2026-0152'), 'due-wording'))).to.equal('Bezahlt am 16.10.2026');
       expect(text(part(el, 'table')!.querySelector('thead'))).to.include('Offener Betrag');
       expect(text(part(el, 'count'))).to.equal('2 Rechnungen angezeigt');
       await expect(el).to.be.accessible();

@@ -17,7 +17,8 @@ describe('methodLabel', () => {
     expect(methodLabel(card, 'de')).to.equal(t('de', 'card.ending', { brand: t('de', 'card_brand.visa'), last4: '4242' }));
     expect(methodLabel(card, 'de')).to.equal('Visa mit Endung 4242');
     expect(methodLabel(card, 'fa')).to.equal(t('fa', 'card.ending', { brand: t('fa', 'card_brand.visa'), last4: '۴۲۴۲' }));
-    expect(methodLabel(card, 'fa')).to.equal('ویزا با پایان ۴۲۴۲');
+    // Each value isolated (FSI…PDI), as in every right-to-left message.
+    expect(methodLabel(card, 'fa')).to.equal('\u2068ویزا\u2069 با پایان \u2068۴۲۴۲\u2069');
     // Leading zeros stay.
     expect(methodLabel({ ...card, last4: '0042' }, 'fa')).to.contain('۰۰۴۲');
     expect(localDigits('0042', 'de-CH')).to.equal('0042');

@@ -484,12 +484,8 @@ describe('<top-up-button> dialog', () => {
     expect(group.localName).to.equal('fieldset');
     expect(text(group.querySelector('legend'))).to.equal(t('en', 'topup.method'));
     const labels = parts(el, 'method').map(text);
-    expect(labels).to.deep.equal([
-      `Visa ending 4242 ${t('en', 'method.card')}`,
-      // The type's word is the whole label: said once.
-      t('en', 'method.crypto'),
-      t('en', 'method.bank_transfer'),
-    ]);
+    // Each with its fee rule (PaymentMethod.fee) in words, before any amount is typed.
+    expect(labels).to.deep.equal([`Visa ending 4242 2.9% + $0.30 fee`, `${t('en', 'method.crypto')} 1% fee`, `${t('en', 'method.bank_transfer')} No fee`]);
     expect(parts(el, 'method').every((m) => m.querySelector('input')!.type === 'radio')).to.equal(true);
     expect(parts(el, 'method')[0].querySelector('input')!.checked).to.equal(true);
     await expect(el).to.be.accessible();
@@ -500,7 +496,13 @@ describe('<top-up-button> dialog', () => {
       const { el } = await mountDialogButton(undefined, { scenario: locale === 'de' ? 'eur' : 'overdue', locale });
       await openDialog(el);
       const visa = t(locale, 'card.ending', { brand: t(locale, 'card_brand.visa'), last4: locale === 'fa' ? '۴۲۴۲' : '4242' });
-      expect(parts(el, 'method').map(text), locale).to.deep.equal([`${visa} ${t(locale, 'method.card')}`, t(locale, 'method.crypto'), t(locale, 'method.bank_transfer')]);
+      const percent = (bps: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bps / 10_000);
+      const cardFixed = formatMoney(locale === 'de' ? { amount: 25, currency: 'EUR' } : { amount: 30, currency: 'USD' }, locale);
+      expect(parts(el, 'method').map(text), locale).to.deep.equal([
+        `${visa} ${t(locale, 'topup_dialog.fee.both', { percent: percent(290), fixed: cardFixed })}`,
+        `${t(locale, 'method.crypto')} ${t(locale, 'topup_dialog.fee.percent', { percent: percent(100) })}`,
+        `${t(locale, 'method.bank_transfer')} ${t(locale, 'topup_dialog.fee.none')}`,
+      ].map((label) => label.replace(/\s+/g, ' ')));
       expect(text(part(el, 'methods'))).to.not.match(/Visa ending|Crypto \(|Bank transfer/);
       await expect(el).to.be.accessible();
       el.closest('billing-provider')?.remove();

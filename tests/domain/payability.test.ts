@@ -1,9 +1,23 @@
 import { expect } from '@open-wc/testing';
-import { isOpenForPayment, isPayable, payBlockReason } from '../../src/domain/payability.js';
+import { isOpenForPayment, isPayable, payBlockReason, pendingTransfer } from '../../src/domain/payability.js';
+import type { Payment } from '../../src/api/schemas.js';
 
 const usd = (amount: number) => ({ amount, currency: 'USD' });
 const payable = { status: 'unpaid', balance_due: usd(100) };
 const allowed = { can_pay: true };
+const payment = (type: string, status: string, kind = 'invoice_payment'): Payment => ({
+  id: `pay_${type}_${status}`,
+  invoice_id: 'inv_1',
+  kind,
+  method: { type, label: type },
+  status,
+  amount: usd(100),
+  created_at: '2026-11-24T09:15:00Z',
+  reference: 'PL-1',
+  failure_reason: null,
+});
+/** Pending because a bank transfer is on its way. */
+const awaitingTransfer = { status: 'pending', balance_due: usd(100), transactions: [payment('card', 'failed'), payment('bank_transfer', 'pending')] };
 
 describe('isPayable', () => {
   it('is true for unpaid, overdue and partially paid invoices with a balance, when allowed', () => {
@@ -32,6 +46,27 @@ describe('isOpenForPayment', () => {
     expect(isOpenForPayment({ ...payable, balance_due: usd(0) })).to.equal(false);
     expect(isOpenForPayment({ ...payable, status: 'in_dispute' })).to.equal(false);
   });
+
+  it('a pending invoice that waits for a bank transfer is still open: it can be paid another way', () => {
+    expect(isOpenForPayment(awaitingTransfer)).to.equal(true);
+    expect(isPayable(awaitingTransfer, allowed)).to.equal(true);
+    expect(isPayable(awaitingTransfer, undefined), 'still needs the permission').to.equal(false);
+    expect(isOpenForPayment({ ...awaitingTransfer, balance_due: usd(0) })).to.equal(false);
+    // Pending for any other reason (a card or crypto payment clearing), or a list row without its payments: locked.
+    expect(isOpenForPayment({ ...awaitingTransfer, transactions: [payment('crypto', 'pending')] })).to.equal(false);
+    expect(isOpenForPayment({ status: 'pending', balance_due: usd(100) })).to.equal(false);
+    // A transfer that failed or completed is not awaited.
+    expect(isOpenForPayment({ ...awaitingTransfer, transactions: [payment('bank_transfer', 'failed')] })).to.equal(false);
+  });
+});
+
+describe('pendingTransfer', () => {
+  it('is the pending bank transfer paying the invoice, if any', () => {
+    expect(pendingTransfer(awaitingTransfer)?.id).to.equal('pay_bank_transfer_pending');
+    expect(pendingTransfer({ transactions: [payment('bank_transfer', 'completed'), payment('card', 'pending')] })).to.equal(undefined);
+    expect(pendingTransfer({ transactions: [payment('bank_transfer', 'pending', 'top_up')] }), 'a top-up is not the invoice').to.equal(undefined);
+    expect(pendingTransfer({})).to.equal(undefined);
+  });
 });
 
 describe('payBlockReason', () => {
@@ -45,6 +80,12 @@ describe('payBlockReason', () => {
     expect(payBlockReason({ ...open, balance_due: usd(0) }, allowed)?.key).to.equal('invoice_detail.pay_disabled.nothing_due');
     expect(payBlockReason({ ...open, status: 'paid' }, { can_pay: false })?.key).to.equal('invoice_detail.pay_disabled.paid');
     expect(payBlockReason({ ...open, status: 'pending' }, allowed)?.key).to.equal('invoice_detail.pay_disabled.processing');
+  });
+
+  it('does not lock an invoice waiting for a bank transfer, but still asks the permission', () => {
+    expect(payBlockReason(awaitingTransfer, allowed)).to.be.undefined;
+    expect(payBlockReason(awaitingTransfer, { can_pay: false })?.key).to.equal('invoice_detail.pay_disabled.read_only');
+    expect(payBlockReason({ ...awaitingTransfer, transactions: [] }, allowed)?.key).to.equal('invoice_detail.pay_disabled.processing');
   });
 
   it('names an unknown status with its raw label', () => {

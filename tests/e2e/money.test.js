@@ -124,7 +124,7 @@ describe('money flows', () => {
     const amounts = [start.top_up.presets[1], start.top_up.presets[0]];
     let expected = start.balance.amount;
 
-    for (const [index, method] of [/Card/, /Cryptocurrency/].entries()) {
+    for (const [index, method] of [/Visa ending 4242/, /Cryptocurrency/].entries()) {
       await startTopUp(amounts[index], method);
       await finishCheckout('Approve', (url) => url.pathname === '/');
       const result = page.getByRole('dialog', { name: 'Top up your wallet' }).locator('[part~="result"][data-outcome="succeeded"]');
@@ -155,7 +155,7 @@ describe('money flows', () => {
   it('shows the failure when the customer declines the checkout', async () => {
     await app.reset('overdue');
     const start = (await api('/summary')).wallet;
-    await startTopUp(start.top_up.presets[0], /Card/);
+    await startTopUp(start.top_up.presets[0], /Visa ending 4242/);
     await finishCheckout('Decline', (url) => url.pathname === '/');
 
     const dialog = page.getByRole('dialog', { name: 'Top up your wallet' });

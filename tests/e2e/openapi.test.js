@@ -166,7 +166,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
   it('is an OpenAPI 3.1 document with every contract endpoint and no demo-only route', () => {
     assert.equal(doc.openapi, '3.1.0');
     const paths = Object.keys(doc.paths);
-    for (const path of ['/summary', '/invoices', '/invoices/{id}', '/invoices/{id}/payments', '/payments', '/payments/{id}', '/payment-methods', '/wallet', '/wallet/top-ups/quote', '/wallet/top-ups', '/wallet/top-ups/{id}', '/services/{id}/billing']) {
+    for (const path of ['/summary', '/invoices', '/invoices/{id}', '/invoices/{id}/payments', '/payments', '/payments/{id}', '/payment-methods', '/wallet', '/wallet/transactions', '/wallet/top-ups/quote', '/wallet/top-ups', '/wallet/top-ups/{id}', '/services/{id}/billing']) {
       assert.ok(paths.includes(path), `${path} is documented`);
     }
     assert.ok(!paths.some((p) => p.includes('_control') || p.includes('_checkout')), 'no _control or _checkout route');
@@ -184,6 +184,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
       const big = scenario === 'many-invoices';
       const invoices = await pageAll(client, '/invoices', big ? 100 : 3);
       const payments = await pageAll(client, '/payments', big ? 100 : 2);
+      await pageAll(client, '/wallet/transactions', big ? 100 : 2);
       // Each invoice (all of them, or every 25th of the 10,000), its payments and its PDF.
       for (const [i, invoice] of invoices.entries()) {
         if (big && i % 25 !== 0) continue;
@@ -211,6 +212,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
       for (const query of ['limit=0', 'limit=101', 'limit=ten', 'cursor=not-a-cursor']) {
         assert.equal((await client.get(`/invoices?${query}`)).status, 422, `/invoices?${query}`);
         assert.equal((await client.get(`/payments?${query}`)).status, 422, `/payments?${query}`);
+        assert.equal((await client.get(`/wallet/transactions?${query}`)).status, 422, `/wallet/transactions?${query}`);
       }
     }));
 
@@ -323,6 +325,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
       ['GET', `/payments/${paymentId}`],
       ['GET', '/payment-methods'],
       ['GET', '/wallet'],
+      ['GET', '/wallet/transactions'],
       ['POST', '/wallet/top-ups/quote', { amount: { amount: 1000, currency: 'USD' }, method_id: 'pm_card_4242' }],
       ['POST', '/wallet/top-ups', { amount: { amount: 1000, currency: 'USD' }, method_id: 'pm_card_4242' }],
       ['GET', `/wallet/top-ups/${topUp.body.id}`],

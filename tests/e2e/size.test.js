@@ -16,12 +16,15 @@ import { build } from 'vite';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 /**
  * The product's budget for the script-tag file (aim for 35 KB): see README "Size". 46.5 KB since
- * the one-home layout (issue 13: the exact unit conversion, the element conventions) and the
- * first words-that-are-true fixes (issue 15: the service alert said first, payment methods in
- * the customer's language); the per-element split (issue 17) brings a page's script under
- * 45 KB again.
+ * the one-home layout (issue 13) and the first words-that-are-true fixes (issue 15: the service
+ * alert said first, payment methods in the customer's language); 49.5 KB since the rest of
+ * issue 15 (+2.7 KB: what the unpaid total leaves out, paid dates and signed refunds, a service
+ * coming back, the pending transfer and "Pay another way" on the invoice, the overview's support
+ * entry and the wallet activity button, identifiers isolated, the server's clock, and their
+ * English words and contract fields). The per-element split (issue 17) brings a page's
+ * script under 45 KB again.
  */
-const BUDGET_GZIP_BYTES = 46.5 * 1024;
+const BUDGET_GZIP_BYTES = 49.5 * 1024;
 /**
  * What each file may weigh. The script-tag file: the budget. The classic-script (IIFE) build
  * cannot leave the pay and top-up dialogs and the support panel to files of their own (a
@@ -34,9 +37,14 @@ const CEILING_GZIP_BYTES = {
   // Raised for the money-safety rules (attempts, continue / start over, earlier completions,
   // checked returns, quote check, the shared continue-or-start-over offer): +2.5 KB in the money
   // file, which the IIFE carries inline.
-  'billing-widgets.iife.js': 65 * 1024,
-  'billing-widgets.money.js': 17 * 1024,
-  'billing-widgets.support-panel.js': 3 * 1024,
+  // Raised again for issue 15 (+3 KB in the money file, inline here too, and the main file's +2.7 KB):
+  // the split told after paying, bank transfer details with copy buttons and the late-arrival
+  // warning, the offer to pay from the wallet after a top-up, and each method's fee in words.
+  'billing-widgets.iife.js': 76 * 1024,
+  'billing-widgets.money.js': 20 * 1024,
+  // Raised for the contact form shared with the overview: the prepared message, Copy, where it goes and what happens next.
+  'billing-widgets.support-panel.js': 4 * 1024,
+  'billing-widgets.ledger.js': 3 * 1024,
 };
 const SCRIPT_TAG_MODES = { 'billing-widgets.js': 'script-tag', 'billing-widgets.iife.js': 'script-tag-iife' };
 /** Messages beyond English, built beside the script by the ES build and loaded by either script when needed. */
@@ -45,6 +53,8 @@ const LANGUAGE_FILES = ['billing-widgets.de.js', 'billing-widgets.fa.js'];
 const MONEY_FILE = 'billing-widgets.money.js';
 /** The support panel of <invoice-detail>, beside the ES script, loaded when the panel first opens. */
 const SUPPORT_FILE = 'billing-widgets.support-panel.js';
+/** The wallet's activity (its ledger) of <wallet-balance>, beside the ES script, loaded when it first opens. */
+const LEDGER_FILE = 'billing-widgets.ledger.js';
 /** Elements a define entry may bring along on purpose: <wallet-balance top-up> embeds the top-up button. */
 const COMPOSED = { 'wallet-balance': ['top-up-button'] };
 
@@ -112,22 +122,24 @@ describe('build size and per-element imports', () => {
   const languageFiles = new Map();
   let moneyFile;
   let supportFile;
+  let ledgerFile;
   let library;
 
   before(async () => {
     process.env.NODE_ENV = 'production';
     for (const [file, mode] of Object.entries(SCRIPT_TAG_MODES)) {
       const chunks = await buildChunks(mode);
-      const beside = mode === 'script-tag' ? [...LANGUAGE_FILES, MONEY_FILE, SUPPORT_FILE] : [];
+      const beside = mode === 'script-tag' ? [...LANGUAGE_FILES, MONEY_FILE, SUPPORT_FILE, LEDGER_FILE] : [];
       assert.deepEqual(
         [...chunks.keys()].sort(),
         [file, ...beside].sort(),
-        `the ${mode} build is the script${beside.length ? ', the language files, the money dialogs and the support panel' : ''}, no other chunks`,
+        `the ${mode} build is the script${beside.length ? ', the language files, the money dialogs, the support panel and the wallet activity' : ''}, no other chunks`,
       );
       scriptTag.set(file, chunks.get(file));
       for (const language of LANGUAGE_FILES) if (chunks.has(language)) languageFiles.set(language, chunks.get(language));
       if (chunks.has(MONEY_FILE)) moneyFile = chunks.get(MONEY_FILE);
       if (chunks.has(SUPPORT_FILE)) supportFile = chunks.get(SUPPORT_FILE);
+      if (chunks.has(LEDGER_FILE)) ledgerFile = chunks.get(LEDGER_FILE);
     }
     library = await buildChunks('production');
   });
@@ -145,13 +157,16 @@ describe('build size and per-element imports', () => {
     const support = gzip(supportFile.code);
     t.diagnostic(`${SUPPORT_FILE}: ${kb(support)} gzip -9, loaded when an invoice's support panel first opens`);
     console.log(`size: ${SUPPORT_FILE} ${kb(support)} gzip -9 (loaded by billing-widgets.js when an invoice's support panel first opens)`);
-    sizes.push({ file: MONEY_FILE, gzip: money }, { file: SUPPORT_FILE, gzip: support });
+    const ledger = gzip(ledgerFile.code);
+    t.diagnostic(`${LEDGER_FILE}: ${kb(ledger)} gzip -9, loaded when the wallet's activity first opens`);
+    console.log(`size: ${LEDGER_FILE} ${kb(ledger)} gzip -9 (loaded by billing-widgets.js when the wallet's activity first opens)`);
+    sizes.push({ file: MONEY_FILE, gzip: money }, { file: SUPPORT_FILE, gzip: support }, { file: LEDGER_FILE, gzip: ledger });
     for (const { file, gzip: gz } of sizes) {
       assert.ok(gz <= CEILING_GZIP_BYTES[file], `${file} is ${kb(gz)} gzipped, over its ${kb(CEILING_GZIP_BYTES[file])} ceiling`);
     }
   });
 
-  it('loads the pay and top-up dialogs, and the support panel, from files beside the ES script that share the script’s code', () => {
+  it('loads the pay and top-up dialogs, the support panel and the wallet activity from files beside the ES script that share the script’s code', () => {
     const main = scriptTag.get('billing-widgets.js');
     assert.deepEqual(main.imports, [], 'billing-widgets.js loads nothing before it runs');
     const sourcesOf = (chunk) =>
@@ -165,7 +180,8 @@ describe('build size and per-element imports', () => {
         // Everything in src/money/ but the launch/ folder (the slot every money button carries).
         moneyFolderModules(),
       ],
-      [SUPPORT_FILE]: [supportFile, ['src/components/invoice-detail/support-panel.ts', 'src/i18n/en-support.ts']],
+      [SUPPORT_FILE]: [supportFile, ['src/components/support/support-contact.ts', 'src/components/support/support-panel.ts', 'src/i18n/en-support.ts']],
+      [LEDGER_FILE]: [ledgerFile, ['src/components/wallet-balance/ledger.ts', 'src/i18n/en-ledger.ts']],
     };
     const inMain = sourcesOf(main);
     for (const [file, [chunk, modules]] of Object.entries(lazy)) {

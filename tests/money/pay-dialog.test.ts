@@ -284,6 +284,22 @@ describe('pay dialog (PayFlow)', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows a pending transfer's details in Persian: its words translated, the IBAN and reference isolated in <bdi>", async () => {
+    const { el } = await mountHost('inv_1004', { locale: 'fa' });
+    await openDialog(el);
+    const details = part(el, 'pay-transfer')!;
+    expect(text(details.querySelector('h3'))).to.equal(t('fa', 'pay_dialog.transfer_title'));
+    const rows = [...details.querySelectorAll<HTMLElement>('.pf-transfer__row')];
+    expect(rows.map((row) => text(row.querySelector('dt')))).to.deep.equal(
+      ['beneficiary', 'iban', 'bic', 'bank_name', 'reference', 'amount'].map((field) => t('fa', `pay_dialog.field.${field}` as 'pay_dialog.field.iban')),
+    );
+    expect(rows[1].querySelector('bdi')!.textContent).to.equal('DE89370400440532013000');
+    expect(rows[4].querySelector('bdi')!.textContent).to.equal('PL-2026-0145');
+    expect(rows.map((row) => row.querySelector('button')!.getAttribute('aria-label'))).to.include(t('fa', 'pay_dialog.copy_value', { what: t('fa', 'pay_dialog.field.iban') }));
+    expect(getComputedStyle(dialogOf(el)!).direction).to.equal('rtl');
+    await expect(el).to.be.accessible();
+  });
+
   it('lays out right to left in Persian', async () => {
     const { el } = await mountHost('inv_1001', { locale: 'fa' });
     await openDialog(el);

@@ -27,7 +27,7 @@ import { createReferenceApi } from '../../src/testing/index.js';
 import { t } from '../../src/i18n/catalog.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
 import type { MessageParams } from '../../src/i18n/types.js';
-import { formatMoney } from '../../src/i18n/format.js';
+import { formatCalendarDate, formatMoney } from '../../src/i18n/format.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { storedAttempts, useFakeCheckout } from '../helpers/checkout.js';
 import { createTestClient, mountInProvider } from '../helpers/mount.js';
@@ -77,6 +77,25 @@ const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
 const eur = (amount: number) => formatMoney({ amount, currency: 'EUR' }, 'en');
 /** The success outcome: its title, then what was received. */
 const paidResult = (number: string, amount: string) => `${t('en', 'pay_dialog.succeeded', { number })} ${t('en', 'pay_dialog.succeeded_amount', { amount })}`;
+/** The outcome's title and details, one line each. */
+const resultLines = (el: Element) => [...part(el, 'pay-result')!.querySelectorAll('[class$="result__title"], [class$="result__detail"]')].map((p) => text(p));
+/** A split of inv_1001 ($31.80): $12.50 from the wallet, $19.30 by the card, told whole. */
+const SPLIT_PAID = () => [
+  t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0142' }),
+  t('en', 'pay_dialog.succeeded_amount', { amount: usd(3180) }),
+  t('en', 'pay_dialog.succeeded_parts', { wallet: usd(1250), charged: usd(1930), method: 'Visa ending 4242' }),
+];
+/** A declined card after the wallet paid $12.50 of inv_1001: the wallet part stays, $19.30 is still due. */
+const SPLIT_DECLINED = () => [
+  t('en', 'invoice.payment_failed', { reason: 'The card was declined by the issuer (3-D Secure authentication failed).' }),
+  t('en', 'pay_dialog.failed_hint'),
+  t('en', 'pay_dialog.failed_wallet_kept', { amount: usd(1250) }),
+  t('en', 'pay_dialog.invoice_partly_paid', { number: 'PL-2026-0142', paid: usd(1250), total: usd(3180), balance: usd(1930) }),
+];
+/** Waits for the outcome told from the invoice as re-read after it. */
+async function resultIs(el: Element, lines: string[]) {
+  await waitUntil(() => JSON.stringify(resultLines(el)) === JSON.stringify(lines), `the outcome reads ${JSON.stringify(lines)} (is ${JSON.stringify(resultLines(el))})`);
+}
 /** A catalog message up to its first placeholder not given: how the copy starts whatever fills the rest (a date, an amount). */
 const messageStart = (key: MessageKey, params?: MessageParams) => t('en', key, params).split(/\{\w+\}/)[0];
 const startingWith = (start: string) => new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
@@ -224,7 +243,8 @@ describe('paying an invoice', () => {
 
     await api.completeCheckout(checkoutId(fake.opened[0].window.location.href), 'approve');
     await stepIs(el, 'succeeded');
-    expect(text(part(el, 'pay-result'))).to.equal(paidResult('PL-2026-0142', usd(3180)));
+    // The whole payment, both parts, not the card's $19.30 alone; the invoice re-read says it is paid.
+    await resultIs(el, SPLIT_PAID());
     expect(fake.opened[0].window.closed, 'the checkout window is closed').to.equal(true);
     const charges = invoiceCharges(api);
     expect(charges.map((c) => [c.source, c.amount.amount])).to.deep.equal([
@@ -299,16 +319,32 @@ describe('paying an invoice', () => {
     expect((await expectInvoiceSums(api, 'inv_1001')).status).to.equal('paid');
   });
 
-  it('declined after the wallet paid its part: says the wallet part stays applied', async () => {
+  it('declined after the wallet paid its part: the wallet part stays applied, the invoice is partially paid, and the rest is offered', async () => {
     const { el, api } = await mountPay(undefined, { popup: true });
     await openDialog(el);
     confirmButton(el).click();
     await stepIs(el, 'awaiting_checkout');
     await api.completeCheckout(el.pay.flow.record!.id, 'decline');
     await stepIs(el, 'failed');
-    expect(text(part(el, 'pay-result'))).to.contain(t('en', 'pay_dialog.failed_wallet_kept', { amount: usd(1250) }));
+    await resultIs(el, SPLIT_DECLINED());
+    await expect(el).to.be.accessible();
     const invoice = await expectInvoiceSums(api, 'inv_1001');
-    expect(invoice.balance_due.amount).to.equal(1930);
+    // Overdue still (the API's status says so first), with the wallet's part paid.
+    expect([invoice.status, invoice.amount_paid.amount, invoice.balance_due.amount]).to.deep.equal(['overdue', 1250, 1930]);
+    await expectClean(api);
+
+    // "Try another method": the form again, for what is still due.
+    part<HTMLButtonElement>(el, 'pay-try-another-button')!.click();
+    await stepIs(el, 'choosing');
+    await waitUntil(() => text(part(el, 'pay-facts')) === `${t('en', 'invoice.balance_due')} ${usd(1930)}`, 'the rest is due');
+    expect(text(confirmButton(el))).to.equal(t('en', 'pay.confirm', { amount: usd(1930) }));
+    await chooseMethod(el, 'Crypto');
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    await resultIs(el, [t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0142' }), t('en', 'pay_dialog.succeeded_amount', { amount: usd(1930) })]);
+    expect((await expectInvoiceSums(api, 'inv_1001')).status).to.equal('paid');
     await expectClean(api);
   });
 
@@ -338,8 +374,8 @@ describe('paying an invoice', () => {
     paid.stop();
     expect(returned.pay.isOpen).to.equal(true);
     await waitUntil(() => text(part(returned, 'pay-dialog-title')) === t('en', 'pay.dialog_title', { number: 'PL-2026-0142' }));
-    // The whole payment, as confirmed: $12.50 from the wallet and $19.30 by card, not the card part alone.
-    expect(text(part(returned, 'pay-result'))).to.equal(paidResult('PL-2026-0142', usd(3180)));
+    // The whole payment, told from the invoice and this attempt's payments on it: $12.50 from the wallet and $19.30 by card.
+    await resultIs(returned, SPLIT_PAID());
     expect(paid.events).to.deep.equal([{ invoiceId: 'inv_1001', paymentId }]);
     expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
@@ -358,7 +394,7 @@ describe('paying an invoice', () => {
     history.replaceState(history.state, '', back.href);
     const { el: returned } = await mountPay(html`<pay-host invoice-id="inv_1001"></pay-host>`, { api });
     await stepIs(returned, 'failed');
-    expect(text(part(returned, 'pay-result'))).to.contain(t('en', 'pay_dialog.failed_wallet_kept', { amount: usd(1250) }));
+    await resultIs(returned, SPLIT_DECLINED());
     expect((await expectInvoiceSums(api, 'inv_1001')).balance_due.amount).to.equal(1930);
     await expect(returned).to.be.accessible();
   });
@@ -413,19 +449,93 @@ describe('paying an invoice', () => {
     await expectInvoiceSums(api, 'inv_1001');
   });
 
-  it('a bank transfer says what to transfer and waits, never claiming success', async () => {
+  it('a bank transfer: "Transfer $31.80 by bank transfer", a warning when it may arrive after the suspension, then the details with copy buttons; never a success', async () => {
     const { el, api } = await mountPay(undefined, { popup: true });
     el.pay.flow.timing = { initialDelayMs: 10, maxDelayMs: 20, deadlineMs: 200 };
     await openDialog(el);
-    await chooseMethod(el, 'Bank transfer');
+    await chooseMethod(el, t('en', 'method.bank_transfer'));
     await setApplyWallet(el, false);
+    expect(text(part(el, 'pay-split'))).to.equal(t('en', 'pay_dialog.transfer_summary', { amount: usd(3180), min: '1', max: '3' }));
+    expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.transfer_line')} ${usd(3180)}`);
+    expect(text(part(el, 'pay-summary'))).not.to.contain(t('en', 'pay_dialog.charged_to', { method: t('en', 'method.bank_transfer') }));
+    // The VPS is suspended on November 28 (the summary's services at risk); a transfer sent on the server's
+    // date (Thursday, November 26) may take until Tuesday, December 1.
+    await waitUntil(() => el.shadowRoot!.querySelector('[data-notice="transfer-late"]'), 'the warning');
+    expect(text(el.shadowRoot!.querySelector('[data-notice="transfer-late"]'))).to.equal(
+      t('en', 'pay_dialog.transfer_late', { min: '1', max: '3', date: formatCalendarDate('2026-11-28', 'en'), service: 'VPS Cloud 4 · fra1-vps-042' }),
+    );
+    expect(confirmButton(el).getAttribute('aria-describedby')).to.equal('pay-flow-transfer-risk');
+    await expect(el).to.be.accessible();
+
     confirmButton(el).click();
     await stepIs(el, 'still_processing');
     expect(fake.opened.filter((o) => o.window.closed === false), 'no checkout window left open').to.have.length(0);
-    expect(text(el.shadowRoot!.querySelector('[data-notice="bank-transfer"]'))).to.equal(
-      t('en', 'pay_dialog.bank_transfer', { amount: usd(3180), reference: 'PL-2026-0142' }),
-    );
+    const details = part(el, 'pay-transfer')!;
+    expect(text(details.querySelector('h3'))).to.equal(t('en', 'pay_dialog.transfer_title'));
+    const rows = [...details.querySelectorAll<HTMLElement>('.pf-transfer__row')];
+    expect(rows.map((row) => [row.dataset.field, text(row.querySelector('dt')), text(row.querySelector('bdi'))])).to.deep.equal([
+      ['beneficiary', t('en', 'pay_dialog.field.beneficiary'), 'PerLod Hosting GmbH'],
+      ['iban', t('en', 'pay_dialog.field.iban'), 'DE89370400440532013000'],
+      ['bic', t('en', 'pay_dialog.field.bic'), 'COBADEFFXXX'],
+      ['bank_name', t('en', 'pay_dialog.field.bank_name'), 'Commerzbank'],
+      ['reference', t('en', 'pay_dialog.field.reference'), 'PL-2026-0142'],
+      ['amount', t('en', 'pay_dialog.field.amount'), usd(3180)],
+    ]);
+    expect(getComputedStyle(rows[1].querySelector('bdi')!).whiteSpace, 'an IBAN never wraps').to.equal('nowrap');
+    expect(text(details)).to.contain(t('en', 'pay_dialog.transfer_send', { amount: usd(3180), reference: 'PL-2026-0142', min: '1', max: '3' }));
+    expect(text(details)).to.contain(t('en', 'pay_dialog.transfer_expected', { date: formatCalendarDate('2026-12-01', 'en') }));
+    expect(text(part(el, 'pay-result'))).not.to.contain(t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0142' }));
     await expect(el).to.be.accessible();
+
+    const copyButton = (field: string) => details.querySelector<HTMLButtonElement>(`[data-field="${field}"] [part~="pay-copy-button"]`)!;
+    const status = part(el, 'pay-copy-status')!;
+    expect(status.getAttribute('aria-live')).to.equal('polite');
+    expect(copyButton('iban').getAttribute('aria-label')).to.equal(t('en', 'pay_dialog.copy_value', { what: t('en', 'pay_dialog.field.iban') }));
+    const copied: string[] = [];
+    const clipboard = (writeText: (value: string) => Promise<void>) => Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    try {
+      clipboard((value) => Promise.resolve(void copied.push(value)));
+      copyButton('iban').click();
+      await waitUntil(() => text(status) === t('en', 'pay_dialog.copied', { what: t('en', 'pay_dialog.field.iban') }), 'IBAN copied');
+      copyButton('amount').click();
+      await waitUntil(() => copied.length === 2);
+      expect(copied, 'the amount as a bank form takes it').to.deep.equal(['DE89370400440532013000', '31.80']);
+      // No clipboard (no permission, an insecure page): the value is selected to copy by hand.
+      clipboard(() => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')));
+      copyButton('reference').click();
+      await waitUntil(() => text(status) === t('en', 'pay_dialog.copy_selected', { what: t('en', 'pay_dialog.field.reference') }), 'selected instead');
+      const selection = (el.shadowRoot as ShadowRoot & { getSelection?: () => Selection | null }).getSelection?.() ?? document.getSelection();
+      expect(selection?.toString()).to.equal('PL-2026-0142');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+    }
+    await expect(el).to.be.accessible();
+    await expectClean(api);
+  });
+
+  it('an invoice waiting for a bank transfer shows its details and is paid another way; a late transfer then goes to the wallet', async () => {
+    // PL-2026-0145 ($149.00): a transfer was promised on November 24 and has not arrived.
+    const { el, api } = await mountPay(html`<pay-host invoice-id="inv_1004"></pay-host>`, { popup: true });
+    await openDialog(el);
+    const details = part(el, 'pay-transfer')!;
+    expect(text(details.querySelector('.pf-transfer__lead'))).to.equal(
+      `${t('en', 'pay_dialog.transfer_pending', { amount: usd(14900) })} ${t('en', 'pay_dialog.transfer_send', { amount: usd(14900), reference: 'PL-2026-0145', min: '1', max: '3' })}`,
+    );
+    expect(parts(el, 'pay-method').map((m) => m.dataset.methodType), 'no second transfer').to.deep.equal(['wallet', 'card', 'crypto']);
+    expect(text(confirmButton(el))).to.equal(t('en', 'pay.confirm', { amount: usd(14900) }));
+    await expect(el).to.be.accessible();
+    confirmButton(el).click();
+    await stepIs(el, 'awaiting_checkout');
+    await api.completeCheckout(el.pay.flow.record!.id, 'approve');
+    await stepIs(el, 'succeeded');
+    await resultIs(el, [
+      t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0145' }),
+      t('en', 'pay_dialog.succeeded_amount', { amount: usd(14900) }),
+      t('en', 'pay_dialog.succeeded_parts', { wallet: usd(1250), charged: usd(13650), method: 'Visa ending 4242' }),
+      t('en', 'pay_dialog.transfer_to_wallet'),
+    ]);
+    await api.completeCheckout('pay_5004', 'approve');
+    expect(api.audit().wallet.amount, 'the late transfer is credited to the wallet').to.equal(14900);
     await expectClean(api);
   });
 
@@ -628,6 +738,12 @@ describe('paying an invoice', () => {
       expect(text(reloaded.shadowRoot!.querySelector('[data-notice="replayed"]'))).to.contain(t('en', 'checkout.replayed'));
       await api.completeCheckout(firstPayment, 'approve');
       await stepIs(reloaded, 'succeeded');
+      // A continued attempt is told whole too: the wallet's part of the first page's confirmation and the crypto part.
+      await resultIs(reloaded, [
+        t('en', 'pay_dialog.succeeded', { number: 'PL-2026-0142' }),
+        t('en', 'pay_dialog.succeeded_amount', { amount: usd(3180) }),
+        t('en', 'pay_dialog.succeeded_parts', { wallet: usd(1250), charged: usd(1930), method: t('en', 'method.crypto') }),
+      ]);
       expect(payPosts(api)).to.equal(2);
       expect(invoiceCharges(api).map((c) => c.source)).to.deep.equal(['wallet', 'crypto']);
       await expectClean(api);
@@ -878,6 +994,26 @@ describe('the pay action of <invoice-detail> and <billing-overview>', () => {
     expect(text(part(detail, 'pay-reason'))).to.equal(t('en', 'invoice_detail.pay_disabled.paid'));
     await waitUntil(() => detail.shadowRoot!.activeElement === part(detail, 'pay-reason'), 'focus on the reason');
     await expectClean(api);
+  });
+
+  it('<invoice-detail>: a bank transfer on its way locks nothing: its details at hand and "Pay another way"', async () => {
+    const { provider } = await mountPay(html`<invoice-detail invoice-id="inv_1004"></invoice-detail><pay-host invoice-id="inv_1004"></pay-host>`, { popup: true });
+    const detail = provider.querySelector<InvoiceDetail>('invoice-detail')!;
+    await detail.settled();
+    await waitUntil(() => payButtonOf(detail)?.getAttribute('aria-disabled') === 'false', 'payable another way');
+    expect(text(part(detail, 'transfer-pending'))).to.equal(t('en', 'invoice_detail.transfer_pending', { amount: usd(14900), reference: 'PL-2026-0145' }));
+    expect(text(payButtonOf(detail))).to.equal(t('en', 'invoice_detail.pay_another_way'));
+    expect(payButtonOf(detail).getAttribute('aria-describedby')).to.contain('transfer-pending');
+    expect(part(detail, 'pay-reason'), 'not "Payment is being processed"').to.equal(null);
+    await expect(detail).to.be.accessible();
+
+    part<HTMLButtonElement>(detail, 'transfer-details-button')!.click();
+    await formReady(detail);
+    const details = part(detail, 'pay-transfer')!;
+    expect(text(details.querySelector('[data-field="iban"] bdi'))).to.equal('DE89370400440532013000');
+    expect(text(details.querySelector('[data-field="reference"] bdi'))).to.equal('PL-2026-0145');
+    expect(parts(detail, 'pay-method').map((m) => m.dataset.methodType)).to.not.include('bank_transfer');
+    await expect(detail).to.be.accessible();
   });
 
   it('<invoice-detail>: a cancelled billing-pay-request opens no dialog', async () => {

@@ -118,14 +118,27 @@ describe('reference API: paying invoices', () => {
     expectAuditClean(api);
   });
 
-  it('a bank transfer keeps the payment and invoice pending until it settles', async () => {
+  it('a bank transfer keeps the payment and invoice pending until it settles, with the details to send it', async () => {
     const api = createReferenceApi({ scenario: 'overdue' });
     const result = await pay(api, 'inv_1002', { method_id: 'pm_bank', apply_wallet: false }, 'transfer');
     expect(result.next_action).to.equal(null);
     expect(result.payment).to.include({ status: 'pending', reference: 'PL-2026-0147' });
     expect(result.invoice.status).to.equal('pending');
-    await fails(api, 409, 'invoice_not_payable', 'POST', '/invoices/inv_1002/payments', { body: { method_id: 'pm_card_4242', apply_wallet: false }, key: 'second-try' });
+    // Sent on Thursday 26 November: 1 to 3 business days is Tuesday 1 December at the latest.
+    expect(result.payment.transfer).to.deep.equal({
+      beneficiary: 'PerLod Hosting GmbH',
+      iban: 'DE89370400440532013000',
+      bic: 'COBADEFFXXX',
+      bank_name: 'Commerzbank',
+      reference: 'PL-2026-0147',
+      amount: { amount: 122_900, currency: 'USD' },
+      arrives_in_business_days: { min: 1, max: 3 },
+      expected_by: '2026-12-01',
+    });
+    // The transfer still has to arrive: the GPU it pays for is not safe yet.
+    expect((await ok(api, ServiceBilling, 'GET', '/services/srv_gpu_ams1/billing')).blocking_invoices.map((i) => i.number)).to.deep.equal(['PL-2026-0147']);
     await api.completeCheckout(result.payment.id, 'approve');
+    expect((await ok(api, Payment, 'GET', `/payments/${result.payment.id}`)).transfer, 'no details once it arrived').to.equal(undefined);
     expect((await ok(api, Invoice, 'GET', '/invoices/inv_1002')).status).to.equal('paid');
     expect(api.audit().chargesByIntent).to.deep.equal({ 'transfer:bank_transfer': 1 });
 
@@ -136,9 +149,69 @@ describe('reference API: paying invoices', () => {
     expectAuditClean(api);
   });
 
-  it('only unpaid, overdue and partially paid invoices can be paid: otherwise 409 invoice_not_payable', async () => {
+  it('the method names how long a transfer takes; a card payment of a split names the wallet part paid with it', async () => {
     const api = createReferenceApi({ scenario: 'overdue' });
-    for (const id of ['inv_1000', 'inv_999', 'inv_998', 'inv_997', 'inv_1004']) {
+    const methods = (await (await api.fetch('/api/billing/v1/payment-methods')).json()) as { data: Array<{ id: string; arrives_in_business_days?: unknown }> };
+    expect(methods.data.find((m) => m.id === 'pm_bank')?.arrives_in_business_days).to.deep.equal({ min: 1, max: 3 });
+    const result = await pay(api, 'inv_1001', { method_id: 'pm_card_4242', apply_wallet: true }, 'split-part');
+    const walletPayment = result.invoice.transactions.find((p) => p.method.type === 'wallet')!;
+    expect(result.payment.wallet_part).to.deep.equal({ payment_id: walletPayment.id, amount: { amount: 1_250, currency: 'USD' } });
+    expect((await ok(api, Payment, 'GET', `/payments/${result.payment.id}`)).wallet_part?.payment_id).to.equal(walletPayment.id);
+    expect(walletPayment.wallet_part, 'only on the method part').to.equal(undefined);
+    const alone = await pay(api, 'inv_1003', { method_id: 'pm_card_4242', apply_wallet: false }, 'alone');
+    expect(alone.payment.wallet_part).to.equal(undefined);
+  });
+
+  describe('while a bank transfer is on its way', () => {
+    it('the invoice can still be paid another way; a card decline leaves it waiting for the transfer', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const transfer = await pay(api, 'inv_1002', { method_id: 'pm_bank', apply_wallet: false }, 'transfer');
+      const card = await pay(api, 'inv_1002', { method_id: 'pm_card_4242', apply_wallet: false }, 'card');
+      expect(card.payment).to.include({ status: 'pending' });
+      await api.completeCheckout(card.payment.id, 'decline');
+      const invoice = await ok(api, Invoice, 'GET', '/invoices/inv_1002');
+      expect(invoice.status, 'still waiting for the transfer').to.equal('pending');
+      expect(invoice.transactions.find((p) => p.id === transfer.payment.id)?.status).to.equal('pending');
+      expectAuditClean(api);
+    });
+
+    it('a transfer that arrives after the invoice was paid by card is credited to the wallet, once', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const transfer = await pay(api, 'inv_1003', { method_id: 'pm_bank', apply_wallet: false }, 'transfer');
+      const card = await pay(api, 'inv_1003', { method_id: 'pm_card_4242', apply_wallet: false }, 'card');
+      await api.completeCheckout(card.payment.id, 'approve');
+      expect((await ok(api, Invoice, 'GET', '/invoices/inv_1003')).status).to.equal('paid');
+      const before = (await ok(api, Wallet, 'GET', '/wallet')).balance.amount;
+
+      await api.completeCheckout(transfer.payment.id, 'approve');
+      await api.completeCheckout(transfer.payment.id, 'approve');
+      const late = await ok(api, Payment, 'GET', `/payments/${transfer.payment.id}`);
+      expect(late.status, 'not applied to the invoice').to.equal('failed');
+      expect(late.failure_reason).to.equal('Arrived after invoice PL-2026-0149 was paid another way: $12.99 was added to your wallet.');
+      const invoice = await ok(api, Invoice, 'GET', '/invoices/inv_1003');
+      expect([invoice.status, invoice.amount_paid.amount]).to.deep.equal(['paid', 1_299]);
+      expect((await ok(api, Wallet, 'GET', '/wallet')).balance.amount, 'credited once').to.equal(before + 1_299);
+      const entries = api.ledger().filter((e) => e.intent === 'transfer');
+      expect(entries.map((e) => [e.kind, e.source, e.amount.amount])).to.deep.equal([
+        ['charge', 'bank_transfer', 1_299],
+        ['credit', 'wallet', 1_299],
+      ]);
+      expect(api.audit().chargesByIntent).to.deep.equal({ 'card:card': 1, 'transfer:bank_transfer': 1 });
+      expectAuditClean(api);
+    });
+
+    it('the seeded pending invoice awaiting a transfer is payable by card', async () => {
+      const api = createReferenceApi({ scenario: 'overdue' });
+      const card = await pay(api, 'inv_1004', { method_id: 'pm_card_4242', apply_wallet: false }, 'card');
+      await api.completeCheckout(card.payment.id, 'approve');
+      expect((await ok(api, Invoice, 'GET', '/invoices/inv_1004')).status).to.equal('paid');
+      expectAuditClean(api);
+    });
+  });
+
+  it('only unpaid, overdue and partially paid invoices (and one waiting for a transfer) can be paid: otherwise 409 invoice_not_payable', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    for (const id of ['inv_1000', 'inv_999', 'inv_998', 'inv_997']) {
       const problem = await fails(api, 409, 'invoice_not_payable', 'POST', `/invoices/${id}/payments`, { body: { method_id: 'pm_card_4242', apply_wallet: false }, key: `k-${id}` });
       expect(problem.detail).to.match(/^Invoice PL-2026-\d{4} is /);
     }

@@ -37,17 +37,37 @@ describe('reference API: service billing impact', () => {
     expect([impact.state, impact.service.status]).to.deep.equal(['terminated', 'terminated']);
   });
 
-  it('paying the blocking invoice lifts a suspension: ok and active again', async () => {
+  it('paying the blocking invoice lifts a suspension: restoring until resumes_at by the clock, then ok and active', async () => {
     const api = createReferenceApi({ scenario: 'suspended' });
     const before = await ok(api, Summary, 'GET', '/summary');
     expect(before.services_at_risk.map((s) => [s.service.id, s.state])).to.deep.equal([['srv_vps_sgp1', 'suspended']]);
     const result = await ok(api, PayResult, 'POST', '/invoices/inv_2001/payments', { body: { method_id: 'pm_card_4242', apply_wallet: true }, key: 'lift' });
     expect((await billing(api, 'srv_vps_sgp1')).state, 'still suspended while the card is pending').to.equal('suspended');
+    api.clock.advance(60_000);
     await api.completeCheckout(result.payment.id, 'approve');
+    // Paid at 09:01: coming back, expected by the server's own estimate; not running yet.
+    const restoring = await billing(api, 'srv_vps_sgp1');
+    expect([restoring.state, restoring.service.status, restoring.resumes_at, restoring.blocking_invoices]).to.deep.equal(['restoring', 'provisioning', '2026-11-26T09:11:00.000Z', []]);
+    const during = await ok(api, Summary, 'GET', '/summary');
+    expect(during.services_at_risk.map((s) => [s.service.id, s.state, s.resumes_at])).to.deep.equal([['srv_vps_sgp1', 'restoring', '2026-11-26T09:11:00.000Z']]);
+    // The invoice says when it was paid: when the card settled, not when the payment was started.
+    expect((await ok(api, Invoice, 'GET', '/invoices/inv_2001')).paid_at).to.equal('2026-11-26T09:01:00.000Z');
+
+    api.clock.set('2026-11-26T09:10:59Z');
+    expect((await billing(api, 'srv_vps_sgp1')).state).to.equal('restoring');
+    api.clock.set('2026-11-26T09:11:00Z');
     const after = await billing(api, 'srv_vps_sgp1');
-    expect([after.state, after.service.status, after.suspend_on, after.terminate_on, after.blocking_invoices]).to.deep.equal(['ok', 'active', null, null, []]);
+    expect([after.state, after.service.status, after.suspend_on, after.terminate_on, after.blocking_invoices, after.resumes_at]).to.deep.equal(['ok', 'active', null, null, [], undefined]);
     expect((await ok(api, Summary, 'GET', '/summary')).services_at_risk).to.deep.equal([]);
     expectAuditClean(api);
+  });
+
+  it('paying a service that was only at risk does not make it restore', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const result = await ok(api, PayResult, 'POST', '/invoices/inv_1001/payments', { body: { method_id: 'pm_card_4242', apply_wallet: false }, key: 'at-risk' });
+    await api.completeCheckout(result.payment.id, 'approve');
+    const after = await billing(api, 'srv_vps_fra1');
+    expect([after.state, after.service.status, after.resumes_at]).to.deep.equal(['ok', 'active', undefined]);
   });
 
   it('a partial payment does not lift it; the earliest unpaid invoice sets the dates', async () => {
@@ -66,7 +86,15 @@ describe('reference API: service billing impact', () => {
   it('the summary is computed from the same state: unpaid includes overdue, next_due is the soonest', async () => {
     const api = createReferenceApi({ scenario: 'overdue' });
     const summary = await ok(api, Summary, 'GET', '/summary');
-    expect(summary.unpaid).to.deep.equal({ count: 3, total: { amount: 3_180 + 122_900 + 1_299, currency: 'USD' } });
+    // What the total leaves out, by reason: the bank transfer clearing, the invoice on hold.
+    expect(summary.unpaid).to.deep.equal({
+      count: 3,
+      total: { amount: 3_180 + 122_900 + 1_299, currency: 'USD' },
+      excluded: [
+        { reason: 'processing', count: 1, total: { amount: 14_900, currency: 'USD' }, invoices: [{ id: 'inv_1004', number: 'PL-2026-0145' }] },
+        { reason: 'on_hold', count: 1, total: { amount: 122_900, currency: 'USD' }, invoices: [{ id: 'inv_999', number: 'PL-2026-0128' }] },
+      ],
+    });
     expect(summary.overdue).to.deep.equal({ count: 1, total: { amount: 3_180, currency: 'USD' } });
     expect(summary.next_due?.id).to.equal('inv_1001');
     expect(summary.recent_payments.map((p) => p.id)).to.deep.equal(['pay_5004', 'pay_5003', 'pay_5002', 'pay_5001', 'pay_5000']);

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { PaymentPage, TopUp, TopUpQuote, Wallet } from '../../src/api/schemas.js';
+import { InvoicePage, PaymentPage, ServiceBilling, TopUp, TopUpQuote, Wallet } from '../../src/api/schemas.js';
 import { createReferenceApi } from '../../src/testing/index.js';
 import type { ReferenceApi } from '../../src/testing/index.js';
 import { checkoutIdOf, expectAuditClean, fails, ok } from './helpers.js';
@@ -80,6 +80,65 @@ describe('reference API: wallet top-ups', () => {
     expect(failed.failure_reason).to.contain('expired');
     expect((await ok(api, Wallet, 'GET', '/wallet')).balance.amount).to.equal(8_500);
     expect(api.ledger().filter((e) => e.kind !== 'credit' || e.intent !== 'opening-balance')).to.deep.equal([]);
+    expectAuditClean(api);
+  });
+
+  it('auto-pay is off in every scenario: a completed top-up adds money and pays no invoice', async () => {
+    for (const scenario of ['overdue', 'healthy', 'eur', 'jpy'] as const) {
+      expect((await ok(createReferenceApi({ scenario }), Wallet, 'GET', '/wallet')).auto_pay_invoices, scenario).to.equal(false);
+    }
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const openBefore = (await ok(api, InvoicePage, 'GET', '/invoices')).data.map((i) => [i.number, i.status, i.balance_due.amount]);
+    const topUp = await ok(api, TopUp, 'POST', '/wallet/top-ups', { body: { amount: { amount: 5_000, currency: 'USD' }, method_id: 'pm_card_4242' }, key: 'manual' });
+    await api.completeCheckout(topUp.id, 'approve');
+    const done = await ok(api, TopUp, 'GET', `/wallet/top-ups/${topUp.id}`);
+    expect(done.status).to.equal('completed');
+    expect(done.paid_invoices).to.equal(undefined);
+    expect((await ok(api, Wallet, 'GET', '/wallet')).balance.amount).to.equal(1_250 + 5_000);
+    expect((await ok(api, InvoicePage, 'GET', '/invoices')).data.map((i) => [i.number, i.status, i.balance_due.amount])).to.deep.equal(openBefore);
+    expectAuditClean(api);
+  });
+
+  it('with auto-pay on, a completed top-up pays open invoices oldest due first from the wallet, each in full, once', async () => {
+    const api = createReferenceApi({ scenario: 'overdue', autoPayInvoices: true });
+    expect((await ok(api, Wallet, 'GET', '/wallet')).auto_pay_invoices).to.equal(true);
+    const body = { amount: { amount: 5_000, currency: 'USD' }, method_id: 'pm_card_4242' };
+    const topUp = await ok(api, TopUp, 'POST', '/wallet/top-ups', { body, key: 'auto' });
+    expect(topUp.paid_invoices, 'nothing paid while pending').to.equal(undefined);
+    await api.completeCheckout(topUp.id, 'approve');
+    const done = await ok(api, TopUp, 'GET', `/wallet/top-ups/${topUp.id}`);
+    // 12.50 + 50.00 = 62.50: PL-2026-0142 (31.80, overdue), then PL-2026-0149 (12.99); PL-2026-0147 (1,229.00) is more than is left.
+    expect(done.paid_invoices?.map((p) => [p.number, p.amount.amount, p.service_id])).to.deep.equal([
+      ['PL-2026-0142', 3_180, 'srv_vps_fra1'],
+      ['PL-2026-0149', 1_299, 'srv_dom_demo'],
+    ]);
+    expect((await ok(api, Wallet, 'GET', '/wallet')).balance.amount).to.equal(6_250 - 3_180 - 1_299);
+    const invoices = api.invoices();
+    expect(invoices.filter((i) => ['PL-2026-0142', 'PL-2026-0149'].includes(i.number)).map((i) => i.status)).to.deep.equal(['paid', 'paid']);
+    expect(invoices.find((i) => i.number === 'PL-2026-0147')?.status).to.equal('unpaid');
+    expect((await ok(api, ServiceBilling, 'GET', '/services/srv_vps_fra1/billing')).state, 'the VPS is no longer at risk').to.equal('ok');
+    const payments = (await ok(api, PaymentPage, 'GET', '/payments?limit=2')).data;
+    expect(payments.map((p) => [p.id, p.kind, p.method.type, p.status])).to.have.deep.members(done.paid_invoices!.map((p) => [p.payment_id, 'invoice_payment', 'wallet', 'completed']));
+    const wallet = api.ledger().filter((e) => e.kind === 'charge' && e.source === 'wallet');
+    expect(wallet.map((e) => [e.amount.amount, e.reference])).to.deep.equal(done.paid_invoices!.map((p) => [p.amount.amount, p.payment_id]));
+
+    // The gateway's second notice and a replayed create change nothing.
+    const entries = api.ledger().length;
+    await api.completeCheckout(topUp.id, 'approve');
+    const replay = await ok(api, TopUp, 'POST', '/wallet/top-ups', { body, key: 'auto' });
+    expect(replay.id).to.equal(topUp.id);
+    expect(api.ledger()).to.have.length(entries);
+    expectAuditClean(api);
+  });
+
+  it('with auto-pay on, the wallet stops at the oldest invoice it cannot cover (never a newer one first)', async () => {
+    const api = createReferenceApi({ scenario: 'overdue', autoPayInvoices: true });
+    // 12.50 + 10.00 = 22.50: short of PL-2026-0142 (31.80), though it would cover PL-2026-0149 (12.99).
+    const topUp = await ok(api, TopUp, 'POST', '/wallet/top-ups', { body: { amount: { amount: 1_000, currency: 'USD' }, method_id: 'pm_bank' }, key: 'short' });
+    await api.completeCheckout(topUp.id, 'approve');
+    expect((await ok(api, TopUp, 'GET', `/wallet/top-ups/${topUp.id}`)).paid_invoices).to.deep.equal([]);
+    expect((await ok(api, Wallet, 'GET', '/wallet')).balance.amount).to.equal(2_250);
+    expect(api.invoices().find((i) => i.number === 'PL-2026-0149')?.status).to.equal('unpaid');
     expectAuditClean(api);
   });
 

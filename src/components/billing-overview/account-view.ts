@@ -15,6 +15,9 @@ import {
   liveRegion,
   money,
   renderAsOf,
+  renderMoney,
+  unit,
+  unitMsg,
   renderDate,
   renderError,
   renderQueryFallback,
@@ -22,6 +25,7 @@ import {
   statusBadge,
   statusTone,
 } from '../shared/render.js';
+import { renderUnpaidExcluded } from './unpaid-excluded.js';
 import { invoiceLink, payAction, withDate } from './view.js';
 import type { OverviewView } from './view.js';
 
@@ -42,7 +46,7 @@ export function renderAccountView(view: OverviewView): TemplateResult {
       </header>
       ${summary.state === 'stale' ? renderQueryNotice(summary, locale, retry) : nothing}
       ${renderQueryFallback(summary, locale, retry, 9) ?? renderSummary(view, summary.value as Summary)}
-      ${renderHistory(view)}
+      ${renderHistory(view)} ${summary.value ? renderSupport(view) : nothing}
     </section>
     ${liveRegion(view.announcement)}`;
 }
@@ -51,6 +55,8 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
   const { locale } = view;
   const newAccount = summary.unpaid.count === 0 && summary.next_due === null && summary.recent_payments.length === 0;
   const processing = summary.recent_payments.filter((payment) => payment.status === 'pending').length;
+  // Invoices the total leaves out (held, a payment clearing) are not paid: never say "all paid" over them.
+  const allPaid = summary.unpaid.count === 0 && !summary.unpaid.excluded?.length;
   return html`
     <div class="attention" part="attention">
       ${renderOverdueAlert(view, summary)}
@@ -66,7 +72,7 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
             ${toneIcon('neutral')}
             <p class="notice__text">${view.msg('overview.new_account')}</p>
           </div>`
-        : summary.unpaid.count === 0
+        : allPaid
           ? html`<div class="notice" part="all-paid" data-tone="ok">
               ${toneIcon('ok')}
               <div class="notice__body">
@@ -80,16 +86,19 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
       <div class="figure" part="unpaid">
         <dt>${view.msg('overview.unpaid')}</dt>
         <dd>
-          <span class="figure__value">${money(summary.unpaid.total, locale)}</span>
+          <span class="figure__value">${renderMoney(summary.unpaid.total, locale)}</span>
           ${summary.unpaid.count > 0
             ? view.msg('overview.unpaid_summary', { n: summary.unpaid.count, amount: money(summary.unpaid.total, locale) })
-            : view.msg('overview.all_paid')}
+            : allPaid
+              ? view.msg('overview.all_paid')
+              : nothing}
+          ${renderUnpaidExcluded(view, summary.unpaid.excluded)}
         </dd>
       </div>
       <div class="figure" part="wallet">
         <dt>${view.msg('overview.wallet')}</dt>
         <dd>
-          <span class="figure__value">${money(summary.wallet.balance, locale)}</span>
+          <span class="figure__value">${renderMoney(summary.wallet.balance, locale)}</span>
           ${summary.wallet.pending_top_ups.amount > 0
             ? view.msg('overview.wallet_pending', { amount: money(summary.wallet.pending_top_ups, locale) })
             : view.msg('wallet.pending_none')}
@@ -127,7 +136,7 @@ function renderOverdueAlert(view: OverviewView, summary: Summary): TemplateResul
       ${impact && overdue ? html`<p>${overdue}</p>` : nothing}
       ${late
         ? html`<p>
-            ${view.msg('overview.most_overdue', { number: late.number })}:
+            ${unitMsg(locale, 'overview.most_overdue', { number: late.number })}:
             <span class="emphasis">${dueWording(late, view.today, locale)}</span>
           </p>`
         : nothing}
@@ -153,11 +162,11 @@ function renderNextDue(view: OverviewView, invoice: InvoiceSummary, permissions:
       <span part="due-wording">${dueWording(invoice, view.today, locale)}</span>
     </p>
     <p class="card__line">
-      <span>${view.msg('overview.next_due_invoice', { number: invoice.number, amount: money(invoice.balance_due, locale) })}</span>
+      <span>${unitMsg(locale, 'overview.next_due_invoice', { number: invoice.number, amount: money(invoice.balance_due, locale) })}</span>
       ${statusBadge('invoice', invoice.status, locale)}
     </p>
     <div class="actions">
-      ${invoiceLink(view, invoice, view.msg('overview.view_invoice', { number: invoice.number }))}
+      ${invoiceLink(view, invoice, unitMsg(locale, 'overview.view_invoice', { number: invoice.number }))}
       ${payAction(view, invoice, permissions, view.msg('pay.button', { amount: money(invoice.balance_due, locale) }))}
     </div>
   </section>`;
@@ -178,7 +187,7 @@ function renderServicesAtRisk(view: OverviewView, services: readonly ServiceBill
               data-tone=${statusTone('service_billing', impact.state)}
             >
               <span class="card__line">
-                <span class="service-name">${impact.service.name}</span>
+                <bdi class="service-name">${impact.service.name}</bdi>
                 ${statusBadge('service_billing', impact.state, locale)}
               </span>
               ${serviceDate(view, impact)}
@@ -186,7 +195,7 @@ function renderServicesAtRisk(view: OverviewView, services: readonly ServiceBill
                 ? html`<span class="card__line">
                     <span class="muted">${view.msg('service.blocking')}:</span>
                     <ul class="blocking">
-                      ${impact.blocking_invoices.map((invoice) => html`<li>${invoiceLink(view, invoice, invoice.number)}</li>`)}
+                      ${impact.blocking_invoices.map((invoice) => html`<li>${invoiceLink(view, invoice, unit(invoice.number))}</li>`)}
                     </ul>
                   </span>`
                 : nothing}
@@ -246,4 +255,19 @@ function renderHistoryTable(view: OverviewView): TemplateResult {
           : nothing}
       ${pager.error ? renderError(pager.error, locale, loadMore) : nothing}
     </div>`;
+}
+
+/** "Contact support" about the account: opens the support panel's form, its facts attached (the code loads on first use). */
+function renderSupport(view: OverviewView): TemplateResult {
+  return html`<section class="section" part="support" aria-labelledby="support-title">
+    <h3 id="support-title">${view.msg('support.title')}</h3>
+    ${view.support.renderDisclosure({
+      id: 'support-region',
+      button: 'contact-support-button',
+      region: 'support-panel',
+      label: view.msg('invoice_detail.contact_support'),
+      locale: view.locale,
+      body: (contact) => contact.render('invoice_detail.contact_support'),
+    })}
+  </section>`;
 }

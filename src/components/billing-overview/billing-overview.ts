@@ -13,6 +13,9 @@ import { renderAccountView } from './account-view.js';
 import { overviewStyles } from './billing-overview.styles.js';
 import { HistoryPager } from './history-pager.js';
 import { renderServiceView } from './service-view.js';
+import { supportPanelCode } from '../support/support-code.js';
+import { contactStyles } from '../support/support-request.js';
+import { LazyPanel } from '../shared/lazy-panel.js';
 import type { InvoiceRef, OverviewView } from './view.js';
 
 export type BillingOverviewTheme = 'light' | 'dark';
@@ -46,6 +49,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @fires billing-invoice-select - An invoice was chosen (next due, a blocking invoice). `detail`: `invoiceId`, `number`, `href` (when `invoice-href` is set). Cancelable: `preventDefault()` stops the link so the host page can route itself.
  * @fires billing-pay-request - The customer pressed "Pay" on an invoice. `detail`: `invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow; otherwise the pay dialog opens.
  * @fires billing-invoice-paid - An invoice paid through the pay dialog settled: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
+ * @fires billing-support-request - "Contact support" about the account: `detail.description`, the prepared `message` (the account's facts attached), and the most urgent invoice's `invoiceId` and `number` when there is one. Cancelable: cancelling it stops the navigation to `support-href`; `detail.respondWith(promise)` takes it over and has the form say "Sent" once the promise fulfils.
  * @fires billing-error - A load failed, or a payment in its pay dialog failed (the request, or checking its status); `detail.code` says why. The element shows the error itself, with its next step.
  *
  * @csspart overview - Account mode: the whole overview.
@@ -69,6 +73,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart empty - A new account's welcome text, or an empty list.
  * @csspart figures - The key figures (unpaid, wallet).
  * @csspart unpaid - Unpaid count and total.
+ * @csspart unpaid-excluded - Under the unpaid total: the open invoices it leaves out (processing, on hold, disputed), when the server says.
  * @csspart wallet - Wallet balance and pending top-ups.
  * @csspart services - Services affected by billing.
  * @csspart service - One service affected by billing.
@@ -78,10 +83,24 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart payment - One payment's row.
  * @csspart failure-reason - Why a payment failed.
  * @csspart load-more - "Load more": adds the next page of the history.
+ * @csspart support - "Something looks wrong?": contact support about the account.
+ * @csspart contact-support-button - Opens and closes the contact form (`aria-expanded`); its code loads on first use.
+ * @csspart support-panel - The contact form's region: placeholder while its code loads, the failure with "Try again", or the form.
+ * @csspart support-form - The contact support form.
+ * @csspart support-description - The description textarea.
+ * @csspart support-counter - The character counter.
+ * @csspart support-error - The inline validation error.
+ * @csspart support-button - The "Contact support" button.
+ * @csspart support-prepared - After "Contact support", whatever the channel: the prepared message, where it goes and what happens next (`data-channel`: `mail`, `page`, `host` or `none`).
+ * @csspart support-next - What happens next: the mail app should open (else copy and send to the address), the support page opens, sending, sent (only when the host page confirms it through `detail.respondWith`), not sent, or copy and send it.
+ * @csspart support-link - Opens the mail link or support page again.
+ * @csspart support-prepared-text - The prepared message, read-only: the description with the facts attached.
+ * @csspart support-copy-button - Copies the prepared message (selects it where the clipboard is refused).
+ * @csspart support-copy-status - "Copied", or how to copy the selected text.
  * @csspart service-banner - Service mode: the whole banner.
  * @csspart not-found - Service mode: no service with this `service-id`.
  * @csspart banner - The service's billing state: icon and message.
- * @csspart banner-message - The state in words, with its date.
+ * @csspart banner-message - The state in words, with its date (while restoring: when the service is expected back).
  * @csspart blocking-table - The invoices blocking the service.
  * @csspart invoice-link - A link (or button) opening an invoice.
  * @csspart pay-button - Asks to pay an invoice (`billing-pay-request`).
@@ -99,7 +118,10 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart pay-method - One payment method choice.
  * @csspart pay-apply-wallet - "Use my wallet balance first".
  * @csspart pay-summary - What is charged to the wallet and to the method.
- * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it.
+ * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it; a bank transfer's warning when it may arrive after the service is suspended.
+ * @csspart pay-transfer - A bank transfer's details (beneficiary, IBAN or account number, BIC, bank, reference, amount).
+ * @csspart pay-copy-button - Copies one of the transfer's details.
+ * @csspart pay-copy-status - "IBAN copied." (or selected, to copy by keyboard), announced politely.
  * @csspart pay-notice - A notice in the pay dialog (not payable, no methods, popup blocked, an earlier payment).
  * @csspart pay-in-progress - The notice that a payment of this invoice is already under way.
  * @csspart pay-continue-button - Continues the payment already under way.
@@ -146,7 +168,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
 export class BillingOverview extends BillingConsumerElement {
   static override tagName = 'billing-overview';
   // The pay dialog's frame; its own styles come with its code.
-  static override styles = [overviewStyles, paymentTableStyles, dialogStyles];
+  static override styles = [overviewStyles, paymentTableStyles, dialogStyles, contactStyles];
 
   /** Show the billing impact of this one service (service mode) instead of the whole account. */
   @property({ attribute: 'service-id', reflect: true })
@@ -192,6 +214,14 @@ export class BillingOverview extends BillingConsumerElement {
 
   /** The pay dialog; it also resumes a redirect checkout this element started. */
   readonly #pay = payDialogSlot(this, { starter: 'billing-overview', resume: 'own' });
+
+  /** "Contact support" about the account, pre-filled with its facts (its most urgent invoice first). */
+  readonly #support = new LazyPanel(this, () => supportPanelCode, (module) =>
+    new module.SupportContact(this, {
+      context: () => module.accountContext(this.#summary.value, this.displayLocale),
+      announce: (text) => this.#announce(text),
+    }),
+  );
 
   #refreshing = false;
 
@@ -285,6 +315,7 @@ export class BillingOverview extends BillingConsumerElement {
       requestPay: (invoice, opener) => this.#requestPay(invoice, opener),
       prefetchPay: this.#pay.prefetch,
       refresh: () => void this.#refresh(),
+      support: this.#support,
     };
   }
 

@@ -9,7 +9,8 @@ import type { ServiceBilling } from '../../api/schemas.js';
 import { SERVICE_ALERT_STATES } from '../../domain/status.js';
 import { dueWording } from '../../i18n/format.js';
 import { toneIcon } from '../shared/icons.js';
-import { liveRegion, money, renderDate, renderQueryFallback, renderQueryNotice, statusLabel, statusTone } from '../shared/render.js';
+import { serviceRestoring } from '../shared/service-alert.js';
+import { liveRegion, money, renderDate, renderMoney, renderQueryFallback, renderQueryNotice, statusLabel, statusTone, unit, unitMsg } from '../shared/render.js';
 import { invoiceLink, payAction, readOnlyReason, withDate } from './view.js';
 import type { OverviewView } from './view.js';
 
@@ -53,7 +54,7 @@ function renderBanner(view: OverviewView, billing: ServiceBilling): TemplateResu
   return html`<div class="banner" part="banner" data-tone=${tone}>
     ${toneIcon(tone)}
     <div class="banner__body">
-      <h2 id="service-title" class="banner__title">${view.msg('service.title', { name: billing.service.name })}</h2>
+      <h2 id="service-title" class="banner__title">${unitMsg(view.locale, 'service.title', { name: billing.service.name })}</h2>
       <p class="banner__message" part="banner-message" role=${role}>${bannerMessage(view, billing)}</p>
       ${view.service.state === 'refreshing' ? renderQueryNotice(view.service, view.locale, () => void view.service.run()) : nothing}
     </div>
@@ -75,6 +76,9 @@ function bannerMessage(view: OverviewView, billing: ServiceBilling): unknown {
       return billing.terminate_on ? withDate(view, 'service.banner.suspended', billing.terminate_on) : label;
     case 'terminated':
       return view.msg('service.banner.terminated');
+    case 'restoring':
+      // Paid after a suspension: when it comes back (the server's estimate, else the usual wait).
+      return serviceRestoring((k, p) => view.msg(k, p), view.locale, billing);
     default:
       // A state from a newer server: shown neutrally with its raw label, never as permission.
       return label;
@@ -102,15 +106,15 @@ function renderBlocking(view: OverviewView, billing: ServiceBilling): TemplateRe
         <tbody>
           ${billing.blocking_invoices.map(
             (invoice) => html`<tr data-invoice-id=${invoice.id}>
-              <th scope="row">${invoiceLink(view, invoice, invoice.number)}</th>
-              <td class="numeric">${money(invoice.balance_due, locale)}</td>
+              <th scope="row">${invoiceLink(view, invoice, unit(invoice.number))}</th>
+              <td class="numeric">${renderMoney(invoice.balance_due, locale)}</td>
               <td>
                 <span class="cell-stack">
                   <span part="due-wording">${dueWording(invoice, view.today, locale)}</span>
                   <span class="muted">${renderDate(invoice.due_date, locale)}</span>
                 </span>
               </td>
-              ${canPay ? html`<td>${payAction(view, invoice, permissions, view.msg('service.pay', { amount: money(invoice.balance_due, locale), number: invoice.number }))}</td>` : nothing}
+              ${canPay ? html`<td>${payAction(view, invoice, permissions, unitMsg(locale, 'service.pay', { amount: money(invoice.balance_due, locale), number: invoice.number }))}</td>` : nothing}
             </tr>`,
           )}
         </tbody>

@@ -14,6 +14,8 @@ import { invoiceHref } from '../shared/links.js';
 import { renderDate } from '../shared/render.js';
 import { richMsg } from '../shared/service-alert.js';
 import type { HistoryPager } from './history-pager.js';
+import type { LazyPanel } from '../shared/lazy-panel.js';
+import type * as SupportPanelModule from '../support/support-panel.js';
 
 export type InvoiceRef = Pick<InvoiceSummary, 'id' | 'number'>;
 
@@ -40,10 +42,12 @@ export interface OverviewView {
   readonly prefetchPay: () => void;
   /** Refresh: every billing element on the page reloads. */
   refresh(): void;
+  /** "Contact support" about the account: the support panel's contact form, its code loaded on first use. */
+  readonly support: LazyPanel<typeof SupportPanelModule, SupportPanelModule.SupportContact>;
 }
 
-/** A real link when `invoice-href` is configured, else a button; both emit `billing-invoice-select`. */
-export function invoiceLink(view: OverviewView, invoice: InvoiceRef, label: string): TemplateResult {
+/** A real link when `invoice-href` is configured, else a button; both emit `billing-invoice-select`. `label`: text or `unitMsg` parts. */
+export function invoiceLink(view: OverviewView, invoice: InvoiceRef, label: unknown): TemplateResult {
   const href = invoiceHref(view.invoiceHrefTemplate, invoice);
   if (href) {
     return html`<a part="invoice-link" href=${href} @click=${(e: MouseEvent) => view.selectInvoice(e, invoice, href)}>${label}</a>`;
@@ -67,7 +71,7 @@ export function payAction(
   view: OverviewView,
   invoice: InvoiceSummary,
   permissions: Permissions | undefined,
-  label: string,
+  label: unknown,
 ): TemplateResult | typeof nothing {
   if (!permissions) return nothing;
   if (!permissions.can_pay) return readOnlyReason(view);

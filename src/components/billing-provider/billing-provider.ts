@@ -148,7 +148,10 @@ export class BillingProvider extends BillingElement {
   @property({ reflect: true })
   theme: BillingTheme | undefined;
 
-  /** `YYYY-MM-DD` to use as "today" in due-date wording (stories, tests, demos). Default: the user's own date. */
+  /**
+   * `YYYY-MM-DD` to use as "today" in due-date wording (stories, tests, demos). Default: the
+   * server's day, from its clock on its latest answer (`BillingClient.serverTime`), else the user's own date.
+   */
   @property()
   today: string | undefined;
 

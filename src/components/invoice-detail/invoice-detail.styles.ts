@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
+import { contactStyles } from '../support/support-request.js';
 
 export const invoiceDetailStyles = [
   baseStyles,
+  contactStyles,
   css`
     :host {
       color: ${tokens.text};
@@ -137,15 +139,6 @@ export const invoiceDetailStyles = [
       gap: ${tokens.spaceL};
       padding: 0 ${tokens.spaceL} ${tokens.spaceL};
     }
-    .step {
-      display: grid;
-      gap: ${tokens.spaceS};
-      padding-block-start: ${tokens.spaceM};
-      border-block-start: 1px solid ${tokens.border};
-    }
-    .step .button {
-      justify-self: start;
-    }
     .comparison {
       display: grid;
       grid-template-columns: max-content 1fr;
@@ -160,33 +153,5 @@ export const invoiceDetailStyles = [
       margin: 0;
     }
 
-    form {
-      display: grid;
-      gap: ${tokens.spaceS};
-    }
-    label {
-      font-weight: ${tokens.fontWeightStrong};
-    }
-    textarea {
-      width: 100%;
-      min-height: 5rem;
-      padding: ${tokens.spaceS};
-      border: 1px solid ${tokens.borderStrong};
-      border-radius: ${tokens.radius};
-      background: ${tokens.surface};
-      color: ${tokens.text};
-      font: inherit;
-      resize: vertical;
-    }
-    textarea[aria-invalid='true'] {
-      border-color: ${tokens.dangerText};
-    }
-    .field-error {
-      color: ${tokens.dangerText};
-      font-weight: ${tokens.fontWeightStrong};
-    }
-    .counter {
-      justify-self: end;
-    }
   `,
 ];

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { payBlockReason } from '../../domain/payability.js';
+import { payBlockReason, pendingTransfer } from '../../domain/payability.js';
 import type { PayBlockReason } from '../../domain/payability.js';
 import { resolved } from '../../api/settled.js';
 import type { Invoice, InvoiceLine } from '../../api/schemas.js';
@@ -11,9 +11,9 @@ import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { isSafeExternalUrl } from '../shared/links.js';
 import { payDialogCode, payDialogSlot } from '../../money/launch/dialog-slot.js';
 import type * as PayFlowModule from '../../money/pay-dialog.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import type { LazyModule } from '../shared/lazy-module.js';
 import { dialogStyles } from '../shared/styles.js';
-import { paymentTableStyles, renderPaymentTable } from '../shared/payment-table.js';
+import { moneyBack, paymentTableStyles, refundedTotal, renderPaymentTable } from '../shared/payment-table.js';
 import { BillingQueryController } from '../shared/query.js';
 import {
   errorPanel,
@@ -25,25 +25,31 @@ import {
   renderQueryNotice,
   renderSkeleton,
   statusBadge,
+  renderMoney,
+  unit,
+  unitMsg,
 } from '../shared/render.js';
 import { toneIcon } from '../shared/icons.js';
-import { serviceImpact, worstService } from '../shared/service-alert.js';
+import { serviceImpact, serviceRestoring, worstService } from '../shared/service-alert.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
-import type * as SupportPanelModule from './support-panel.js';
-import type { SupportPanel } from './support-panel.js';
+import type * as SupportPanelModule from '../support/support-panel.js';
+import type { SupportPanel } from '../support/support-panel.js';
 
-/** Reasons of an invoice with nothing to pay for good: no pay button, only the reason. */
+/** Reasons of an invoice with nothing to pay for good, or held until support settles it: no greyed pay button, only the reason. */
 const SETTLED_REASONS: readonly (MessageKey | undefined)[] = [
+  'invoice_detail.pay_disabled.unknown',
   'invoice_detail.pay_disabled.paid',
   'invoice_detail.pay_disabled.refunded',
   'invoice_detail.pay_disabled.cancelled',
   'invoice_detail.pay_disabled.nothing_due',
 ];
 
-export { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './support-request.js';
+export { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from '../support/support-request.js';
+
+import { supportPanelCode } from '../support/support-code.js';
 
 /** The support panel's module (support-panel.ts), loaded when the panel first opens. @internal */
-export const supportPanelCode = new LazyModule(() => import('./support-panel.js'));
+export { supportPanelCode };
 
 /**
  * One invoice in full: the header (number, status, issue and due dates with the due wording,
@@ -73,7 +79,7 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  *
  * @fires {CustomEvent<BillingPayRequestDetail>} billing-pay-request - The customer pressed "Pay" on a payable invoice. Cancelable: cancelling it keeps the pay dialog closed so the host page can run its own pay flow.
  * @fires {CustomEvent<BillingInvoicePaidDetail>} billing-invoice-paid - A payment made in the pay dialog settled the invoice: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
- * @fires {CustomEvent<BillingSupportRequestDetail>} billing-support-request - The customer asked support about this invoice. Cancelable: cancelling it stops the navigation to `support-href`.
+ * @fires {CustomEvent<BillingSupportRequestDetail>} billing-support-request - The customer asked support about this invoice: `detail.invoiceId`, `number`, `description` and the prepared `message`. Cancelable: cancelling it stops the navigation to `support-href`; `detail.respondWith(promise)` takes it over and has the panel say "Sent" once the promise fulfils. The prepared message stays on screen, copyable, either way.
  * @fires {CustomEvent<BillingErrorDetail>} billing-error - Loading the invoice, the permissions or the service failed, or a payment in the pay dialog failed (the request, or checking its status); `detail.code` says why.
  *
  * @csspart base - The element's content box.
@@ -84,10 +90,14 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart status-badge - A status badge (invoice, service, payment).
  * @csspart facts - The list of dates and amounts.
  * @csspart due-wording - "Due in 3 days", "Overdue by 2 days".
+ * @csspart service-restoring - On a paid invoice whose service is coming back from a suspension: when it will be back.
+ * @csspart refunded-total - "Refunded −$35.00" among the line items' totals when money went back on the invoice.
  * @csspart service-alert - Above the pay action when this invoice keeps a service suspended or at risk: which service, and what happens on which date unless it is paid.
  * @csspart actions - The pay action and the PDF link.
  * @csspart pay-button - The "Pay <balance due>" button; none on a settled invoice (paid, refunded, cancelled, nothing left to pay).
  * @csspart pay-reason - Why paying is not possible now.
+ * @csspart transfer-pending - "A bank transfer of $149.00 (reference PL-2026-0145) is on its way": the pay button then reads "Pay another way".
+ * @csspart transfer-details-button - Opens the pay dialog at the pending transfer's details (beneficiary, IBAN, reference…) with copy buttons.
  * @csspart contact-support-button - Beside the reason of an invoice on hold: opens the "Something looks wrong?" panel at its contact form.
  * @csspart pdf-link - The PDF link (only for an https: or same-origin address).
  * @csspart pdf-note - Shown instead of the PDF link when there is none or it was refused.
@@ -110,7 +120,12 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart support-counter - The character counter.
  * @csspart support-error - The inline validation error.
  * @csspart support-button - The "Contact support" button.
- * @csspart support-prepared - The prepared request text, when there is no `support-href`.
+ * @csspart support-prepared - After "Contact support", whatever the channel: the prepared message, where it goes and what happens next (`data-channel`: `mail`, `page`, `host` or `none`).
+ * @csspart support-next - What happens next: the mail app should open (else copy and send to the address), the support page opens, sending, sent (only when the host page confirms it through `detail.respondWith`), not sent, or copy and send it.
+ * @csspart support-link - Opens the mail link or support page again.
+ * @csspart support-prepared-text - The prepared message, read-only: the description with the facts attached.
+ * @csspart support-copy-button - Copies the prepared message (selects it where the clipboard is refused).
+ * @csspart support-copy-status - "Copied", or how to copy the selected text.
  * @csspart not-found - The "invoice not found" message.
  * @csspart skeleton - The loading placeholder.
  * @csspart error - The error panel.
@@ -131,7 +146,10 @@ export const supportPanelCode = new LazyModule(() => import('./support-panel.js'
  * @csspart pay-method - One payment method choice.
  * @csspart pay-apply-wallet - "Use my wallet balance first".
  * @csspart pay-summary - What is charged to the wallet and to the method.
- * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it.
+ * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it; a bank transfer's warning when it may arrive after the service is suspended.
+ * @csspart pay-transfer - A bank transfer's details (beneficiary, IBAN or account number, BIC, bank, reference, amount).
+ * @csspart pay-copy-button - Copies one of the transfer's details.
+ * @csspart pay-copy-status - "IBAN copied." (or selected, to copy by keyboard), announced politely.
  * @csspart pay-notice - A notice in the pay dialog (not payable, no methods, popup blocked, an earlier payment).
  * @csspart pay-in-progress - The notice that a payment of this invoice is already under way.
  * @csspart pay-continue-button - Continues the payment already under way.
@@ -307,7 +325,7 @@ export class InvoiceDetail extends BillingConsumerElement {
     const impact = this.#serviceImpact(invoice);
     return html`<header class="header" part="header">
       <div class="title-row">
-        <h2 part="title">${this.msg('invoice.title', { number: invoice.number })}</h2>
+        <h2 part="title">${unitMsg(locale, 'invoice.title', { number: invoice.number })}</h2>
         ${statusBadge('invoice', invoice.status, locale)}
       </div>
       ${renderQueryNotice(this.#invoice, locale, this.#retry)}
@@ -329,15 +347,15 @@ export class InvoiceDetail extends BillingConsumerElement {
         </div>
         <div class="fact">
           <dt>${this.msg('invoice.total')}</dt>
-          <dd data-amount="total">${money(invoice.total, locale)}</dd>
+          <dd data-amount="total">${renderMoney(invoice.total, locale)}</dd>
         </div>
         <div class="fact">
           <dt>${this.msg('invoice.amount_paid')}</dt>
-          <dd data-amount="amount_paid">${money(invoice.amount_paid, locale)}</dd>
+          <dd data-amount="amount_paid">${renderMoney(invoice.amount_paid, locale)}</dd>
         </div>
         <div class="fact fact--strong">
           <dt>${this.msg('invoice.balance_due')}</dt>
-          <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
+          <dd data-amount="balance_due">${renderMoney(invoice.balance_due, locale)}</dd>
         </div>
       </dl>
       ${impact
@@ -346,6 +364,7 @@ export class InvoiceDetail extends BillingConsumerElement {
             <p class="notice__text" id="service-alert">${impact}</p>
           </div>`
         : nothing}
+      ${this.#renderRestoring(invoice)}
       <div class="actions" part="actions">${this.#renderPay(invoice, !!impact)} ${this.#renderPdf(invoice)}</div>
     </header>`;
   }
@@ -355,6 +374,17 @@ export class InvoiceDetail extends BillingConsumerElement {
     const services = this.#summary.value?.services_at_risk.filter((s) => s.blocking_invoices.some((i) => i.id === invoice.id));
     const worst = services && worstService(services);
     return worst && serviceImpact((key, params) => this.msg(key, params), this.displayLocale, worst);
+  }
+
+  /** Paid, and its service is coming back from a suspension: say when (from the summary, no request of its own). */
+  #renderRestoring(invoice: Invoice): TemplateResult | typeof nothing {
+    const id = invoice.status === 'paid' ? invoice.service?.id : undefined;
+    const billing = id && this.#summary.value?.services_at_risk.find((s) => s.state === 'restoring' && s.service.id === id);
+    if (!billing) return nothing;
+    return html`<div class="notice" part="service-restoring" data-tone="info" role="status">
+      ${toneIcon('info')}
+      <p class="notice__text">${serviceRestoring((key, params) => this.msg(key, params), this.displayLocale, billing)}</p>
+    </div>`;
   }
 
   #payBlock(invoice: Invoice): PayBlockReason {
@@ -367,7 +397,17 @@ export class InvoiceDetail extends BillingConsumerElement {
     const blocked = reason !== undefined;
     // Settled (or nothing left to pay): no greyed "Pay $0.00", only why (focusable, for focus after paying here).
     const settled = SETTLED_REASONS.includes(reason?.key);
+    // A bank transfer on its way locks nothing: its details stay at hand, and the invoice can be paid another way.
+    const transfer = blocked ? undefined : pendingTransfer(invoice);
     return html`<div class="pay">
+      ${transfer
+        ? html`<p class="pay-reason" part="transfer-pending" id="transfer-pending">
+              ${this.msg('invoice_detail.transfer_pending', { amount: money(transfer.amount, this.displayLocale), reference: transfer.reference ?? invoice.number })}
+            </p>
+            <button class="button button--quiet" part="transfer-details-button" type="button" @click=${this.#onPayClick}>
+              ${this.msg('invoice_detail.transfer_details')}
+            </button>`
+        : nothing}
       ${settled
         ? nothing
         : html`<button
@@ -375,12 +415,12 @@ export class InvoiceDetail extends BillingConsumerElement {
             part="pay-button"
             type="button"
             aria-disabled=${blocked ? 'true' : 'false'}
-            aria-describedby=${[impact && 'service-alert', blocked && 'pay-reason'].filter(Boolean).join(' ') || nothing}
+            aria-describedby=${[impact && 'service-alert', blocked && 'pay-reason', transfer && 'transfer-pending'].filter(Boolean).join(' ') || nothing}
             @pointerenter=${blocked ? nothing : this.payFlow.prefetch}
             @focus=${blocked ? nothing : this.payFlow.prefetch}
             @click=${this.#onPayClick}
           >
-            ${this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}
+            ${transfer ? this.msg('invoice_detail.pay_another_way') : this.msg('pay.button', { amount: money(invoice.balance_due, this.displayLocale) })}
           </button>`}
       ${reason
         ? html`<span class="pay-reason" part="pay-reason" id="pay-reason" data-reason=${reason.key} tabindex=${settled ? '-1' : nothing}
@@ -422,7 +462,7 @@ export class InvoiceDetail extends BillingConsumerElement {
           <dt>${this.msg('invoice.service')}</dt>
           <dd data-service=${invoice.service?.id ?? nothing}>
             ${invoice.service
-              ? html`<span>${invoice.service.name}</span> ${statusBadge('service', invoice.service.status, locale)}`
+              ? html`${unit(invoice.service.name)} ${statusBadge('service', invoice.service.status, locale)}`
               : this.msg('invoice.no_service')}
           </dd>
         </div>
@@ -458,28 +498,39 @@ export class InvoiceDetail extends BillingConsumerElement {
               (line) => html`<tr>
                 <th scope="row">${line.description} ${this.#renderPeriod(line)}</th>
                 <td class="numeric">${quantity.format(line.quantity)}</td>
-                <td class="numeric">${money(line.unit_price, locale)}</td>
-                <td class="numeric">${money(line.amount, locale)}</td>
+                <td class="numeric">${renderMoney(line.unit_price, locale)}</td>
+                <td class="numeric">${renderMoney(line.amount, locale)}</td>
               </tr>`,
             )}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row" colspan="3">${this.msg('invoice.total')}</th>
-              <td class="numeric">${money(invoice.total, locale)}</td>
+              <td class="numeric">${renderMoney(invoice.total, locale)}</td>
             </tr>
             <tr>
               <th scope="row" colspan="3">${this.msg('invoice.amount_paid')}</th>
-              <td class="numeric">${money(invoice.amount_paid, locale)}</td>
+              <td class="numeric">${renderMoney(invoice.amount_paid, locale)}</td>
             </tr>
+            ${this.#renderRefunded(invoice)}
             <tr>
               <th scope="row" colspan="3">${this.msg('invoice.balance_due')}</th>
-              <td class="numeric">${money(invoice.balance_due, locale)}</td>
+              <td class="numeric">${renderMoney(invoice.balance_due, locale)}</td>
             </tr>
           </tfoot>
         </table>
       </div>
     </section>`;
+  }
+
+  /** "Refunded −$35.00" among the totals when money went back on this invoice. */
+  #renderRefunded(invoice: Invoice): TemplateResult | typeof nothing {
+    const refunded = refundedTotal(invoice.transactions);
+    if (!refunded) return nothing;
+    return html`<tr part="refunded-total">
+      <th scope="row" colspan="3">${this.msg('status.invoice.refunded')}</th>
+      <td class="numeric">${unit(moneyBack(refunded, this.displayLocale))}</td>
+    </tr>`;
   }
 
   #renderPeriod(line: InvoiceLine): TemplateResult | typeof nothing {

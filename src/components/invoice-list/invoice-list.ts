@@ -11,7 +11,8 @@ import { INVOICE_STATUSES } from '../../api/schemas.js';
 import { OPEN_INVOICE_STATUSES } from '../../domain/status.js';
 import type { InvoiceSummary, Page } from '../../api/schemas.js';
 import { resolved, settledValue } from '../../api/settled.js';
-import { dueState, dueWording, formatCalendarDate } from '../../i18n/format.js';
+import { t } from '../../i18n/catalog.js';
+import { dueState, dueWording, formatCalendarDate, todayCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
 import { invoiceHref } from '../shared/links.js';
@@ -19,13 +20,15 @@ import { BillingQueryController } from '../shared/query.js';
 import type { QueryCallOptions, QueryViewState } from '../shared/query.js';
 import {
   liveRegion,
-  money,
   renderConfigError,
   renderError,
   renderQueryFallback,
   renderQueryNotice,
+  renderMoney,
+  richMsg,
   statusLabel,
   statusTone,
+  unit,
 } from '../shared/render.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
 
@@ -100,6 +103,17 @@ function asBillingError(error: unknown): BillingApiError {
   return new BillingApiError('bad_response', error instanceof Error ? error.message : String(error), { cause: error });
 }
 
+/** "Due Oct 21": the due date named as one (under a "Paid …" line). */
+function dueOn(date: string, locale: string): unknown[] {
+  return richMsg((key, params) => t(locale, key, params), 'due.on', { date: html`<time datetime=${date}>${formatCalendarDate(date, locale)}</time>` });
+}
+
+/** "Paid Oct 19": the day the invoice was paid, in the customer's own time zone. */
+function paidOn(paidAt: string, locale: string): unknown[] {
+  const day = formatCalendarDate(todayCalendarDate(new Date(paidAt)), locale);
+  return richMsg((key, params) => t(locale, key, params), 'due.paid_on', { date: html`<time datetime=${paidAt}>${day}</time>` });
+}
+
 /** A plain left click; modified and middle clicks on a link are the browser's (new tab, new window). */
 function isPlainClick(event: MouseEvent): boolean {
   return event.button === 0 && !event.ctrlKey && !event.metaKey && !event.shiftKey && !event.altKey;
@@ -152,7 +166,7 @@ function isPlainClick(event: MouseEvent): boolean {
  * @csspart service-name - The service an invoice belongs to.
  * @csspart attention - The "Needs attention" marker on overdue rows.
  * @csspart due - The due cell: wording and date.
- * @csspart due-wording - "Due in 3 days", "Overdue by 2 days", "Paid".
+ * @csspart due-wording - "Due in 3 days", "Overdue by 2 days", "Paid Oct 19" (the day of payment).
  * @csspart balance - The balance due amount.
  * @csspart total - The total amount.
  * @csspart status-badge - The status badge of a row.
@@ -594,10 +608,10 @@ export class InvoiceList extends BillingConsumerElement {
         <div class="number">
           ${href
             ? html`<a class="invoice-link" part="invoice-link" href=${href} aria-label=${label}
-                >${invoice.number}</a
+                >${unit(invoice.number)}</a
               >`
             : html`<button class="invoice-link" part="invoice-link" type="button" aria-label=${label}>
-                ${invoice.number}
+                ${unit(invoice.number)}
               </button>`}
           ${invoice.service && !this.serviceId
             ? html`<span class="service-name" part="service-name">${invoice.service.name}</span>`
@@ -613,7 +627,10 @@ export class InvoiceList extends BillingConsumerElement {
       <td part="cell" role="cell" data-label=${labels.due}>
         <div class="due" part="due">
           ${wording}<span class=${ifDefined(wording === nothing ? undefined : 'secondary')}
-            ><time datetime=${invoice.due_date}>${formatCalendarDate(invoice.due_date, locale)}</time></span
+            >${
+              // Under "Paid …" the due date says it is one, so it never reads as the day of payment.
+              invoice.status === 'paid' ? dueOn(invoice.due_date, locale) : html`<time datetime=${invoice.due_date}>${formatCalendarDate(invoice.due_date, locale)}</time>`
+            }</span
           >
         </div>
       </td>
@@ -623,22 +640,26 @@ export class InvoiceList extends BillingConsumerElement {
         >
       </td>
       <td part="cell" role="cell" class="numeric" data-label=${labels.total}>
-        <span part="total">${money(invoice.total, locale)}</span>
+        <span part="total">${renderMoney(invoice.total, locale)}</span>
       </td>
       <td part="cell" role="cell" class="numeric" data-label=${labels.balanceDue}>
-        <span class="balance" part="balance" ?data-open=${open}>${money(invoice.balance_due, locale)}</span>
+        <span class="balance" part="balance" ?data-open=${open}>${renderMoney(invoice.balance_due, locale)}</span>
       </td>
     </tr>`;
   }
 
   /**
    * The due date read with the status: "Overdue by 2 days" / "Due in 3 days" while money is
-   * owed, "Paid" when paid, and nothing (only the date) for cancelled, refunded, processing or
-   * unknown statuses (an unknown status never reads as due or overdue; its badge shows the raw label).
+   * owed, "Paid Oct 19" (the day of payment, from `paid_at`; just "Paid" without it) when paid,
+   * and nothing (only the date) for cancelled, refunded, processing or unknown statuses (an
+   * unknown status never reads as due or overdue; its badge shows the raw label).
    */
   #dueWording(invoice: InvoiceSummary, locale: string): TemplateResult | typeof nothing {
     if (invoice.status === 'paid') {
-      return html`<span class="due-wording" part="due-wording" data-due="paid">${statusLabel('invoice', 'paid', locale)}</span>`;
+      const paidAt = invoice.paid_at;
+      return html`<span class="due-wording" part="due-wording" data-due="paid"
+        >${paidAt ? paidOn(paidAt, locale) : statusLabel('invoice', 'paid', locale)}</span
+      >`;
     }
     const due = dueState(invoice, this.today);
     if (due.kind === 'none') return nothing;

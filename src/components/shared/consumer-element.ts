@@ -39,9 +39,14 @@ export class BillingConsumerElement extends BillingElement {
     return this.billingConfig?.locale;
   }
 
-  /** Today as `YYYY-MM-DD`: the config's override (stories, tests) or the user's own date. */
+  /**
+   * Today as `YYYY-MM-DD` for "due in 3 days": the config's override (stories, tests), else the
+   * server's day (its clock at its latest answer, in UTC, as the API decides "overdue"), else
+   * the user's own date. Never the browser's clock beside the server's statuses.
+   */
   protected get today(): string {
-    return this.billingConfig?.today ?? todayCalendarDate();
+    const server = this.billingClient?.serverTime?.();
+    return this.billingConfig?.today ?? (server ? new Date(server).toISOString().slice(0, 10) : todayCalendarDate());
   }
 
   /** A message in this element's locale: `this.msg('due.in_days', { n: 3 })`. */

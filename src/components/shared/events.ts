@@ -27,11 +27,26 @@ export interface BillingTopUpCompletedDetail {
   amount: Money;
 }
 
-/** The customer asked for help with an invoice. Cancelable: the host page may open its own support flow. */
+/**
+ * The customer asked support for help: about an invoice (`<invoice-detail>`), or about the
+ * account (`<billing-overview>`, with its most urgent invoice when there is one). Cancelable:
+ * the host page may run its own support flow instead of `support-href`.
+ */
 export interface BillingSupportRequestDetail {
-  invoiceId: string;
-  number: string;
+  /** The invoice asked about; absent for an account question without an open invoice. */
+  invoiceId?: string | undefined;
+  number?: string | undefined;
+  /** What the customer wrote. */
   description: string;
+  /** The whole prepared message: the description and the facts attached (what the customer sees and can copy). */
+  message: string;
+  /**
+   * For a host that sends the request itself: call it while handling the event with a promise
+   * that settles when support has the request. It takes the request over (no `support-href`
+   * navigation); the widget says "Sent to support" when the promise fulfils and that it could
+   * not be sent when it rejects. Without it the widget never claims the request was sent.
+   */
+  respondWith(sent: Promise<unknown>): void;
 }
 
 /**

@@ -27,12 +27,15 @@ export {
   renderDate,
   renderError,
   renderInstant,
+  renderMoney,
   renderQueryFallback,
   renderQueryNotice,
   renderSkeleton,
   statusBadge,
   statusLabel,
   statusTone,
+  unit,
+  unitMsg,
 } from './render.js';
 export type { ErrorLike, StatusKind } from './render.js';
 export { baseStyles } from './styles.js';

@@ -4,12 +4,13 @@
  */
 import { css, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { Payment } from '../../api/schemas.js';
+import type { Money, Payment } from '../../api/schemas.js';
 import { t } from '../../i18n/catalog.js';
+import { formatMoney } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { methodLabel } from './method-label.js';
-import { money, openLabel, renderInstant, statusBadge } from './render.js';
+import { openLabel, renderInstant, renderMoney, statusBadge, unit } from './render.js';
 import { tokens } from './tokens.js';
 
 /** The table's own rules; the element adds them to its styles beside `baseStyles`. */
@@ -37,6 +38,25 @@ export const paymentTableStyles = css`
   }
 `;
 
+/**
+ * Money going back to the customer (a refund), signed: "−$27.00" with the minus sign U+2212
+ * (Intl writes a hyphen-minus in some locales; Persian already brings its own marks).
+ */
+export function moneyBack(value: Money, locale: string): string {
+  return formatMoney({ ...value, amount: -Math.abs(value.amount) }, locale).replace('-', '\u2212');
+}
+
+/** What was refunded on an invoice (its completed refunds), or undefined when nothing was. */
+export function refundedTotal(payments: readonly Payment[]): Money | undefined {
+  const refunds = payments.filter((p) => p.kind === 'refund' && p.status === 'completed');
+  return refunds[0] && { ...refunds[0].amount, amount: refunds.reduce((sum, p) => sum + Math.abs(p.amount.amount), 0) };
+}
+
+/** A payment's amount as it moved: a refund signed (isolated, so the sign stays with the number in RTL), else as paid. */
+function paymentAmount(payment: Payment, locale: string): unknown {
+  return payment.kind === 'refund' ? unit(moneyBack(payment.amount, locale)) : renderMoney(payment.amount, locale);
+}
+
 export interface PaymentTableOptions {
   /** The table's `part`: `history-table`, `transactions-table`. */
   readonly part: string;
@@ -46,7 +66,7 @@ export interface PaymentTableOptions {
 }
 
 /**
- * Payments as a table: date (the row header), type, amount, method, status with the reason of
+ * Payments as a table: date (the row header), type, amount (a refund with its minus), method, status with the reason of
  * a failed payment under it, and reference (an em dash read as "none" when there is none).
  * Rows are `part="payment"` with `data-payment-id` and `data-kind`.
  */
@@ -72,7 +92,7 @@ export function renderPaymentTable(payments: readonly Payment[], locale: string,
           (payment) => html`<tr part="payment" data-payment-id=${payment.id} data-kind=${payment.kind}>
             <th scope="row">${renderInstant(payment.created_at, locale)}</th>
             <td>${openLabel('kind.payment', payment.kind, locale)}</td>
-            <td class="numeric">${money(payment.amount, locale)}</td>
+            <td class="numeric">${paymentAmount(payment, locale)}</td>
             <td>${methodLabel(payment.method, locale)}</td>
             <td>
               <span class="cell-stack">

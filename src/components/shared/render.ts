@@ -7,6 +7,8 @@ import type { TemplateResult } from 'lit';
 import type { BillingErrorCode } from '../../api/errors.js';
 import type { Money } from '../../api/schemas.js';
 import { isMessageKey, t } from '../../i18n/catalog.js';
+import type { MessageKey } from '../../i18n/catalog.js';
+import type { MessageParams } from '../../i18n/types.js';
 import { formatAsOf, formatCalendarDate, formatInstant, formatMoney } from '../../i18n/format.js';
 import type { CalendarDateStyle } from '../../i18n/format.js';
 import { toneIcon } from './icons.js';
@@ -27,6 +29,9 @@ const TONES: Record<StatusKind, Readonly<Record<string, Tone>>> = {
     paid: 'ok',
     refunded: 'neutral',
     cancelled: 'neutral',
+    // Held from payment (HELD_INVOICE_STATUSES): named, but paid only after support settles it.
+    disputed: 'warning',
+    on_hold: 'warning',
   },
   payment: { pending: 'info', completed: 'ok', failed: 'danger', refunded: 'neutral' },
   service: {
@@ -37,7 +42,7 @@ const TONES: Record<StatusKind, Readonly<Record<string, Tone>>> = {
     cancelled: 'neutral',
     terminated: 'neutral',
   },
-  service_billing: { ok: 'ok', payment_due: 'warning', at_risk: 'danger', suspended: 'danger', terminated: 'neutral' },
+  service_billing: { ok: 'ok', payment_due: 'warning', at_risk: 'danger', suspended: 'danger', terminated: 'neutral', restoring: 'info' },
   top_up: { pending: 'info', completed: 'ok', failed: 'danger', cancelled: 'neutral' },
 };
 
@@ -234,6 +239,47 @@ export function liveRegion(message: string): TemplateResult {
 /** Money as text in the locale (minor units, the currency's own digits). */
 export function money(value: Money, locale: string): string {
   return formatMoney(value, locale);
+}
+
+/**
+ * An identifier or an amount as one unit: the `<bdi>` isolates it, so a right-to-left sentence
+ * never reorders it with its neighbours, and `baseStyles` keeps it on one line ("PL-2026-0142"
+ * never wraps at a hyphen). Invoice numbers, payment references, service names, amounts.
+ */
+export function unit(text: string): TemplateResult {
+  return html`<bdi>${text}</bdi>`;
+}
+
+/** Money as one unit (see `unit`): figures and table cells. */
+export function renderMoney(value: Money, locale: string): TemplateResult {
+  return unit(formatMoney(value, locale));
+}
+
+/** A message lookup in some locale: an element's `msg`. */
+export type Msg = (key: MessageKey, params?: MessageParams) => string;
+
+/**
+ * `key`'s message with `parts` (a `<bdi>`, a `<time>`) in place of their placeholders and the
+ * other params as `msg` fills them: translators keep each part's place in the sentence.
+ */
+export function richMsg(msg: Msg, key: MessageKey, parts: Record<string, unknown>, params?: MessageParams): unknown[] {
+  const marked: Record<string, string | number> = { ...params };
+  for (const name in parts) marked[name] = `\0${name}\0`;
+  // A part is an element of its own (a <bdi> isolates): no FSI…PDI of `t` around it.
+  return msg(key, marked)
+    .split(/\u2068?\0\u2069?/)
+    .map((piece, i) => (i % 2 ? parts[piece] : piece));
+}
+
+/**
+ * `key`'s message in `locale` with each text param (an invoice number, an amount, a name) as a
+ * unit: for a sentence shown on the page. Text that is no element (a label, an event) uses `t`,
+ * which isolates the params of a right-to-left locale with FSI…PDI.
+ */
+export function unitMsg(locale: string, key: MessageKey, params: MessageParams): unknown[] {
+  const parts: Record<string, unknown> = {};
+  for (const name in params) if (typeof params[name] === 'string') parts[name] = unit(params[name]);
+  return richMsg((k, p) => t(locale, k, p), key, parts, params);
 }
 
 /** A calendar date in a `<time>` element; the day never shifts by time zone. */

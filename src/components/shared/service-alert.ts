@@ -6,23 +6,11 @@
  */
 import { html } from 'lit';
 import type { ServiceBilling } from '../../api/schemas.js';
-import type { MessageKey } from '../../i18n/catalog.js';
-import type { MessageParams } from '../../i18n/types.js';
-import { money, renderDate } from './render.js';
+import { formatAsOf } from '../../i18n/format.js';
+import { renderMoney, renderDate, richMsg, unit } from './render.js';
+import type { Msg } from './render.js';
 
-type Msg = (key: MessageKey, params?: MessageParams) => string;
-
-/**
- * `key`'s message with `parts` (a `<bdi>`, a `<time>`) in place of their placeholders and the
- * other params as `msg` fills them: translators keep each part's place in the sentence.
- */
-export function richMsg(msg: Msg, key: MessageKey, parts: Record<string, unknown>, params?: MessageParams): unknown[] {
-  const marked: Record<string, string | number> = { ...params };
-  for (const name in parts) marked[name] = `\0${name}\0`;
-  return msg(key, marked)
-    .split('\0')
-    .map((piece, i) => (i % 2 ? parts[piece] : piece));
-}
+export { richMsg } from './render.js';
 
 /** The service worst off: the first suspended one, else the first at risk; none among other states. */
 export function worstService(services: readonly ServiceBilling[]): ServiceBilling | undefined {
@@ -39,12 +27,24 @@ export function serviceImpact(msg: Msg, locale: string, billing: ServiceBilling)
   const invoices = billing.blocking_invoices;
   const [first] = invoices;
   if (!date || !first) return undefined;
-  const amount = html`<bdi>${money({ ...first.balance_due, amount: invoices.reduce((sum, i) => sum + i.balance_due.amount, 0) }, locale)}</bdi>`;
+  const amount = renderMoney({ ...first.balance_due, amount: invoices.reduce((sum, i) => sum + i.balance_due.amount, 0) }, locale);
   return richMsg(msg, atRisk ? 'overview.alert.at_risk' : 'overview.alert.suspended', {
-    service: html`<bdi>${billing.service.name}</bdi>`,
+    service: unit(billing.service.name),
     date: renderDate(date, locale, 'long'),
     invoices: invoices[1]
       ? richMsg(msg, 'overview.alert.invoices', { amount }, { n: invoices.length })
-      : richMsg(msg, 'overview.alert.invoice', { number: html`<bdi>${first.number}</bdi>`, amount }),
+      : richMsg(msg, 'overview.alert.invoice', { number: unit(first.number), amount }),
   });
+}
+
+/**
+ * A suspended service that was paid for, coming back: "VPS Cloud 2 is being restored; expected
+ * back by 09:10" with the server's estimate (`resumes_at`), else "this usually takes a few minutes".
+ */
+export function serviceRestoring(msg: Msg, locale: string, billing: ServiceBilling): unknown[] {
+  const name = unit(billing.service.name);
+  const at = billing.resumes_at;
+  return at
+    ? richMsg(msg, 'service.banner.restoring_by', { name, time: html`<time datetime=${at}>${formatAsOf(at, locale)}</time>` })
+    : richMsg(msg, 'service.banner.restoring', { name });
 }

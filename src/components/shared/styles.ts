@@ -37,6 +37,11 @@ export const baseStyles = [
       border: 0;
     }
 
+    /* Identifiers and amounts (unit() in render.ts): "PL-2026-0142" never breaks at a hyphen. */
+    bdi {
+      white-space: nowrap;
+    }
+
     a {
       color: ${tokens.link};
       text-underline-offset: 0.15em;

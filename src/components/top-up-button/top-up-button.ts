@@ -2,12 +2,12 @@ import { html, nothing } from 'lit';
 import type { PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { mapSettled } from '../../api/settled.js';
-import type { Money, TopUp } from '../../api/schemas.js';
+import type { InvoiceSummary, Money, TopUp } from '../../api/schemas.js';
 import { majorToMinor } from '../../domain/units.js';
 import { BillingConsumerElement, BillingQueryController, toneIcon } from '../shared/index.js';
 import type { Tone } from '../shared/index.js';
 import type { MoneyFlowController } from '../../money/controller.js';
-import { MoneyDialogSlot } from '../../money/launch/dialog-slot.js';
+import { MoneyDialogSlot, payDialogSlot } from '../../money/launch/dialog-slot.js';
 import { LazyModule } from '../shared/lazy-module.js';
 import type * as TopUpFlowModule from '../../money/top-up-dialog.js';
 import type { TopUpFlow } from '../../money/top-up-dialog.js';
@@ -26,7 +26,10 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * each as `top-up-button__<part>` (exportparts). Add a part here when you add one to the JSDoc.
  * @internal
  */
-export const TOP_UP_BUTTON_PARTS = 'base button reason retry-button dialog dialog-header dialog-title close-button form amount-label amount-input amount-hint amount-error presets preset methods method quote quote-status notice unfinished unfinished-continue-button unfinished-new-button actions confirm-button cancel-button progress checkout-link result recheck-button try-another-button error skeleton live-region'.split(' ');
+export const TOP_UP_BUTTON_PARTS = (
+  'base button reason retry-button dialog dialog-header dialog-title close-button form amount-label amount-input amount-hint amount-error presets preset methods method quote quote-status notice unfinished unfinished-continue-button unfinished-new-button actions confirm-button cancel-button progress checkout-link result after-top-up pay-offer-button recheck-button try-another-button error skeleton live-region ' +
+  'pay-dialog pay-dialog-header pay-dialog-title pay-close-button pay-live-region pay-form pay-facts pay-methods pay-method pay-apply-wallet pay-summary pay-split pay-notice pay-in-progress pay-continue-button pay-start-over-button pay-actions pay-cancel-button pay-confirm-button pay-progress pay-checkout-link pay-result pay-error pay-retry-button pay-recheck-button pay-refresh-button pay-try-another-button'
+).split(' ');
 
 /** What the button reads from the account summary: whether this member may top up, and the wallet's currency (the `amount` preset's). */
 export interface TopUpAccess {
@@ -62,6 +65,8 @@ export interface TopUpAccess {
  *
  * @fires billing-top-up-request - The customer pressed the button (or the page called `show()` or set `open`). `detail.amount` is the `amount` preset as `Money` (integer minor units of the wallet currency: `amount="20"` is `{ amount: 2000, currency: 'USD' }`), undefined without a valid preset. Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open and `open` stays false).
  * @fires billing-top-up-completed - The top-up reached the wallet: `detail.topUpId`, `detail.amount` (what was credited, `Money` in minor units). The wallet, payments and summary are already reloading on the page.
+ * @fires billing-pay-request - The customer pressed "Pay PL-… from your wallet now" after a top-up: `detail.invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow; otherwise the pay dialog opens with the wallet chosen.
+ * @fires billing-invoice-paid - That invoice was paid in the pay dialog: `detail.invoiceId`, `detail.paymentId`.
  * @fires billing-error - The account's permissions, the wallet or the payment methods could not be loaded, or the quote, the top-up or checking its status failed; `detail.code` says why. The element shows the reason itself.
  *
  * @csspart base - The wrapper of the button and the reason.
@@ -93,11 +98,40 @@ export interface TopUpAccess {
  * @csspart progress - The step in progress (starting, redirecting, waiting for the checkout, checking).
  * @csspart checkout-link - "Open the payment page" when the popup was blocked.
  * @csspart result - The outcome: added, failed, or still processing.
+ * @csspart after-top-up - Under "Added …": whether the wallet pays invoices by itself (and what it paid), or that the top-up paid none, and what the new balance covers or is still short of.
+ * @csspart pay-offer-button - "Pay PL-… from your wallet now": opens the pay dialog for the most urgent invoice the new balance covers (auto-pay off, a member who can pay).
  * @csspart recheck-button - Checks the top-up again.
  * @csspart try-another-button - Back to the form after a failed top-up.
  * @csspart error - A failure with its message and next step.
  * @csspart skeleton - Placeholder while the wallet and methods load.
  * @csspart live-region - The polite live region announcing each step.
+ * @csspart pay-dialog - The pay dialog (`<dialog>`) the offer opens.
+ * @csspart pay-dialog-header - The pay dialog's title bar.
+ * @csspart pay-dialog-title - The pay dialog's heading.
+ * @csspart pay-close-button - Closes the pay dialog.
+ * @csspart pay-live-region - The pay dialog's announcements.
+ * @csspart pay-form - The pay form: facts, methods, wallet option, summary and buttons.
+ * @csspart pay-facts - The balance due in the pay dialog.
+ * @csspart pay-methods - The payment method choices.
+ * @csspart pay-method - One payment method choice.
+ * @csspart pay-apply-wallet - "Use my wallet balance first".
+ * @csspart pay-summary - What is charged to the wallet and to the method.
+ * @csspart pay-split - The wallet and method split, or why the wallet cannot cover it.
+ * @csspart pay-notice - A notice in the pay dialog (not payable, no methods, popup blocked, an earlier payment).
+ * @csspart pay-in-progress - The notice that a payment of this invoice is already under way.
+ * @csspart pay-continue-button - Continues the payment already under way.
+ * @csspart pay-start-over-button - Starts a new payment instead.
+ * @csspart pay-actions - The pay dialog's buttons.
+ * @csspart pay-cancel-button - Cancels, or closes the dialog after the outcome.
+ * @csspart pay-confirm-button - Confirms the payment.
+ * @csspart pay-progress - Paying, or waiting for the checkout to finish.
+ * @csspart pay-checkout-link - Opens the checkout page when the popup was blocked.
+ * @csspart pay-result - The outcome: paid, processing, failed.
+ * @csspart pay-error - Why the payment failed, with the next step.
+ * @csspart pay-retry-button - Tries the payment again.
+ * @csspart pay-recheck-button - Checks the payment's status again.
+ * @csspart pay-refresh-button - Reloads the invoice.
+ * @csspart pay-try-another-button - Pays with another method.
  *
  * @cssproperty --billing-color-accent - Background of the button and the confirm button.
  * @cssproperty --billing-color-accent-text - Text of those buttons.
@@ -183,6 +217,9 @@ export class TopUpButton extends BillingConsumerElement {
     parts: { dialog: 'dialog', header: 'dialog-header', title: 'dialog-title', close: 'close-button' },
   });
 
+  /** The pay dialog the success step's "Pay PL-… from your wallet now" opens (it also resumes a payment started here after a redirect checkout). @internal */
+  readonly payFlow = payDialogSlot(this, { starter: 'top-up-button', resume: 'own' });
+
   /** The money flow once the dialog's code has loaded: a key per attempt, checkout, polling. Tests shorten `flow.timing`. @internal */
   get flow(): MoneyFlowController<TopUp> | undefined {
     return this.topUp.flow;
@@ -242,7 +279,7 @@ export class TopUpButton extends BillingConsumerElement {
   // follows the dialog, which the customer may have closed, or which stayed open mid-payment.
   protected override update(changed: PropertyValues<this>): void {
     if (!this.#openWanted) {
-      const shown = this.topUp.isOpen && this.renderRoot.querySelector('dialog')?.open !== false;
+      const shown = this.topUp.isOpen && this.renderRoot.querySelector<HTMLDialogElement>('dialog.dialog')?.open !== false;
       if (this.open !== shown) this.open = shown;
     }
     super.update(changed);
@@ -275,8 +312,15 @@ export class TopUpButton extends BillingConsumerElement {
             ${this.msg('common.retry')}
           </button>`
         : nothing}
-      ${this.topUp.render()}
+      ${this.topUp.render()} ${this.payFlow.render()}
     </span>`;
+  }
+
+  /** The top-up's offer to pay an invoice from the wallet: asks the page first (`billing-pay-request`), then the pay dialog replaces the top-up dialog. @internal */
+  payFromWallet(invoice: InvoiceSummary): void {
+    const proceed = this.emit('billing-pay-request', { invoiceId: invoice.id, number: invoice.number, balanceDue: invoice.balance_due }, { cancelable: true });
+    this.topUp.close();
+    if (proceed) this.payFlow.open(invoice.id, this.renderRoot.querySelector<HTMLElement>('[part="button"]'));
   }
 
   // ---- the button and the reason ----

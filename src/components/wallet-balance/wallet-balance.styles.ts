@@ -1,8 +1,11 @@
 import { css } from 'lit';
 import { baseStyles, tokens } from '../shared/index.js';
+import { paymentTableStyles } from '../shared/payment-table.js';
 
 export const walletBalanceStyles = [
   baseStyles,
+  // The activity's table: the payment table's scroll region and stacked cells.
+  paymentTableStyles,
   css`
     .wallet {
       display: grid;
@@ -87,8 +90,12 @@ export const walletBalanceStyles = [
       align-items: center;
       gap: ${tokens.spaceS};
     }
-    .action[hidden] {
+    .action[hidden],
+    [part='activity'][hidden] {
       display: none;
+    }
+    [part='activity-button'] {
+      justify-self: start;
     }
   `,
 ];

@@ -10,12 +10,19 @@ import {
   liveRegion,
   money,
   renderAsOf,
+  renderMoney,
   renderQueryFallback,
   renderQueryNotice,
   toneIcon,
 } from '../shared/index.js';
 import { TOP_UP_BUTTON_PARTS } from '../top-up-button/top-up-button.js';
+import { LazyModule } from '../shared/lazy-module.js';
+import { LazyPanel } from '../shared/lazy-panel.js';
+import type * as LedgerModule from './ledger.js';
 import { walletBalanceStyles } from './wallet-balance.styles.js';
+
+/** The wallet activity's module (ledger.ts), loaded when the activity first opens. @internal */
+export const walletLedgerCode = new LazyModule(() => import('./ledger.js'));
 
 /** The built-in button's parts, forwarded as `top-up-button__<part>`. */
 const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-button__${part}`).join();
@@ -25,6 +32,10 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * (its `updated_at`: "Last changed Nov 20, 2:12 PM", not when it was loaded), and a
  * low-balance warning (text and icon) before renewals start to fail. With `top-up` it offers a `<top-up-button>`; a page can put its own action in the `action` slot
  * instead. A team member without top-up permission sees why there is no top-up action.
+ *
+ * "Wallet activity" opens the wallet's ledger: every credit and debit with the balance it left,
+ * newest first, with "Load more" (a top-up shows what was credited and what the method was
+ * charged). Its code loads when it first opens, or when the customer points at or focuses it.
  *
  * The built-in button's own parts are forwarded with a prefix, `top-up-button__<part>`, so a
  * page styles its dialog too: `wallet-balance::part(top-up-button__confirm-button)`.
@@ -41,7 +52,7 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  *
  * @slot action - The page's own top-up action (a link or button). Wins over the built-in `top-up` button; hidden, like it, for a member who may not top up.
  *
- * @fires billing-error - The wallet (or, with a top-up action, the account's permissions) could not be loaded, or its top-up failed; `detail.code` says why. The element shows the error itself.
+ * @fires billing-error - The wallet (or, with a top-up action, the account's permissions, or its activity) could not be loaded, or its top-up failed; `detail.code` says why. The element shows the error itself.
  *
  * @csspart base - The wallet card.
  * @csspart header - The row with the title and the "Updating…" or "could not refresh" notice.
@@ -90,12 +101,51 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart top-up-button__progress - The top-up step in progress.
  * @csspart top-up-button__checkout-link - "Open the payment page" when the popup was blocked.
  * @csspart top-up-button__result - The top-up's outcome.
+ * @csspart top-up-button__after-top-up - Under the top-up's outcome: whether the wallet pays invoices by itself, or what the new balance covers or is short of.
+ * @csspart top-up-button__pay-offer-button - "Pay PL-… from your wallet now" after a top-up.
  * @csspart top-up-button__recheck-button - Checks the top-up again.
  * @csspart top-up-button__try-another-button - Back to the form after a failed top-up.
  * @csspart top-up-button__error - A top-up failure with its message and next step.
  * @csspart top-up-button__skeleton - Placeholder while the top-up dialog loads the wallet and methods.
  * @csspart top-up-button__live-region - The top-up dialog's polite live region.
- * @csspart live-region - The polite live region announcing balance changes (visually hidden).
+ * @csspart top-up-button__pay-dialog - The pay dialog the built-in button's offer opens; its parts are forwarded too:
+ * @csspart top-up-button__pay-dialog-header - The built-in button's `pay-dialog-header` part (its pay dialog).
+ * @csspart top-up-button__pay-dialog-title - The built-in button's `pay-dialog-title` part (its pay dialog).
+ * @csspart top-up-button__pay-close-button - The built-in button's `pay-close-button` part (its pay dialog).
+ * @csspart top-up-button__pay-live-region - The built-in button's `pay-live-region` part (its pay dialog).
+ * @csspart top-up-button__pay-form - The built-in button's `pay-form` part (its pay dialog).
+ * @csspart top-up-button__pay-facts - The built-in button's `pay-facts` part (its pay dialog).
+ * @csspart top-up-button__pay-methods - The built-in button's `pay-methods` part (its pay dialog).
+ * @csspart top-up-button__pay-method - The built-in button's `pay-method` part (its pay dialog).
+ * @csspart top-up-button__pay-apply-wallet - The built-in button's `pay-apply-wallet` part (its pay dialog).
+ * @csspart top-up-button__pay-summary - The built-in button's `pay-summary` part (its pay dialog).
+ * @csspart top-up-button__pay-split - The built-in button's `pay-split` part (its pay dialog).
+ * @csspart top-up-button__pay-notice - The built-in button's `pay-notice` part (its pay dialog).
+ * @csspart top-up-button__pay-in-progress - The built-in button's `pay-in-progress` part (its pay dialog).
+ * @csspart top-up-button__pay-continue-button - The built-in button's `pay-continue-button` part (its pay dialog).
+ * @csspart top-up-button__pay-start-over-button - The built-in button's `pay-start-over-button` part (its pay dialog).
+ * @csspart top-up-button__pay-actions - The built-in button's `pay-actions` part (its pay dialog).
+ * @csspart top-up-button__pay-cancel-button - The built-in button's `pay-cancel-button` part (its pay dialog).
+ * @csspart top-up-button__pay-confirm-button - The built-in button's `pay-confirm-button` part (its pay dialog).
+ * @csspart top-up-button__pay-progress - The built-in button's `pay-progress` part (its pay dialog).
+ * @csspart top-up-button__pay-checkout-link - The built-in button's `pay-checkout-link` part (its pay dialog).
+ * @csspart top-up-button__pay-result - The built-in button's `pay-result` part (its pay dialog).
+ * @csspart top-up-button__pay-error - The built-in button's `pay-error` part (its pay dialog).
+ * @csspart top-up-button__pay-retry-button - The built-in button's `pay-retry-button` part (its pay dialog).
+ * @csspart top-up-button__pay-recheck-button - The built-in button's `pay-recheck-button` part (its pay dialog).
+ * @csspart top-up-button__pay-refresh-button - The built-in button's `pay-refresh-button` part (its pay dialog).
+ * @csspart top-up-button__pay-try-another-button - The built-in button's `pay-try-another-button` part (its pay dialog).
+ * @csspart live-region - The polite live region announcing balance changes and how many activity entries are shown (visually hidden).
+ * @csspart activity-button - "Wallet activity": opens and closes the wallet's ledger (`aria-expanded`).
+ * @csspart activity - The wallet activity region: placeholder while its code loads, the failure with "Try again", or the ledger.
+ * @csspart activity-table - The ledger: date, entry, signed amount and the balance after it, newest first.
+ * @csspart activity-entry - One credit or debit (`data-kind`: `top_up`, `invoice_payment`, `refund`, `credit`, `adjustment`, `late_transfer`, `opening_balance` or a newer kind).
+ * @csspart activity-amount - Its amount with its sign: "+$12.50", "−$31.80" (`data-sign`: `plus` or `minus`).
+ * @csspart activity-balance - "Balance after: …": the wallet's balance after it.
+ * @csspart activity-charged - For a top-up: what the method was charged, and the fees not credited.
+ * @csspart activity-empty - "No wallet activity yet."
+ * @csspart activity-unavailable - The client has no ledger (`listWalletTransactions`).
+ * @csspart load-more - "Load more": adds the next page of the activity.
  *
  * @cssproperty --billing-color-surface - Card background.
  * @cssproperty --billing-color-text - Text and the balance.
@@ -115,6 +165,8 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
 export class WalletBalance extends BillingConsumerElement {
   static override tagName = 'wallet-balance';
   static override styles = walletBalanceStyles;
+  /** Where the wallet activity's code loads from; a subclass may load it otherwise. @internal */
+  static ledgerCode: LazyModule<typeof LedgerModule> = walletLedgerCode;
 
   /**
    * Below this balance the wallet shows the low-balance warning: major units of the wallet's
@@ -164,6 +216,14 @@ export class WalletBalance extends BillingConsumerElement {
       wanted ? (await client.getSummary(options)).permissions : null,
   });
 
+  /**
+   * "Wallet activity": the ledger, its code loaded on first use.
+   * @internal
+   */
+  readonly activity = new LazyPanel(this, () => (this.constructor as typeof WalletBalance).ledgerCode, (module) =>
+    new module.WalletLedger(this, { announce: (text) => (this.announcement = text) }),
+  );
+
   /** The last balance shown, to announce a change after a reload (not the first load). */
   #shownBalance: Wallet | undefined;
 
@@ -212,7 +272,7 @@ export class WalletBalance extends BillingConsumerElement {
         ${renderQueryNotice(query, locale, this.#retry)}
       </div>
       <div class="body" part="body">${renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale)}</div>
-      ${this.#renderLowBalance()} ${this.#renderAction()} ${liveRegion(this.announcement)}
+      ${this.#renderLowBalance()} ${this.#renderAction()} ${this.#renderActivity()} ${liveRegion(this.announcement)}
     </section>`;
   }
 
@@ -221,7 +281,7 @@ export class WalletBalance extends BillingConsumerElement {
     if (!wallet) return nothing;
     return html`<div class="figures">
       <span class="label" part="balance-label">${this.msg('wallet.balance')}</span>
-      <p class="amount" part="balance" data-currency=${wallet.balance.currency}>${money(wallet.balance, locale)}</p>
+      <p class="amount" part="balance" data-currency=${wallet.balance.currency}>${renderMoney(wallet.balance, locale)}</p>
       <p class="meta">
         ${wallet.pending_top_ups.amount > 0
           ? html`<span class="pending" part="pending"
@@ -270,6 +330,20 @@ export class WalletBalance extends BillingConsumerElement {
           : nothing}
         <slot name="action" @slotchange=${this.#onSlotChange}></slot>
       </div>`;
+  }
+
+  /** "Wallet activity" and, once opened, the ledger (or its placeholder or load failure). */
+  #renderActivity() {
+    if (!this.wallet.value) return nothing;
+    return this.activity.renderDisclosure({
+      id: 'activity',
+      button: 'activity-button',
+      region: 'activity',
+      label: this.msg('wallet.activity'),
+      quiet: true,
+      locale: this.displayLocale,
+      body: (ledger) => ledger.render(),
+    });
   }
 
   /** The balance below which the wallet is low, in the wallet's currency. */

@@ -14,12 +14,12 @@ import { addBundledMessages, t } from '../../i18n/catalog.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { enSupport } from '../../i18n/en-support.js';
 import type { MessageParams } from '../../i18n/types.js';
-import { emitBillingEvent } from '../shared/events.js';
-import type { BillingEventDetailMap, BillingEventName } from '../shared/events.js';
 import type { PayFlowHost } from '../../money/pay-dialog.js';
 import { BillingQueryController } from '../shared/query.js';
-import { renderAsOf, renderQueryFallback, renderSkeleton, statusBadge, statusLabel } from '../shared/render.js';
-import { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from './support-request.js';
+import { renderAsOf, renderQueryFallback, renderSkeleton, statusBadge, statusLabel, unit } from '../shared/render.js';
+import { SupportContact, invoiceContext } from './support-contact.js';
+
+export { SupportContact, accountContext } from './support-contact.js';
 
 // The panel's English messages arrive with its code.
 addBundledMessages('en', enSupport);
@@ -44,9 +44,8 @@ export class SupportPanel {
   readonly #service: BillingQueryController<readonly [string | undefined], ServiceBilling | null>;
   #recheckResult = '';
   #rechecking = false;
-  #description = '';
-  #descriptionError = false;
-  #preparedText: string | undefined;
+  /** The contact form and the prepared request. */
+  readonly #contact: SupportContact;
 
   constructor(host: PayFlowHost, options: SupportPanelOptions) {
     this.#host = host;
@@ -57,6 +56,14 @@ export class SupportPanel {
       task: (client, [serviceId], options): Promise<ServiceBilling | null> =>
         serviceId ? client.getServiceBilling(serviceId, options) : resolved(null),
     });
+    this.#contact = new SupportContact(host, {
+      context: () => {
+        const invoice = options.invoice.value;
+        return invoice ? invoiceContext(invoice, this.#service.value?.state, options.invoice.fetchedAt, host.displayLocale) : undefined;
+      },
+      announce: options.announce,
+      openSupport: options.openSupport,
+    });
   }
 
   get #comparedServiceId(): string | undefined {
@@ -66,9 +73,7 @@ export class SupportPanel {
   /** Another invoice: nothing typed or checked for the old one carries over. */
   reset(): void {
     this.#recheckResult = '';
-    this.#description = '';
-    this.#descriptionError = false;
-    this.#preparedText = undefined;
+    this.#contact.reset();
   }
 
   /** Resolves once the comparison's load has settled. */
@@ -79,7 +84,7 @@ export class SupportPanel {
   /** The panel's body: the re-check, the comparison with the service, the contact form. */
   render(invoice: Invoice): TemplateResult {
     return html`<p>${this.#msg('support.intro')}</p>
-      ${this.#renderRecheck()} ${this.#renderComparison(invoice)} ${this.#renderContact(invoice)}`;
+      ${this.#renderRecheck()} ${this.#renderComparison(invoice)} ${this.#contact.render()}`;
   }
 
   #renderRecheck(): TemplateResult {
@@ -122,7 +127,7 @@ export class SupportPanel {
       body = html`<dl class="comparison" part="comparison">
           <dt>${this.#msg('invoice_detail.compare.invoice')}</dt>
           <dd data-compare="invoice">${statusBadge('invoice', invoice.status, locale)}</dd>
-          <dt>${billing.service.name}</dt>
+          <dt>${unit(billing.service.name)}</dt>
           <dd data-compare="service">
             ${statusBadge('service', billing.service.status, locale)}
             ${statusBadge('service_billing', billing.state, locale)}
@@ -143,42 +148,6 @@ export class SupportPanel {
       key = 'invoice_detail.compare.unpaid_suspended';
     }
     return key ? html`<p part="comparison-hint" data-hint=${key}>${this.#msg(key)}</p>` : nothing;
-  }
-
-  #renderContact(invoice: Invoice): TemplateResult {
-    const length = this.#description.length;
-    const describedBy = ['support-hint', 'support-counter', ...(this.#descriptionError ? ['support-error'] : [])].join(' ');
-    return html`<div class="step" role="group" aria-labelledby="contact-title">
-      <h3 id="contact-title">${this.#msg('invoice_detail.support.heading')}</h3>
-      <form part="support-form" novalidate @submit=${this.#onSupportSubmit}>
-        <label for="support-description">${this.#msg('support.description')}</label>
-        <textarea
-          id="support-description"
-          part="support-description"
-          required
-          maxlength=${SUPPORT_DESCRIPTION_MAX}
-          aria-invalid=${this.#descriptionError ? 'true' : 'false'}
-          aria-describedby=${describedBy}
-          .value=${this.#description}
-          @input=${this.#onDescriptionInput}
-        ></textarea>
-        <p class="muted" id="support-hint">${this.#msg('support.description_hint', { number: invoice.number })}</p>
-        <p class="muted counter" part="support-counter" id="support-counter">
-          ${this.#msg('invoice_detail.support.counter', { n: length, max: SUPPORT_DESCRIPTION_MAX })}
-        </p>
-        ${this.#descriptionError
-          ? html`<p class="field-error" part="support-error" id="support-error">${this.#msg('invoice_detail.support.required')}</p>`
-          : nothing}
-        <button class="button" part="support-button" type="submit">${this.#msg('support.contact')}</button>
-      </form>
-      ${this.#preparedText === undefined
-        ? nothing
-        : html`<div part="support-prepared">
-            <p><strong>${this.#msg('invoice_detail.support.prepared')}</strong></p>
-            <label for="support-prepared-text">${this.#msg('invoice_detail.support.copy_label')}</label>
-            <textarea id="support-prepared-text" readonly .value=${this.#preparedText}></textarea>
-          </div>`}
-    </div>`;
   }
 
   /** Re-check: ask the server again, bypassing the cache, then say what it found. */
@@ -203,59 +172,8 @@ export class SupportPanel {
     this.#host.requestUpdate();
   };
 
-  #onDescriptionInput = (event: Event): void => {
-    this.#description = (event.target as HTMLTextAreaElement).value;
-    if (this.#descriptionError && this.#description.trim()) this.#descriptionError = false;
-    this.#host.requestUpdate();
-  };
-
-  #onSupportSubmit = (event: SubmitEvent): void => {
-    event.preventDefault();
-    const invoice = this.#options.invoice.value;
-    if (!invoice) return;
-    const description = this.#description.trim();
-    if (!description) {
-      this.#descriptionError = true;
-      this.#preparedText = undefined;
-      this.#host.requestUpdate();
-      void this.#host.updateComplete.then(() => this.#host.renderRoot.querySelector<HTMLTextAreaElement>('#support-description')?.focus());
-      return;
-    }
-    this.#descriptionError = false;
-    this.#host.requestUpdate();
-    const proceed = this.#emit(
-      'billing-support-request',
-      { invoiceId: invoice.id, number: invoice.number, description },
-      { cancelable: true },
-    );
-    if (!proceed) {
-      this.#preparedText = undefined;
-      return;
-    }
-    const text = this.#msg('invoice_detail.support.text', { number: invoice.number, description });
-    const supportHref = this.#host.billingConfig?.supportHref;
-    const href = supportHref
-      ? supportRequestHref(supportHref, {
-          number: invoice.number,
-          description,
-          subject: this.#msg('support.subject', { number: invoice.number }),
-          body: text,
-        })
-      : undefined;
-    if (href) {
-      this.#options.openSupport(href);
-      return;
-    }
-    this.#preparedText = text;
-    this.#host.requestUpdate();
-    this.#options.announce(this.#msg('invoice_detail.support.prepared'));
-  };
-
   #msg(key: MessageKey, params?: MessageParams): string {
     return t(this.#host.displayLocale, key, params);
   }
 
-  #emit<K extends BillingEventName>(name: K, detail: BillingEventDetailMap[K], options: { cancelable?: boolean } = {}): boolean {
-    return emitBillingEvent(this.#host, name, detail, options);
-  }
 }

@@ -1,8 +1,11 @@
 /**
- * The support request of `<invoice-detail>`: its limits and the link it opens. Apart from
+ * The support request (`<invoice-detail>`, `<billing-overview>`): its limits, the link it opens and the contact form's styles. Apart from
  * the element and its lazily loaded support panel, so that both use it and neither imports
  * the other.
  */
+import { css } from 'lit';
+import { tokens } from '../shared/tokens.js';
+
 /** Longest support description the element accepts. */
 export const SUPPORT_DESCRIPTION_MAX = 500;
 
@@ -32,3 +35,48 @@ export function supportRequestHref(
   url.searchParams.set('description', request.description);
   return url.href;
 }
+
+/**
+ * The contact form's and the prepared request's rules (support-contact.ts renders them in
+ * `<invoice-detail>` and `<billing-overview>`), with the steps of the support panel.
+ */
+export const contactStyles = css`
+  .step,
+  form,
+  [part~='support-prepared'] {
+    display: grid;
+    gap: ${tokens.spaceS};
+  }
+  .step {
+    padding-block-start: ${tokens.spaceM};
+    border-block-start: 1px solid ${tokens.border};
+  }
+  .step .button,
+  [part~='support-link'] {
+    justify-self: start;
+  }
+  label {
+    font-weight: ${tokens.fontWeightStrong};
+  }
+  textarea {
+    width: 100%;
+    min-height: 5rem;
+    padding: ${tokens.spaceS};
+    border: 1px solid ${tokens.borderStrong};
+    border-radius: ${tokens.radius};
+    background: ${tokens.surface};
+    color: ${tokens.text};
+    font: inherit;
+    resize: vertical;
+  }
+  textarea[aria-invalid='true'] {
+    border-color: ${tokens.dangerText};
+  }
+  .field-error {
+    color: ${tokens.dangerText};
+    font-weight: ${tokens.fontWeightStrong};
+  }
+  .counter {
+    justify-self: end;
+  }
+`;

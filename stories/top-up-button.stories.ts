@@ -329,6 +329,17 @@ export const SucceededWithPayOffer: Story = {
   },
 };
 
+/** An account whose wallet pays open invoices by itself: the result says so and names what it paid, with no offer. */
+export const SucceededWithAutoPay: Story = {
+  parameters: { billing: { autoPayInvoices: true } },
+  play: async (context) => {
+    const el = await approvedCardTopUp(context);
+    await waitForText(el, 'Your wallet pays open invoices automatically.');
+    await waitForText(el, 'PL-2026-0142');
+    await expect(screenOf(el).queryByRole('button', { name: /from your wallet now/ })).toBeNull();
+  },
+};
+
 /** "Pay PL-2026-0142 from your wallet now": the pay dialog replaces the top-up dialog, the wallet chosen. */
 export const PayOfferOpensPayDialog: Story = {
   args: { onBillingPayRequest: fn() },

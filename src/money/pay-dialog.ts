@@ -58,7 +58,7 @@ import { toneIcon } from '../components/shared/icons.js';
 import { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
 import { methodLabel } from '../components/shared/method-label.js';
-import { money, renderQueryFallback, statusLabel } from '../components/shared/render.js';
+import { money, renderMoney, renderQueryFallback, statusLabel } from '../components/shared/render.js';
 import { payDialogStyles } from './pay-dialog.styles.js';
 import { TransferInstructions } from './transfer-instructions.js';
 import { dialogStyles } from '../components/shared/styles.js';
@@ -328,7 +328,7 @@ export class PayFlow implements ReactiveController {
     const fields = html`${this.#renderAwaitedTransfer(invoice)}<dl class="pf-facts" part="pay-facts">
         <div>
           <dt>${this.#msg('invoice.balance_due')}</dt>
-          <dd data-amount="balance_due">${money(invoice.balance_due, locale)}</dd>
+          <dd data-amount="balance_due">${renderMoney(invoice.balance_due, locale)}</dd>
         </div>
       </dl>
       ${shell.methodChoice({
@@ -406,14 +406,14 @@ export class PayFlow implements ReactiveController {
             ${split.wallet.amount > 0
               ? html`<div>
                   <dt>${this.#msg('pay_dialog.from_wallet')}</dt>
-                  <dd data-amount="wallet">${money(split.wallet, locale)}</dd>
+                  <dd data-amount="wallet">${renderMoney(split.wallet, locale)}</dd>
                 </div>`
               : nothing}
             ${method.type === 'wallet'
               ? nothing
               : html`<div class="pf-lines__total">
                   <dt>${transfer ? this.#msg('pay_dialog.transfer_line') : this.#msg('pay_dialog.charged_to', { method: methodLabel(method, locale) })}</dt>
-                  <dd data-amount="charged">${money(split.charged, locale)}</dd>
+                  <dd data-amount="charged">${renderMoney(split.charged, locale)}</dd>
                 </div>`}
           </dl>`}
       ${transfer && split.charged.amount > 0 ? this.#renderTransferRisk(invoice, method) : nothing}

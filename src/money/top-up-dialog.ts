@@ -23,7 +23,7 @@ import { toneIcon } from '../components/shared/icons.js';
 import type { PayFlowHost } from './pay-dialog.js';
 import type { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
-import { money, renderQueryFallback } from '../components/shared/render.js';
+import { money, renderMoney, renderQueryFallback } from '../components/shared/render.js';
 import { richMsg } from '../components/shared/service-alert.js';
 import { majorToMinor } from '../domain/units.js';
 import { isOpenForPayment } from '../domain/payability.js';
@@ -256,7 +256,7 @@ export class TopUpFlow implements ReactiveController {
                   ?disabled=${busy}
                   @click=${() => this.#choosePreset(preset)}
                 >
-                  ${money(preset, locale)}
+                  ${renderMoney(preset, locale)}
                 </button>`;
               })}
             </div>
@@ -381,10 +381,10 @@ export class TopUpFlow implements ReactiveController {
       <h3 class="quote__title">${this.#msg('topup.quote')}</h3>
       ${value
         ? html`<dl class="quote__lines">
-            <div><dt>${this.#msg('topup.quote_amount')}</dt><dd>${money(value.amount, locale)}</dd></div>
-            <div><dt>${this.#msg('topup.fee')}</dt><dd>${money(value.fee, locale)}</dd></div>
-            <div><dt>${this.#msg('topup.tax')}</dt><dd>${money(value.tax, locale)}</dd></div>
-            <div class="quote__total"><dt>${this.#msg('topup.total')}</dt><dd data-total>${money(value.total, locale)}</dd></div>
+            <div><dt>${this.#msg('topup.quote_amount')}</dt><dd>${renderMoney(value.amount, locale)}</dd></div>
+            <div><dt>${this.#msg('topup.fee')}</dt><dd>${renderMoney(value.fee, locale)}</dd></div>
+            <div><dt>${this.#msg('topup.tax')}</dt><dd>${renderMoney(value.tax, locale)}</dd></div>
+            <div class="quote__total"><dt>${this.#msg('topup.total')}</dt><dd data-total>${renderMoney(value.total, locale)}</dd></div>
           </dl>`
         : html`<p class="hint" part="quote-status" id="quote-status">${this.#msg('topup.quoting')}</p>`}
     </div>`;

@@ -50,6 +50,8 @@ export interface BillingStoryParameters {
   invoiceHref?: string | null;
   /** Provider `support-href`. */
   supportHref?: string;
+  /** The account's auto-pay setting (`Wallet.auto_pay_invoices`): the wallet pays open invoices when money arrives. Default off. */
+  autoPayInvoices?: boolean;
   /** HTTP client options on top of the story defaults (no retries, no timeout). */
   client?: Partial<HttpClientOptions>;
 }
@@ -77,7 +79,7 @@ function forgetMoneyIntents(): void {
 
 /** A fresh reference API and real HTTP client for one story, shaped by `parameters.billing`. */
 export function createStoryBilling(parameters: BillingStoryParameters): StoryBilling {
-  const api = createReferenceApi({ scenario: parameters.scenario ?? 'overdue' });
+  const api = createReferenceApi({ scenario: parameters.scenario ?? 'overdue', autoPayInvoices: parameters.autoPayInvoices });
   for (const fault of parameters.faults ?? []) api.inject(fault);
   for (const match of toList(parameters.hang)) api.inject({ match, type: 'latency', ms: NEVER_MS });
   const client = createHttpClient({

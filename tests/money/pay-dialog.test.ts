@@ -92,6 +92,11 @@ describe('pay dialog (PayFlow)', () => {
       t('en', 'pay_dialog.wallet_covers_part', { wallet: usd(1250), total: usd(3180), rest: usd(1930), method: 'Visa ending 4242' }),
     );
     expect(text(el.shadowRoot!.querySelector('[data-amount="wallet"]'))).to.equal('$12.50');
+    // Every amount of the dialog's facts and lines is one isolated, unbroken unit (right to left too).
+    for (const dd of el.shadowRoot!.querySelectorAll('[data-amount]')) {
+      expect(dd.querySelector('bdi'), `${dd.getAttribute('data-amount')} in a <bdi>`).to.exist;
+      expect(getComputedStyle(dd.querySelector('bdi')!).whiteSpace).to.equal('nowrap');
+    }
     expect(text(el.shadowRoot!.querySelector('.pf-lines__total'))).to.equal(`${t('en', 'pay_dialog.charged_to', { method: 'Visa ending 4242' })} ${usd(1930)}`);
     expect(text(confirmButton(el))).to.equal(t('en', 'pay.confirm', { amount: usd(3180) }));
     expect(confirmButton(el).getAttribute('aria-disabled')).to.equal('false');

@@ -1,6 +1,7 @@
 // Production builds of the package. The mode picks the build (scripts/build.js runs all three):
 //   vite build                          ESM library: dist/index.js, dist/testing.js, dist/define/*.js
-//   vite build --mode script-tag        dist/billing-widgets.js, one self-contained ES module
+//   vite build --mode script-tag        dist/billing-widgets.js (core and element loader), one ES
+//                                       module per element beside it, and the files loaded on first use
 //   vite build --mode script-tag-iife   dist/billing-widgets.iife.js, global `PerLodBilling`
 // The demo server (scripts/start.js) configures Vite inline and does not read this file.
 import { existsSync, readdirSync } from 'node:fs';
@@ -18,17 +19,27 @@ const fromRoot = (path: string): string => fileURLToPath(new URL(path, import.me
 // dedupes them with its own copy (two Lits on a page work, but cost twice the bytes).
 const EXTERNAL = /^(?:lit|zod)(?:\/.*)?$|^@lit\//;
 
-/** One define-only entry per element, picked up from src/define/ as elements are added. */
-function defineEntries(): Record<string, string> {
+/** The elements with a define-only entry in src/define/, picked up as elements are added. */
+function definedElements(): string[] {
   const folder = fromRoot('./src/define/');
-  if (!existsSync(folder)) return {};
-  return Object.fromEntries(
-    readdirSync(folder)
-      .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
-      .sort()
-      .map((file) => [`define/${file.slice(0, -'.ts'.length)}`, `${folder}${file}`]),
-  );
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts') && !file.endsWith('.test.ts'))
+    .map((file) => file.slice(0, -'.ts'.length))
+    .sort();
 }
+
+/** One define-only entry per element. */
+function defineEntries(): Record<string, string> {
+  return Object.fromEntries(definedElements().map((element) => [`define/${element}`, fromRoot(`./src/define/${element}.ts`)]));
+}
+
+/**
+ * The elements the ES script-tag file loads from files of their own beside it
+ * (`billing-widgets.<element>.js`, src/script-tag/autoload.ts): all but the provider, which
+ * every page has and `configureBilling()` needs, so it is in the script itself.
+ */
+export const SCRIPT_TAG_ELEMENTS = definedElements().filter((element) => element !== 'billing-provider');
 
 function libraryConfig(): UserConfig {
   return {
@@ -72,6 +83,14 @@ export const MONEY_CHUNK = 'money';
  */
 const MONEY_MODULES = /[\\/]src[\\/](?:money[\\/](?!launch[\\/])[^?]*|domain[\\/]split)\.ts$/;
 
+/**
+ * An element's own modules, in its file beside the ES script: its folder and its define entry.
+ * Everything else two elements may share (src/components/shared/, the support entry, the money
+ * launch, the domain rules) stays in the script: a chunk of its own would be one more request
+ * before anything renders, and a smaller file compresses worse.
+ */
+const ELEMENT_MODULES = new RegExp(`[\\\\/]src[\\\\/](?:components|define)[\\\\/](?:${SCRIPT_TAG_ELEMENTS.join('|')})(?:[\\\\/]|\\.ts$)`);
+
 /** The modules that load from files of their own beside the ES script: the support panel, the wallet activity and the languages. */
 const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support|en-ledger)|components[\\/](?:support[\\/]support-(?:panel|contact)|wallet-balance[\\/]ledger))\.ts$/;
 
@@ -96,27 +115,30 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
       lib:
         format === 'es'
           ? {
-              // The script plus one module per language (each only `export const <lang> = {...}`).
+              // The script, one module per element (its define entry, exporting its class) and
+              // one per language (each only `export const <lang> = {...}`).
               entry: {
                 'billing-widgets': fromRoot('./src/script-tag.ts'),
+                ...Object.fromEntries(SCRIPT_TAG_ELEMENTS.map((element) => [`billing-widgets.${element}`, fromRoot(`./src/define/${element}.ts`)])),
                 ...Object.fromEntries(SCRIPT_TAG_LANGUAGES.map((language) => [`billing-widgets.${language}`, fromRoot(`./src/i18n/${language}.ts`)])),
               },
               formats: ['es'],
               fileName: (_format, entryName) => `${entryName}.js`,
             }
           : {
-              entry: fromRoot('./src/script-tag.ts'),
+              entry: fromRoot('./src/script-tag/iife.ts'),
               formats: ['iife'],
               fileName: () => 'billing-widgets.iife.js',
               name: IIFE_GLOBAL_NAME,
             },
       rolldownOptions: {
-        // The money dialogs' module imports what it shares with the script from the script
-        // itself, which may export more than its public API for that; a separate chunk of
-        // shared code would be one more request before anything renders.
+        // The element files and the money dialogs' module import what they share with the
+        // script from the script itself, which may export more than its public API for that;
+        // a separate chunk of shared code would be one more request before anything renders.
         preserveEntrySignatures: 'allow-extension',
         output: {
-          // The ES script loads the money dialogs (src/components/shared/lazy-module.ts) from
+          // The ES script loads each element from `billing-widgets.<element>.js` when its tag
+          // appears, the money dialogs (src/components/shared/lazy-module.ts) from
           // `billing-widgets.money.js` beside it on first use, the support panel from
           // `billing-widgets.support-panel.js` and the wallet activity from `billing-widgets.ledger.js`;
           // size.test.js checks that these are the only chunks. A
@@ -130,11 +152,16 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                 codeSplitting: {
                   groups: [
                     { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false, priority: 1 },
-                    // Everything else but the support panel, the wallet activity and the language files stays in the
-                    // script itself: left to automatic splitting, the modules the script shares
-                    // with its lazy files would become common chunks, one more request before
-                    // anything renders.
-                    { name: 'core', test: (id: string) => !OWN_FILE_MODULES.test(id), includeDependenciesRecursively: false, priority: 0 },
+                    // Everything else but the elements' own modules, the support panel, the wallet
+                    // activity and the language files stays in the script itself: left to
+                    // automatic splitting, the modules the script shares with the files beside it
+                    // would become common chunks, one more request before anything renders.
+                    {
+                      name: 'core',
+                      test: (id: string) => !OWN_FILE_MODULES.test(id) && !ELEMENT_MODULES.test(id),
+                      includeDependenciesRecursively: false,
+                      priority: 0,
+                    },
                   ],
                 },
               }),

@@ -5,22 +5,39 @@
 // (the hand-written analysis around them is kept). BENCH_QUICK=1 takes few samples (a smoke
 // run: its figures are not worth reporting); BENCH_JSON=<file> also saves the raw results, and
 // BENCH_REPORT_FROM=<file> rewrites BENCHMARKS.md from saved results without measuring again.
+// Section 6, "mobile" (bench/mobile.js: Lighthouse, bytes per page, layout shift), has its own
+// generated block; `npm run bench -- --only mobile` (or BENCH_ONLY=mobile) runs only it, and
+// `--root <dir>` (BENCH_ROOT) measures another checkout with it, saving the figures as the
+// "before" (bench/mobile-before.json) instead of writing BENCHMARKS.md.
 // `window` and `document` appear only inside page.evaluate() callbacks, which run in the browser.
 /* global window, document */
 import { readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, totalmem, tmpdir } from 'node:os';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import { CHROMIUM_ARGS, ensureChromium } from '../scripts/chromium.js';
 import { minifyTemplates } from '../scripts/minify-templates.js';
+import { benchMobile, mobileReport, saveBefore } from './mobile.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchDir = join(root, 'bench');
 const reportFile = join(root, 'BENCHMARKS.md');
 const QUICK = process.env.BENCH_QUICK === '1';
+const { values: options } = parseArgs({ options: { only: { type: 'string' }, root: { type: 'string' } } });
+/** 'mobile' runs section 6 alone; unset runs everything. */
+const ONLY = options.only ?? process.env.BENCH_ONLY ?? '';
+if (ONLY !== '' && ONLY !== 'mobile') {
+  console.error(`bench: --only ${ONLY}: the only section that runs alone is "mobile"`);
+  process.exit(2);
+}
+/** The checkout the mobile section measures; another one's figures become the "before". */
+const measuredRoot = resolve(options.root ?? process.env.BENCH_ROOT ?? root);
+const measuringOther = measuredRoot !== resolve(root);
+const beforeFile = join(benchDir, 'mobile-before.json');
 const started = Date.now();
 
 /** Samples per benchmark; BENCH_QUICK only checks that everything runs. */
@@ -550,14 +567,17 @@ ${results.problems.length ? `\n### Console problems during the run\n\n${[...new 
 <!-- end of generated section -->`;
 }
 
-const START = '<!-- bench:generated:start -->';
-const END = '<!-- bench:generated:end -->';
+const MARKERS = {
+  main: ['<!-- bench:generated:start -->', '<!-- bench:generated:end -->'],
+  mobile: ['<!-- bench:mobile:start -->', '<!-- bench:mobile:end -->'],
+};
 
-function writeReport(generated) {
+/** Replaces the block between one pair of generated markers (appended when missing). */
+function writeReport(generated, [START, END] = MARKERS.main, file = reportFile) {
   const block = `${START}\n${generated}\n${END}`;
   let text;
-  if (existsSync(reportFile)) {
-    const current = readFileSync(reportFile, 'utf8');
+  if (existsSync(file)) {
+    const current = readFileSync(file, 'utf8');
     const from = current.indexOf(START);
     const to = current.indexOf(END);
     text =
@@ -565,14 +585,21 @@ function writeReport(generated) {
   } else {
     text = `# Benchmarks\n\n${block}\n\n## Analysis\n\n(Written by hand after reading the figures above.)\n`;
   }
-  writeFileSync(reportFile, text);
+  writeFileSync(file, text);
+}
+
+/** The mobile block, with the saved "before" figures when there are some. */
+function writeMobileReport(mobile, machine, file = reportFile) {
+  const before = existsSync(beforeFile) ? JSON.parse(readFileSync(beforeFile, 'utf8')) : undefined;
+  writeReport(mobileReport(mobile, machine, before), MARKERS.mobile, file);
 }
 
 // ---- main ----
 
 if (process.env.BENCH_REPORT_FROM) {
   const saved = JSON.parse(readFileSync(process.env.BENCH_REPORT_FROM, 'utf8'));
-  writeReport(report(saved, saved.machine));
+  if (saved.dashboard) writeReport(report(saved, saved.machine));
+  if (saved.mobile) writeMobileReport(saved.mobile, saved.machine);
   log(`rewrote ${reportFile} from ${process.env.BENCH_REPORT_FROM} (measured ${saved.machine.date})`);
   process.exit(0);
 }
@@ -585,7 +612,10 @@ const loadStart = existsSync('/proc/loadavg') ? loadAverage() : 'n/a';
 const outDir = mkdtempSync(join(tmpdir(), 'billing-bench-'));
 let server;
 let browser;
-try {
+let main;
+
+/** Sections 1 to 5: the elements against plain DOM, in one browser. */
+async function benchMain() {
   log('building bench/index.html (Vite, production, minified)...');
   const bundle = await buildPages(outDir);
   if (bundle.litDevMode) throw new Error('the bench bundle contains Lit\'s development build');
@@ -619,34 +649,47 @@ try {
   log('5. paging through 10,000 invoices...');
   const paging = await benchPaging(browser, url);
   log(`   elements: ${ms(paging.element.start.settled.median)} ms per page at the start, ${ms(paging.element.deep.settled.median)} ms deep`);
+  const version = browser.version();
+  await browser.close();
+  browser = undefined;
+  return { bundle, version, dashboard, list, memory, requests, paging, problems: [dashboard, list, memory, requests, paging].flatMap((r) => r.problems) };
+}
 
-  const problems = [dashboard, list, memory, requests, paging].flatMap((r) => r.problems);
+try {
+  if (ONLY === '' && !measuringOther) main = await benchMain();
+  const mobile = await benchMobile({ root: measuredRoot, chromePath, log, quick: QUICK });
+
   const cpu = existsSync('/proc/cpuinfo') ? (readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.+)$/m)?.[1] ?? cpus()[0]?.model) : cpus()[0]?.model;
   const viteVersion = JSON.parse(readFileSync(join(root, 'node_modules/vite/package.json'), 'utf8')).version;
   const machine = {
     date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-    command: 'npm run bench',
+    command: ONLY ? `npm run bench -- --only ${ONLY}` : 'npm run bench',
+    quick: QUICK,
     cpu: cpu ?? 'unknown',
     cores: cpus().length,
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GiB`,
-    browser: `Chromium ${browser.version()}`,
+    browser: `Chromium ${main?.version ?? mobile.browser}`,
     node: process.version,
     vite: viteVersion,
-    bundleBytes: bundle.bytes,
-    litDevMode: bundle.litDevMode,
+    bundleBytes: main?.bundle.bytes,
+    litDevMode: main?.bundle.litDevMode,
     loadStart,
     loadEnd: existsSync('/proc/loadavg') ? loadAverage() : 'n/a',
     seconds: (Date.now() - started) / 1000,
   };
-  const results = { machine, dashboard, list, memory, requests, paging, problems };
+  const results = { machine, ...(main && { dashboard: main.dashboard, list: main.list, memory: main.memory, requests: main.requests, paging: main.paging, problems: main.problems }), mobile };
   if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify(results, null, 2));
-  if (QUICK) {
+  if (measuringOther && !QUICK) {
+    saveBefore(beforeFile, mobile, machine);
+    log(`measured ${measuredRoot}: saved as the "before" figures in ${beforeFile}, BENCHMARKS.md untouched`);
+  } else if (QUICK) {
     // A smoke run's figures are not worth keeping: the report goes to the temp dir.
     const quickFile = join(tmpdir(), 'BENCHMARKS.quick.md');
-    writeFileSync(quickFile, report(results, machine));
+    writeFileSync(quickFile, `${main ? `${report(results, machine)}\n\n` : ''}${mobileReport(mobile, machine)}\n`);
     log(`BENCH_QUICK: report written to ${quickFile}, BENCHMARKS.md untouched`);
   } else {
-    writeReport(report(results, machine));
+    if (main) writeReport(report(results, machine));
+    writeMobileReport(mobile, machine);
     log(`wrote ${reportFile}`);
   }
 } catch (error) {

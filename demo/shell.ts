@@ -365,7 +365,11 @@ export async function startShell(page: DemoPage): Promise<void> {
   if (state.now) {
     for (const provider of providers()) provider.setAttribute('today', state.now.slice(0, 10));
   }
-  document.body.prepend(buildHeader(page, state));
+  // In place of the page's empty header, which held its height (demo.css), or first.
+  const header = buildHeader(page, state);
+  const placeholder = document.querySelector('.site-header[data-placeholder]');
+  if (placeholder) placeholder.replaceWith(header);
+  else document.body.prepend(header);
   document.body.append(buildFooter(page));
   translatePage();
 }

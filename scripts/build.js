@@ -3,7 +3,7 @@
 // sizes of the script-tag files, which is what a third-party page downloads. Every subpath in
 // package.json "exports" has its file and its declarations afterwards.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -12,8 +12,14 @@ import { build } from 'vite';
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
 
+/** The elements the ES script loads from files of their own beside it (all but the provider, which it holds). */
+const ELEMENT_FILES = readdirSync(join(root, 'src/define'))
+  .filter((file) => file.endsWith('.ts') && file !== 'billing-provider.ts')
+  .map((file) => `dist/billing-widgets.${file.slice(0, -'.ts'.length)}.js`);
+
 const SCRIPT_TAG_FILES = [
   'dist/billing-widgets.js',
+  ...ELEMENT_FILES,
   'dist/billing-widgets.money.js',
   'dist/billing-widgets.support-panel.js',
   'dist/billing-widgets.ledger.js',
@@ -38,14 +44,18 @@ const viteBuild = (mode) => () => build({ root, configFile: join(root, 'vite.con
 
 /**
  * Types of `@perlod/billing-widgets/script-tag.iife`: a classic script exports nothing, it sets
- * the global `PerLodBilling`, which has the script-tag module's API (dist/types/script-tag.d.ts).
+ * the global `PerLodBilling`, which has the API of its entry (src/script-tag/iife.ts): the ES
+ * script's and the element classes. Written as that intersection: through iife.ts's two
+ * `export *`, TypeScript drops the values page-api.ts re-exports with `export type *`.
  */
-const IIFE_DECLARATIONS = `// The classic-script build (billing-widgets.iife.js) defines every element and sets this global.
-import type * as PerLodBillingApi from './script-tag.js';
+const IIFE_DECLARATIONS = `// The classic-script build (billing-widgets.iife.js) defines every element and sets this global:
+// the ES script's API and the element classes (as src/script-tag/iife.ts exports them).
+import type * as ScriptTagApi from './script-tag.js';
+import type * as ElementClasses from './page-elements.js';
 
 declare global {
   /** The public API of the billing widgets, from \`<script src=".../billing-widgets.iife.js">\`. */
-  var PerLodBilling: typeof PerLodBillingApi;
+  var PerLodBilling: typeof ScriptTagApi & typeof ElementClasses;
 }
 
 export {};
@@ -64,6 +74,11 @@ try {
   );
   await step('JSX types from the manifest (dist/types/jsx*.d.ts)', () => runBin('scripts/jsx-types.js', []));
   await step('OpenAPI document (dist/openapi.json)', async () => (await import('./build-openapi.js')).writeOpenApiDocument());
+  // The host links it (`reserve.css` export): each element's loading height before its script runs.
+  await step('reserve stylesheet (dist/billing-widgets.css)', async () => {
+    const { compactCss } = await import('./compact-css.js');
+    writeFileSync(join(root, 'dist/billing-widgets.css'), `${compactCss(readFileSync(join(root, 'src/reserve.css'), 'utf8')).trim()}\n`);
+  });
 } catch (error) {
   console.error(`\nbuild failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
@@ -74,5 +89,5 @@ console.log('\nscript-tag sizes (raw / gzip -9):');
 for (const file of SCRIPT_TAG_FILES) {
   const content = readFileSync(join(root, file));
   const gzipped = gzipSync(content, { level: 9 }).length;
-  console.log(`  ${file.padEnd(38)} ${String(content.length).padStart(8)} B (${kb(content.length)})  ${String(gzipped).padStart(7)} B gz (${kb(gzipped)})`);
+  console.log(`  ${file.padEnd(42)} ${String(content.length).padStart(8)} B (${kb(content.length)})  ${String(gzipped).padStart(7)} B gz (${kb(gzipped)})`);
 }

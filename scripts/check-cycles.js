@@ -13,6 +13,7 @@ const ENTRIES = [
   'src/index.ts',
   'src/internals.ts',
   'src/script-tag.ts',
+  'src/script-tag/iife.ts',
   'src/page-api.ts',
   'src/define/*.ts',
   'src/testing/index.ts',

@@ -61,6 +61,11 @@ function wildcardEntrypoints() {
   return entries.sort();
 }
 
+/** The exports that are stylesheets (`./reserve.css`): nothing for TypeScript to resolve. */
+function cssEntrypoints() {
+  return Object.keys(pkg.exports ?? {}).filter((key) => key.endsWith('.css'));
+}
+
 /** The npm that runs this script (`npm run`), else the one on PATH. */
 const npm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ['npm'];
 
@@ -81,6 +86,8 @@ const CHECKS = [
       '--format',
       'table-flipped',
       ...(wildcardEntrypoints().length > 0 ? ['--include-entrypoints', ...wildcardEntrypoints()] : []),
+      // A stylesheet has no types to resolve (the reserve stylesheet, `./reserve.css`).
+      ...(cssEntrypoints().length > 0 ? ['--exclude-entrypoints', ...cssEntrypoints()] : []),
     ],
   },
   {

@@ -5,3 +5,4 @@
 // `./testing`, and what the elements are built from behind `./internals` (not covered by semver).
 
 export * from './page-api.js';
+export * from './page-elements.js';

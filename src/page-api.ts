@@ -1,5 +1,6 @@
 // The package's public API, what semver covers: the package root (index.ts) and the script-tag
-// files (script-tag.ts, global `PerLodBilling` in the IIFE) export exactly this. What the
+// files (script-tag.ts, global `PerLodBilling` in the IIFE) export exactly this and the element
+// classes of page-elements.ts (the ES script-tag file: each from its element's own file). What the
 // elements are built from (base classes, query controller, tokens, zod schemas, AttemptStore,
 // context keys) is in internals.ts, `@perlod/billing-widgets/internals`, outside semver.
 
@@ -31,11 +32,7 @@ export type { BillingConfig, CheckoutMode } from './context.js';
 
 export { BillingProvider, configureBilling } from './components/billing-provider/index.js';
 export type { BillingConfiguration, BillingTheme, ConfigureBillingOptions } from './components/billing-provider/index.js';
-export { BillingOverview } from './components/billing-overview/billing-overview.js';
-export { InvoiceList } from './components/invoice-list/invoice-list.js';
-export { InvoiceDetail } from './components/invoice-detail/invoice-detail.js';
-export { WalletBalance } from './components/wallet-balance/wallet-balance.js';
-export { TopUpButton } from './components/top-up-button/top-up-button.js';
+// The other element classes are in page-elements.ts: the ES script-tag file loads each from a file of its own.
 
 export type {
   BillingErrorDetail,

@@ -46,11 +46,13 @@ for (const type of [
   });
 }
 
-// No invoice-href: the portal routes itself and shows the invoice next to the list.
+// No invoice-href: the portal routes itself and shows the invoice next to the list, in an
+// <invoice-detail> it adds on the first choice (billing-widgets.js then loads its code).
 document.addEventListener('billing-invoice-select', (event) => {
   event.preventDefault();
   const section = document.querySelector('.portal-detail');
-  section.querySelector('invoice-detail').setAttribute('invoice-id', event.detail.invoiceId);
+  const detail = section.querySelector('invoice-detail') ?? section.appendChild(document.createElement('invoice-detail'));
+  detail.setAttribute('invoice-id', event.detail.invoiceId);
   section.hidden = false;
   section.scrollIntoView({ block: 'nearest' });
 });

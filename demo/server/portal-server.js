@@ -15,6 +15,8 @@ const TYPES = { html: 'text/html; charset=utf-8', js: 'text/javascript; charset=
 /** Pages rendered with the API base and a fresh token, as a portal's server renders its pages. */
 const PAGES = new Set(['index.html', 'spread.html', 'two-copies.html']);
 const ASSETS = new Set(['portal.js', 'portal.css', 'spread.js', 'two-copies.js']);
+/** The reserve stylesheet (dist/billing-widgets.css in the package). */
+const RESERVE_CSS = fileURLToPath(new URL('../../src/reserve.css', import.meta.url));
 
 const escapeAttribute = (value) =>
   String(value).replace(/[&"'<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', "'": '&#39;', '<': '&lt;', '>': '&gt;' })[c]);
@@ -60,6 +62,7 @@ export async function startPortalServer({ port, apiBase, logger = console }) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain; charset=utf-8', 'Method not allowed');
     if (PAGES.has(name)) return send(200, TYPES.html, await renderPage(name, url));
     if (ASSETS.has(name)) return send(200, TYPES[name.split('.').pop()], readFileSync(`${PORTAL_DIR}${name}`));
+    if (name === 'billing-widgets.css') return send(200, TYPES.css, readFileSync(RESERVE_CSS));
     if (name in SCRIPT_TAG_FILES) return send(200, TYPES.js, await scriptTagFile(name));
     return send(404, 'text/plain; charset=utf-8', 'Not found');
   }

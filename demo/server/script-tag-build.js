@@ -12,9 +12,15 @@ const SOURCES = join(ROOT, 'src');
 const OUT_DIR = join(ROOT, 'node_modules/.cache/perlod-billing-demo/script-tag');
 const VITE_BIN = join(ROOT, 'node_modules/vite/bin/vite.js');
 
+/** The elements the ES script loads from files of their own when their tag appears (all but the provider). */
+const ELEMENT_FILES = readdirSync(join(ROOT, 'src/define'))
+  .filter((file) => file.endsWith('.ts') && file !== 'billing-provider.ts')
+  .map((file) => [`billing-widgets.${file.slice(0, -'.ts'.length)}.js`, 'script-tag']);
+
 /** Each file a page may ask for, and the build mode that writes it (vite.config.ts). */
 export const SCRIPT_TAG_FILES = {
   'billing-widgets.js': 'script-tag',
+  ...Object.fromEntries(ELEMENT_FILES),
   // Messages beyond English, loaded by either script the first time they are needed.
   'billing-widgets.de.js': 'script-tag',
   'billing-widgets.fa.js': 'script-tag',
@@ -22,6 +28,8 @@ export const SCRIPT_TAG_FILES = {
   'billing-widgets.money.js': 'script-tag',
   // The support panel of <invoice-detail>, loaded when it first opens.
   'billing-widgets.support-panel.js': 'script-tag',
+  // The wallet's activity, loaded when it first opens.
+  'billing-widgets.ledger.js': 'script-tag',
   'billing-widgets.iife.js': 'script-tag-iife',
 };
 

@@ -52,6 +52,12 @@ export interface BillingStoryParameters {
   supportHref?: string;
   /** The account's auto-pay setting (`Wallet.auto_pay_invoices`): the wallet pays open invoices when money arrives. Default off. */
   autoPayInvoices?: boolean;
+  /**
+   * A fixed "now" (ISO instant) for the reference API's clock, the client's cache (its "as of"
+   * stamps) and the provider's `today`: a screenshot never moves with the day it is taken.
+   * Default: the API's own fixed clock, the real time for the cache, `STORY_TODAY`.
+   */
+  now?: string;
   /** HTTP client options on top of the story defaults (no retries, no timeout). */
   client?: Partial<HttpClientOptions>;
 }
@@ -79,14 +85,15 @@ function forgetMoneyIntents(): void {
 
 /** A fresh reference API and real HTTP client for one story, shaped by `parameters.billing`. */
 export function createStoryBilling(parameters: BillingStoryParameters): StoryBilling {
-  const api = createReferenceApi({ scenario: parameters.scenario ?? 'overdue', autoPayInvoices: parameters.autoPayInvoices });
+  const { now } = parameters;
+  const api = createReferenceApi({ scenario: parameters.scenario ?? 'overdue', autoPayInvoices: parameters.autoPayInvoices, now });
   for (const fault of parameters.faults ?? []) api.inject(fault);
   for (const match of toList(parameters.hang)) api.inject({ match, type: 'latency', ms: NEVER_MS });
   const client = createHttpClient({
     // Same origin as the page: the reference API's checkout URLs then pass the https-or-same-origin check.
     baseUrl: `${location.origin}${API_BASE_PATH}`,
     fetch: api.fetch,
-    cache: new QueryCache({ channelName: null }),
+    cache: new QueryCache({ channelName: null, now: now === undefined ? undefined : () => Date.parse(now) }),
     // A story shows the first failure as it is, and a hung request stays loading instead of timing out.
     retry: { retries: 0 },
     timeoutMs: NEVER_MS,
@@ -133,7 +140,7 @@ export function inProvider(context: StoryContext, content: unknown): TemplateRes
     html`<billing-provider
       .client=${client}
       locale=${storyLocale(context)}
-      today=${STORY_TODAY}
+      today=${parameters.now?.slice(0, 10) ?? STORY_TODAY}
       theme=${ifDefined(theme)}
       checkout-mode=${parameters.checkoutMode ?? 'popup'}
       invoice-href=${ifDefined(invoiceHref)}

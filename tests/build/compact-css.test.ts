@@ -8,7 +8,13 @@ import type { CSSResultOrNative } from 'lit';
 // @ts-expect-error: a plain JavaScript module of the build scripts, without types.
 import { compactCss } from '../../scripts/compact-css.js';
 import { BillingOverview, BillingProvider, InvoiceDetail, InvoiceList, TopUpButton, WalletBalance } from '../../src/index.js';
-import '../../src/script-tag.js';
+// Defining the elements finalizes their styles (elementStyles); the script-tag file now loads each on first use.
+import '../../src/define/billing-provider.js';
+import '../../src/define/billing-overview.js';
+import '../../src/define/invoice-list.js';
+import '../../src/define/invoice-detail.js';
+import '../../src/define/wallet-balance.js';
+import '../../src/define/top-up-button.js';
 import { payDialogStyles } from '../../src/money/pay-dialog.styles.js';
 import { topUpDialogStyles } from '../../src/money/top-up-dialog.styles.js';
 

@@ -99,6 +99,8 @@ describe('strict CSP and Trusted Types page', () => {
     assert.ok(card && atRisk, 'the overdue scenario has a card and the VPS at risk');
 
     const { page, errors, consoleErrors } = await cspPage();
+    const files = new Set();
+    page.on('request', (request) => files.add(new URL(request.url()).pathname));
     await page.goto(CSP_PAGE_PATH);
 
     // Every element rendered its data (nothing blocked its rendering or its styles).
@@ -114,6 +116,10 @@ describe('strict CSP and Trusted Types page', () => {
     assert.equal(await rows.count(), invoices.data.length);
     const standalone = page.locator('#standalone-top-up [part~="button"]');
     await page.waitForFunction((button) => button.getAttribute('aria-disabled') !== 'true' && !button.disabled, await standalone.elementHandle());
+    // The script loaded each element's file from beside itself under script-src 'self'.
+    for (const element of ['billing-overview', 'invoice-detail', 'invoice-list', 'top-up-button', 'wallet-balance']) {
+      assert.ok(files.has(`${CSP_PAGE_PATH}billing-widgets.${element}.js`), `${element}'s file: ${[...files].join(', ')}`);
+    }
     // The elements' styles (adopted style sheets) apply under style-src 'self' without 'unsafe-inline'.
     const collapse = await page.locator('invoice-list table').evaluate((table) => getComputedStyle(table).borderCollapse);
     assert.equal(collapse, 'collapse');

@@ -101,7 +101,8 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     const { page, errors, apiCalls } = await portalPage();
     const scripts = [];
     page.on('request', (request) => {
-      if (request.resourceType() === 'script') scripts.push(request.url());
+      // Scripts, and the element files the page preloads (whatever type a modulepreload gets).
+      if (request.resourceType() === 'script' || new URL(request.url()).pathname.endsWith('.js')) scripts.push(request.url());
     });
     await page.goto(portalUrl);
 
@@ -113,8 +114,17 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     await numbers.first().waitFor();
     assert.deepEqual((await numbers.allTextContents()).map((text) => text.trim()).toSorted(), invoices.data.map((i) => i.number).toSorted());
 
-    // Nothing of ours but the built file (and the portal's own script): no catalog for English.
-    assert.deepEqual(scripts.map((url) => new URL(url).pathname).toSorted(), ['/billing-widgets.js', '/portal.js']);
+    // Nothing of ours but the script and the files of the elements on the page (and the portal's
+    // own script): no catalog for English, no invoice before one is chosen, no dialog before a click.
+    const pageFiles = [
+      '/billing-widgets.billing-overview.js',
+      '/billing-widgets.invoice-list.js',
+      '/billing-widgets.js',
+      '/billing-widgets.top-up-button.js',
+      '/billing-widgets.wallet-balance.js',
+      '/portal.js',
+    ];
+    assert.deepEqual([...new Set(scripts.map((url) => new URL(url).pathname))].toSorted(), pageFiles);
     assert.ok(scripts.every((url) => new URL(url).origin === new URL(portalUrl).origin));
 
     // Every API call went to the other origin with the rendered token, and was allowed by CORS for this origin.
@@ -128,10 +138,18 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
       assert.equal(call.allowOrigin, new URL(portalUrl).origin, call.path);
     }
 
-    // The portal routes itself: choosing an invoice opens it next to the list.
+    // The portal routes itself: choosing an invoice opens it next to the list, in an
+    // <invoice-detail> the portal creates then, whose code the script loads when it appears.
     const first = invoices.data[0];
+    assert.equal(await page.evaluate(() => customElements.get('invoice-detail')), undefined, 'no invoice code before an invoice is chosen');
+    // A host waiting for the element before it exists is answered once the element appears and its code arrives.
+    await page.evaluate(() => {
+      window.__detailDefined = customElements.whenDefined('invoice-detail').then(() => true);
+    });
     await page.locator(`invoice-list [part~="row"][data-invoice-id="${first.id}"] [part~="invoice-link"]`).click();
     await page.locator('invoice-detail [part~="title"]', { hasText: first.number }).waitFor();
+    assert.deepEqual([...new Set(scripts.map((url) => new URL(url).pathname))].toSorted(), [...pageFiles, '/billing-widgets.invoice-detail.js'].toSorted());
+    assert.equal(await page.evaluate(() => window.__detailDefined), true);
     assert.match(await page.locator('#event-log li[data-type="billing-invoice-select"]').first().textContent(), new RegExp(first.id));
     assert.deepEqual(await billingErrors(page), []);
     assert.deepEqual(errors, []);
@@ -365,6 +383,8 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     page.on('console', (message) => {
       if (message.type() === 'warning') warnings.push(message.text());
     });
+    const files = [];
+    page.on('request', (request) => files.push(new URL(request.url()).pathname));
     await page.goto(new URL('/two-copies.html', portalUrl).href);
 
     // Provider of one copy, elements of the other, both ways round.
@@ -389,10 +409,20 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
       newerListClient: true,
       oldListClient: true,
     });
-    // The second copy's defines warned, once per element, and nothing threw.
-    for (const tag of ['billing-provider', 'billing-overview', 'invoice-list', 'invoice-detail', 'wallet-balance', 'top-up-button']) {
-      assert.ok(warnings.some((text) => text.includes(`<${tag}> is already defined by another class`)), `a warning for <${tag}>:\n${warnings.join('\n')}`);
+    // The second copy's defines warned, once per element it ran, and nothing threw: the provider
+    // (in its script) and the list (whose file two-copies.js imports). Its script loaded no
+    // other element's file: the first copy had defined every tag on the page.
+    for (const tag of ['billing-provider', 'invoice-list']) {
+      assert.equal(warnings.filter((text) => text.includes(`<${tag}> is already defined by another class`)).length, 1, `one warning for <${tag}>:\n${warnings.join('\n')}`);
     }
+    for (const tag of ['billing-overview', 'invoice-detail', 'wallet-balance', 'top-up-button']) {
+      assert.ok(!warnings.some((text) => text.includes(`<${tag}>`)), `no second definition of <${tag}>:\n${warnings.join('\n')}`);
+    }
+    assert.deepEqual(
+      files.filter((path) => path.startsWith('/billing-widgets')).toSorted(),
+      ['/billing-widgets.iife.js', '/billing-widgets.invoice-list.js', '/billing-widgets.js'],
+      'no file for the <wallet-balance> the first copy defined',
+    );
     assert.deepEqual(await billingErrors(page), []);
     assert.deepEqual(errors, []);
     await page.context().close();

@@ -22,18 +22,37 @@ import {
   renderError,
   renderQueryFallback,
   renderQueryNotice,
+  renderSkeleton,
   statusBadge,
   statusTone,
 } from '../shared/render.js';
+import type { SkeletonShape } from '../shared/render.js';
 import { renderUnpaidExcluded } from './unpaid-excluded.js';
 import { invoiceLink, payAction, withDate } from './view.js';
 import type { OverviewView } from './view.js';
 
+/**
+ * The loading layout, block by block as the loaded one (heights in the styles): the summary's
+ * attention, figures and services, the history with a row per payment of a page, the support.
+ */
+const skeleton = (pageSize: number): SkeletonShape => [['attention'], ['figures'], ['services'], ['history-head'], ['history', pageSize], ['support']];
+
 export function renderAccountView(view: OverviewView): TemplateResult {
-  const { locale, summary } = view;
+  const { locale, summary, history } = view;
   const busy = [view.summary, view.history, view.service].some((query) => query.state === 'refreshing');
   const retry = () => void summary.run();
-  return html`<section class="overview" part="overview" aria-labelledby="overview-title" aria-busy=${busy ? 'true' : 'false'}>
+  // The sections appear together: one skeleton until both the summary and the history are in.
+  const loading = summary.state === 'loading' || history.state === 'loading';
+  // Until there is data (loading, or an error to retry) the box keeps the loaded height; the data,
+  // a new account's short overview included, is as tall as it is: no blank space under it.
+  return html`<section
+      class="overview"
+      part="overview"
+      aria-labelledby="overview-title"
+      aria-busy=${busy ? 'true' : 'false'}
+      ?data-reserve=${loading || summary.state === 'error'}
+      .style=${`--rows: ${view.pageSize}`}
+    >
       <header class="header" part="header">
         <h2 id="overview-title" part="title">${view.msg('overview.title')}</h2>
         <div class="toolbar" part="toolbar">
@@ -45,8 +64,10 @@ export function renderAccountView(view: OverviewView): TemplateResult {
         </div>
       </header>
       ${summary.state === 'stale' ? renderQueryNotice(summary, locale, retry) : nothing}
-      ${renderQueryFallback(summary, locale, retry, 9) ?? renderSummary(view, summary.value as Summary)}
-      ${renderHistory(view)} ${summary.value ? renderSupport(view) : nothing}
+      ${loading
+        ? renderSkeleton(skeleton(view.pageSize), locale)
+        : html`${renderQueryFallback(summary, locale, retry) ?? renderSummary(view, summary.value as Summary)}
+          ${renderHistory(view)} ${summary.value ? renderSupport(view) : nothing}`}
     </section>
     ${liveRegion(view.announcement)}`;
 }
@@ -221,7 +242,7 @@ function serviceDate(view: OverviewView, impact: ServiceBilling): TemplateResult
 function renderHistory(view: OverviewView): TemplateResult {
   const { locale, history } = view;
   const retry = () => void history.run();
-  const fallback = renderQueryFallback(history, locale, retry, view.pageSize + 1);
+  const fallback = renderQueryFallback(history, locale, retry, [['history', view.pageSize]]);
   return html`<section class="section" part="history" aria-labelledby="history-title">
     <h3 id="history-title">${view.msg('payments.title')}</h3>
     ${history.state === 'stale' ? renderQueryNotice(history, locale, retry) : nothing}

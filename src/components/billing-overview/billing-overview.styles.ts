@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, tableAsCards } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const overviewStyles = [
@@ -158,8 +158,9 @@ export const overviewStyles = [
     .table-wrap {
       overflow-x: auto;
     }
+    /* A link-like button in a table: no button frame, still a 24 px target (WCAG 2.2, 2.5.8). */
     .table .button--quiet {
-      min-height: auto;
+      min-height: 1.5rem;
       padding: 0;
     }
     .history-footer {
@@ -209,6 +210,75 @@ export const overviewStyles = [
       font-weight: ${tokens.fontWeightStrong};
     }
 
+    /* Reserved size (issue 17): the skeleton's blocks are as tall as the loaded sections for a
+       typical account, and the box keeps that height until there is data (loading, or an error
+       to retry: data-reserve), so the page below does not move for it. Heights in rem, measured at a 16 px root; README "Loading without layout shift". */
+    .overview,
+    .service {
+      --o-header: 2.25rem;
+      --o-attention: 21rem;
+      --o-figures: 7.875rem;
+      --o-services: 8.625rem;
+      --o-history-head: 6.7rem;
+      --o-row: 2.63rem;
+      --o-support: 4.05rem;
+      --o-banner: 4.5rem;
+      --o-blocking: 8.5rem;
+    }
+    @container (max-width: 40rem) {
+      .overview,
+      .service {
+        --o-header: 4.375rem;
+        --o-attention: 29.75rem;
+        --o-figures: 16.5rem;
+        --o-services: 10.625rem;
+        --o-row: 8.56rem;
+        --o-banner: 6rem;
+        --o-blocking: 14.125rem;
+      }
+    }
+    .overview[data-reserve] {
+      /* Padding and border, the header's gap and the four gaps between the sections. */
+      min-block-size: calc(7.125rem + var(--o-header) + var(--o-attention) + var(--o-figures) + var(--o-services) + var(--o-history-head) + var(--rows, 5) * var(--o-row) + var(--o-support));
+    }
+    .service[data-reserve] {
+      min-block-size: calc(3.125rem + var(--o-banner) + var(--o-blocking));
+    }
+    /* The spare height stays under the content, not spread into its rows. */
+    .overview,
+    .service {
+      align-content: start;
+    }
+    .overview > .skeleton,
+    .service > .skeleton {
+      gap: ${tokens.spaceL};
+    }
+    [data-block='attention'] {
+      --skeleton-row: var(--o-attention);
+    }
+    [data-block='figures'] {
+      --skeleton-row: var(--o-figures);
+    }
+    [data-block='services'] {
+      --skeleton-row: var(--o-services);
+    }
+    /* The history's title, caption and column heads: one block, the gap before its rows taken off. */
+    [data-block='history-head'] {
+      --skeleton-row: calc(var(--o-history-head) - ${tokens.spaceL});
+    }
+    [data-block='history'] {
+      --skeleton-row: var(--o-row);
+    }
+    [data-block='support'] {
+      --skeleton-row: var(--o-support);
+    }
+    [data-block='banner'] {
+      --skeleton-row: var(--o-banner);
+    }
+    [data-block='blocking'] {
+      --skeleton-row: var(--o-blocking);
+    }
+
     @media (forced-colors: active) {
       .banner,
       .card,
@@ -217,4 +287,6 @@ export const overviewStyles = [
       }
     }
   `,
+  // The service's invoices to pay, as cards on a phone: the number, then its amount, due date and pay button.
+  tableAsCards('[part="blocking-table"]'),
 ];

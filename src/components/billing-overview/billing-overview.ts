@@ -320,7 +320,7 @@ export class BillingOverview extends BillingConsumerElement {
   }
 
   protected override render(): TemplateResult {
-    if (!this.billingClient) return renderConfigError(this.displayLocale);
+    if (!this.billingClient && !this.waitingForProvider) return renderConfigError(this.displayLocale);
     const view = this.#view();
     return html`${this.#serviceMode ? renderServiceView(view) : renderAccountView(view)}${this.#pay.render()}`;
   }

@@ -17,10 +17,11 @@ import type { OverviewView } from './view.js';
 export function renderServiceView(view: OverviewView): TemplateResult {
   const { locale, service } = view;
   const retry = () => void service.run();
-  const fallback = renderQueryFallback(service, locale, retry, 3, () => renderNotFound(view));
+  // The banner, then the table of the invoices blocking the service (heights in the styles).
+  const fallback = renderQueryFallback(service, locale, retry, [['banner'], ['blocking']], () => renderNotFound(view));
   const billing = service.value;
   if (fallback || !billing) {
-    return html`<div class="service" part="service-banner">${fallback}</div>${liveRegion(view.announcement)}`;
+    return html`<div class="service" part="service-banner" data-reserve>${fallback}</div>${liveRegion(view.announcement)}`;
   }
   return html`<section
       class="service"

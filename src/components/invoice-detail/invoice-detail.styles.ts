@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, tableAsCards } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
 import { contactStyles } from '../support/support-request.js';
 
@@ -9,12 +9,56 @@ export const invoiceDetailStyles = [
   css`
     :host {
       color: ${tokens.text};
+      /* The line items and transactions turn into cards by the element's width, not the viewport's. */
+      container: invoice-detail / inline-size;
     }
 
     .detail {
       display: grid;
       gap: ${tokens.spaceXl};
       padding: ${tokens.spaceL};
+    }
+
+    /* Reserved size (issue 17): the skeleton's blocks are as tall as the loaded invoice's
+       sections (an invoice of a few lines), and the box keeps that height until the invoice is
+       here (loading, or an error to retry). */
+    .detail {
+      --d-header: 13.5rem;
+      --d-purpose: 5.3rem;
+      --d-lines: 23.5rem;
+      --d-transactions: 3.4rem;
+      --d-support: 3.125rem;
+    }
+    .detail[data-reserve] {
+      /* Padding, and the four gaps between the five sections. */
+      min-block-size: calc(8rem + var(--d-header) + var(--d-purpose) + var(--d-lines) + var(--d-transactions) + var(--d-support));
+      /* The spare height stays under the content, not spread into its rows. */
+      align-content: start;
+    }
+    @media (max-width: 40rem) {
+      .detail {
+        --d-header: 28rem;
+        --d-purpose: 6.8rem;
+        --d-lines: 36.25rem;
+      }
+    }
+    .detail > .skeleton {
+      gap: ${tokens.spaceXl};
+    }
+    [data-block='header'] {
+      --skeleton-row: var(--d-header);
+    }
+    [data-block='purpose'] {
+      --skeleton-row: var(--d-purpose);
+    }
+    [data-block='lines'] {
+      --skeleton-row: var(--d-lines);
+    }
+    [data-block='transactions'] {
+      --skeleton-row: var(--d-transactions);
+    }
+    [data-block='support'] {
+      --skeleton-row: var(--d-support);
     }
 
     .header {
@@ -46,13 +90,15 @@ export const invoiceDetailStyles = [
       margin: 0;
     }
 
+    /* Wrapping rows: a fact wider than its share (a long service name) takes a row of its own. */
     .facts {
-      display: grid;
-      grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
+      display: flex;
+      flex-wrap: wrap;
       gap: ${tokens.spaceM} ${tokens.spaceL};
       margin: 0;
     }
     .fact {
+      flex: 1 1 10rem;
       display: grid;
       gap: ${tokens.spaceXs};
       align-content: start;
@@ -123,6 +169,9 @@ export const invoiceDetailStyles = [
     .table tfoot tr:last-child td {
       font-weight: ${tokens.fontWeightStrong};
     }
+  `,
+  tableAsCards('.lines'),
+  css`
 
     .panel {
       border: 1px solid ${tokens.border};

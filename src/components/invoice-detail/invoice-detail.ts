@@ -15,25 +15,16 @@ import type { LazyModule } from '../shared/lazy-module.js';
 import { dialogStyles } from '../shared/styles.js';
 import { moneyBack, paymentTableStyles, refundedTotal, renderPaymentTable } from '../shared/payment-table.js';
 import { BillingQueryController } from '../shared/query.js';
-import {
-  errorPanel,
-  liveRegion,
-  money,
-  openLabel,
-  renderDate,
-  renderQueryFallback,
-  renderQueryNotice,
-  renderSkeleton,
-  statusBadge,
-  renderMoney,
-  unit,
-  unitMsg,
-} from '../shared/render.js';
+import { errorPanel, liveRegion, money, openLabel, renderDate, renderMoney, renderQueryFallback, renderQueryNotice, renderSkeleton, statusBadge, unit, unitMsg, unitName } from '../shared/render.js';
 import { toneIcon } from '../shared/icons.js';
 import { serviceImpact, serviceRestoring, worstService } from '../shared/service-alert.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
+import type { SkeletonShape } from '../shared/render.js';
 import type * as SupportPanelModule from '../support/support-panel.js';
 import type { SupportPanel } from '../support/support-panel.js';
+
+/** The loading layout: header, what it is for, line items, transactions, support. */
+const DETAIL_SKELETON: SkeletonShape = [['header'], ['purpose'], ['lines'], ['transactions'], ['support']];
 
 /** Reasons of an invoice with nothing to pay for good, or held until support settles it: no greyed pay button, only the reason. */
 const SETTLED_REASONS: readonly (MessageKey | undefined)[] = [
@@ -280,15 +271,22 @@ export class InvoiceDetail extends BillingConsumerElement {
 
   protected override render(): TemplateResult {
     const refreshing = this.#invoice.state === 'refreshing';
-    return html`<div class="detail" part="base" aria-busy=${refreshing ? 'true' : 'false'}>
+    // Until the invoice is here (loading, or an error to retry) the box keeps the loaded height; a short invoice is then as tall as it is.
+    const waiting = this.#invoice.state === 'loading' || this.#invoice.state === 'error' || this.#summary.state === 'loading';
+    return html`<div class="detail" part="base" aria-busy=${refreshing ? 'true' : 'false'} ?data-reserve=${waiting}>
       ${liveRegion(this.announcement)} ${this.#renderBody()}
     </div>${this.payFlow.render()}`;
   }
 
   #renderBody(): TemplateResult {
     const query = this.#invoice;
-    const fallback = renderQueryFallback(query, this.displayLocale, this.#retry, 14, () => this.#renderNotFound());
+    // The loaded layout's sections, heights in the styles: the content replaces it without a jump.
+    const fallback = renderQueryFallback(query, this.displayLocale, this.#retry, DETAIL_SKELETON, () => this.#renderNotFound());
     if (fallback) return fallback;
+    // The sections appear together: the summary (the service's alert above the pay button, the
+    // permission to pay) is in the same first frame, not pushing the page down a moment later.
+    // A summary that fails does not hold the invoice back.
+    if (this.#summary.state === 'loading') return renderSkeleton(DETAIL_SKELETON, this.displayLocale);
     const invoice = query.value;
     if (!invoice) return this.#renderNotFound();
     return html`
@@ -462,7 +460,7 @@ export class InvoiceDetail extends BillingConsumerElement {
           <dt>${this.msg('invoice.service')}</dt>
           <dd data-service=${invoice.service?.id ?? nothing}>
             ${invoice.service
-              ? html`${unit(invoice.service.name)} ${statusBadge('service', invoice.service.status, locale)}`
+              ? html`${unitName(invoice.service.name)} ${statusBadge('service', invoice.service.status, locale)}`
               : this.msg('invoice.no_service')}
           </dd>
         </div>
@@ -479,58 +477,60 @@ export class InvoiceDetail extends BillingConsumerElement {
       </section>`;
     }
     const quantity = new Intl.NumberFormat(locale);
+    const labels = {
+      quantity: this.msg('invoice.line.quantity'),
+      unitPrice: this.msg('invoice.line.unit_price'),
+      amount: this.msg('invoice.line.amount'),
+    };
+    // Explicit roles keep the table semantics when a narrow container turns the rows into cards.
     return html`<section part="lines">
       <div class="table-scroll" role="region" aria-labelledby="lines-caption" tabindex="0">
-        <table class="table" part="lines-table">
+        <table class="table lines" part="lines-table" role="table">
           <caption id="lines-caption">
             ${this.msg('invoice.lines')}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col">${this.msg('invoice.line.description')}</th>
-              <th scope="col" class="numeric">${this.msg('invoice.line.quantity')}</th>
-              <th scope="col" class="numeric">${this.msg('invoice.line.unit_price')}</th>
-              <th scope="col" class="numeric">${this.msg('invoice.line.amount')}</th>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">${this.msg('invoice.line.description')}</th>
+              <th scope="col" role="columnheader" class="numeric">${labels.quantity}</th>
+              <th scope="col" role="columnheader" class="numeric">${labels.unitPrice}</th>
+              <th scope="col" role="columnheader" class="numeric">${labels.amount}</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${invoice.lines.map(
-              (line) => html`<tr>
-                <th scope="row">${line.description} ${this.#renderPeriod(line)}</th>
-                <td class="numeric">${quantity.format(line.quantity)}</td>
-                <td class="numeric">${renderMoney(line.unit_price, locale)}</td>
-                <td class="numeric">${renderMoney(line.amount, locale)}</td>
+              (line) => html`<tr role="row">
+                <th scope="row" role="rowheader">${line.description} ${this.#renderPeriod(line)}</th>
+                <td role="cell" class="numeric" data-label=${labels.quantity}>${quantity.format(line.quantity)}</td>
+                <td role="cell" class="numeric" data-label=${labels.unitPrice}>${renderMoney(line.unit_price, locale)}</td>
+                <td role="cell" class="numeric" data-label=${labels.amount} data-amount="amount">${renderMoney(line.amount, locale)}</td>
               </tr>`,
             )}
           </tbody>
-          <tfoot>
-            <tr>
-              <th scope="row" colspan="3">${this.msg('invoice.total')}</th>
-              <td class="numeric">${renderMoney(invoice.total, locale)}</td>
-            </tr>
-            <tr>
-              <th scope="row" colspan="3">${this.msg('invoice.amount_paid')}</th>
-              <td class="numeric">${renderMoney(invoice.amount_paid, locale)}</td>
-            </tr>
+          <tfoot role="rowgroup">
+            ${this.#totalRow(this.msg('invoice.total'), renderMoney(invoice.total, locale))}
+            ${this.#totalRow(this.msg('invoice.amount_paid'), renderMoney(invoice.amount_paid, locale))}
             ${this.#renderRefunded(invoice)}
-            <tr>
-              <th scope="row" colspan="3">${this.msg('invoice.balance_due')}</th>
-              <td class="numeric">${renderMoney(invoice.balance_due, locale)}</td>
-            </tr>
+            ${this.#totalRow(this.msg('invoice.balance_due'), renderMoney(invoice.balance_due, locale))}
           </tfoot>
         </table>
       </div>
     </section>`;
   }
 
+  /** One of the line items' totals: its name under the three first columns, its amount under "Amount". */
+  #totalRow(label: string, amount: unknown, part?: string): TemplateResult {
+    return html`<tr role="row" part=${part ?? nothing}>
+      <th scope="row" role="rowheader" colspan="3">${label}</th>
+      <td role="cell" class="numeric">${amount}</td>
+    </tr>`;
+  }
+
   /** "Refunded −$35.00" among the totals when money went back on this invoice. */
   #renderRefunded(invoice: Invoice): TemplateResult | typeof nothing {
     const refunded = refundedTotal(invoice.transactions);
     if (!refunded) return nothing;
-    return html`<tr part="refunded-total">
-      <th scope="row" colspan="3">${this.msg('status.invoice.refunded')}</th>
-      <td class="numeric">${unit(moneyBack(refunded, this.displayLocale))}</td>
-    </tr>`;
+    return this.#totalRow(this.msg('status.invoice.refunded'), unit(moneyBack(refunded, this.displayLocale)), 'refunded-total');
   }
 
   #renderPeriod(line: InvoiceLine): TemplateResult | typeof nothing {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, tableAsCards } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
 
 export const invoiceListStyles = [
@@ -120,9 +120,29 @@ export const invoiceListStyles = [
       color: ${tokens.textMuted};
     }
 
-    /* Same row height as the table, so the loaded rows replace it without a jump. */
-    .skeleton .skeleton-line {
-      height: 2.75rem;
+    /* Reserved size (issue 17): the skeleton has the table's column heads, a row per invoice of
+       a page (page-size) and the count under it, each as tall as the loaded ones (rem, at a 16 px
+       root); an error keeps that height (a retry brings the rows without a jump); an empty list is
+       as tall as its message. */
+    .layout {
+      --l-head: 2.34rem;
+      --l-row: 4.15rem;
+      --l-footer: 2.06rem;
+    }
+    .reserve {
+      min-block-size: calc(var(--l-head) + var(--rows, 20) * var(--l-row) + var(--l-footer));
+    }
+    .reserve > .skeleton {
+      gap: 0;
+    }
+    [data-block='head'] {
+      --skeleton-row: var(--l-head);
+    }
+    [data-block='rows'] {
+      --skeleton-row: var(--l-row);
+    }
+    [data-block='footer'] {
+      --skeleton-row: var(--l-footer);
     }
 
     .empty {
@@ -157,44 +177,13 @@ export const invoiceListStyles = [
       margin: 0;
     }
 
-    /* Narrow: every row becomes a card. Roles on the table elements keep the table semantics
-       that display: block would otherwise drop in some browsers. */
+    /* Narrow: every row becomes a card (the shared rules, tableAsCards below), the invoice
+       number at its head. */
     @container invoice-list (max-width: 40rem) {
-      .table,
-      .table tbody,
-      .table tr,
-      .table td {
-        display: block;
-      }
-      .table thead {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-        white-space: nowrap;
-      }
-      .table tbody tr {
-        padding: ${tokens.spaceS} 0;
-        border-block-end: 1px solid ${tokens.border};
-      }
-      .table td {
-        display: flex;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: ${tokens.spaceM};
-        padding: ${tokens.spaceXs} ${tokens.spaceM};
-        border: 0;
-      }
-      .table td.numeric {
-        text-align: end;
-      }
-      /* The visible label duplicates the column header, so it is hidden from assistive tech. */
-      .table td[data-label]::before {
-        content: attr(data-label) / '';
-        color: ${tokens.textMuted};
-        font-size: ${tokens.fontSizeSmall};
-        font-weight: ${tokens.fontWeightStrong};
+      /* Cards: no column heads, a taller row. */
+      .layout {
+        --l-head: 0rem;
+        --l-row: 15.5rem;
       }
       .due,
       .number {
@@ -210,4 +199,5 @@ export const invoiceListStyles = [
       }
     }
   `,
+  tableAsCards('.table'),
 ];

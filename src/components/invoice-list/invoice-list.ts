@@ -37,8 +37,6 @@ const MAX_PAGE_SIZE = 100;
 const DEFAULT_PAGE_SIZE = 20;
 /** Typing pauses this long before the search goes to the server; Enter sends it at once. */
 const SEARCH_DEBOUNCE_MS = 250;
-/** Skeleton rows while the first page loads; more than a screenful adds nothing. */
-const SKELETON_ROWS = 5;
 
 
 /** What the server filters on. Empty strings mean "no filter". */
@@ -467,10 +465,14 @@ export class InvoiceList extends BillingConsumerElement {
     if (this.#query.state === 'no-client') {
       return html`<div class="layout" part="base">${renderConfigError(locale)}</div>`;
     }
-    const fallback = renderQueryFallback(this.#query, locale, this.#retry, SKELETON_ROWS);
-    return html`<div class="layout" part="base">
+    // A row per invoice of a page under the column heads, then the count: the first page replaces
+    // it without a jump. An error keeps that height (`.reserve`), so a retry that brings the rows moves nothing; an empty list is
+    // content and is as tall as it is.
+    const fallback = renderQueryFallback(this.#query, locale, this.#retry, [['head'], ['rows', this.#limit], ['footer']]);
+    // The row count as a custom property set through the CSSOM (`.style`), never a style attribute: strict CSP pages forbid those.
+    return html`<div class="layout" part="base" .style=${`--rows: ${this.#limit}`}>
       ${this.#renderFilters(locale)}
-      ${fallback ?? this.#renderContent(locale)}
+      ${fallback ? html`<div class="reserve">${fallback}</div>` : this.#renderContent(locale)}
       ${liveRegion(this.announcement)}
     </div>`;
   }

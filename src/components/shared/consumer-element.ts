@@ -29,10 +29,22 @@ export class BillingConsumerElement extends BillingElement {
   @consume({ context: billingConfigContext, subscribe: true })
   billingConfig: BillingConfig | undefined;
 
+  /**
+   * Whether a `<billing-provider>` around this element is not defined yet (the page loads its
+   * code after this element's): its client is coming, so the element shows its loading
+   * layout, not the configuration error for a moment (and keeps its reserved height).
+   * @internal
+   */
+  get waitingForProvider(): boolean {
+    return this.billingClient === undefined && customElements.get('billing-provider') === undefined && this.closest('billing-provider') !== null;
+  }
+
   override connectedCallback(): void {
     // Before super: the context requests are sent from super.connectedCallback().
     ensureContextRoot();
     super.connectedCallback();
+    // Once the provider is defined, render again: with its client, or the configuration error if it gives none.
+    if (this.waitingForProvider) void customElements.whenDefined('billing-provider').then(() => this.requestUpdate());
   }
 
   protected override inheritedLocale(): string | undefined {

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { methodLabel } from './method-label.js';
 import { openLabel, renderInstant, renderMoney, statusBadge, unit } from './render.js';
+import { tableAsCards } from './styles.js';
 import { tokens } from './tokens.js';
 
 /** The table's own rules; the element adds them to its styles beside `baseStyles`. */
@@ -35,6 +36,13 @@ export const paymentTableStyles = css`
   .failure-reason {
     color: ${tokens.dangerText};
     font-size: ${tokens.fontSizeSmall};
+    overflow-wrap: anywhere;
+  }
+  ${tableAsCards('.payments')}
+  @container (max-width: 40rem) {
+    .payments .cell-stack {
+      justify-items: end;
+    }
   }
 `;
 
@@ -68,33 +76,42 @@ export interface PaymentTableOptions {
 /**
  * Payments as a table: date (the row header), type, amount (a refund with its minus), method, status with the reason of
  * a failed payment under it, and reference (an em dash read as "none" when there is none).
- * Rows are `part="payment"` with `data-payment-id` and `data-kind`.
+ * Rows are `part="payment"` with `data-payment-id` and `data-kind`. In a narrow container each
+ * row is a card (`tableAsCards`): the date as its title, then each cell under its column's name.
  */
 export function renderPaymentTable(payments: readonly Payment[], locale: string, { part, caption, captionId }: PaymentTableOptions): TemplateResult {
   const msg = (key: MessageKey, params?: MessageParams): string => t(locale, key, params);
+  const labels = {
+    kind: msg('payments.col.kind'),
+    amount: msg('payments.col.amount'),
+    method: msg('payments.col.method'),
+    status: msg('payments.col.status'),
+    reference: msg('payments.col.reference'),
+  };
+  // Explicit roles keep the table semantics when a narrow container turns the rows into cards.
   return html`<div class="table-scroll" role="region" aria-labelledby=${captionId} tabindex="0">
-    <table class="table payments" part=${part} tabindex="-1">
+    <table class="table payments" part=${part} tabindex="-1" role="table">
       <caption id=${captionId}>
         ${caption}
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">${msg('payments.col.date')}</th>
-          <th scope="col">${msg('payments.col.kind')}</th>
-          <th scope="col" class="numeric">${msg('payments.col.amount')}</th>
-          <th scope="col">${msg('payments.col.method')}</th>
-          <th scope="col">${msg('payments.col.status')}</th>
-          <th scope="col">${msg('payments.col.reference')}</th>
+      <thead role="rowgroup">
+        <tr role="row">
+          <th scope="col" role="columnheader">${msg('payments.col.date')}</th>
+          <th scope="col" role="columnheader">${labels.kind}</th>
+          <th scope="col" role="columnheader" class="numeric">${labels.amount}</th>
+          <th scope="col" role="columnheader">${labels.method}</th>
+          <th scope="col" role="columnheader">${labels.status}</th>
+          <th scope="col" role="columnheader">${labels.reference}</th>
         </tr>
       </thead>
-      <tbody>
+      <tbody role="rowgroup">
         ${payments.map(
-          (payment) => html`<tr part="payment" data-payment-id=${payment.id} data-kind=${payment.kind}>
-            <th scope="row">${renderInstant(payment.created_at, locale)}</th>
-            <td>${openLabel('kind.payment', payment.kind, locale)}</td>
-            <td class="numeric">${paymentAmount(payment, locale)}</td>
-            <td>${methodLabel(payment.method, locale)}</td>
-            <td>
+          (payment) => html`<tr part="payment" role="row" data-payment-id=${payment.id} data-kind=${payment.kind}>
+            <th scope="row" role="rowheader">${renderInstant(payment.created_at, locale)}</th>
+            <td role="cell" data-label=${labels.kind}>${openLabel('kind.payment', payment.kind, locale)}</td>
+            <td role="cell" class="numeric" data-label=${labels.amount}>${paymentAmount(payment, locale)}</td>
+            <td role="cell" data-label=${labels.method}>${methodLabel(payment.method, locale)}</td>
+            <td role="cell" data-label=${labels.status}>
               <span class="cell-stack">
                 ${statusBadge('payment', payment.status, locale)}
                 ${payment.status === 'failed' || payment.failure_reason
@@ -106,7 +123,7 @@ export function renderPaymentTable(payments: readonly Payment[], locale: string,
                   : nothing}
               </span>
             </td>
-            <td>
+            <td role="cell" data-label=${labels.reference}>
               ${payment.reference
                 ? html`<bdi>${payment.reference}</bdi>`
                 : html`<span aria-hidden="true">—</span><span class="visually-hidden">${msg('common.none')}</span>`}

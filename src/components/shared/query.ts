@@ -48,6 +48,8 @@ export interface BillingQueryOptions<A extends readonly unknown[], T> {
 /** What the controller needs from its element: a `BillingConsumerElement` fits. */
 export interface BillingQueryHost extends ReactiveControllerHost {
   readonly billingClient: BillingClient | undefined;
+  /** A provider around the host whose code has not arrived yet: its client is coming (`loading`, not `no-client`). */
+  readonly waitingForProvider?: boolean;
 }
 
 /** Anything thrown is reported as a `BillingApiError`; a non-API throw is a bug on data we could not read. */
@@ -93,7 +95,7 @@ export class BillingQueryController<const A extends readonly unknown[], T> imple
 
   /** The view state to render; see `QueryViewState`. */
   get state(): QueryViewState {
-    if (!this.#host.billingClient) return 'no-client';
+    if (!this.#host.billingClient) return this.#host.waitingForProvider ? 'loading' : 'no-client';
     const status = this.#task.status;
     if (status === TaskStatus.PENDING || status === TaskStatus.INITIAL) {
       if (this.#answered) return 'ready';

@@ -193,7 +193,7 @@ export function renderQueryNotice(
 
 /**
  * What to render when a query has no data to show: the configuration error, a skeleton of
- * `skeletonLines` fixed-height lines, the error panel (with a retry unless the account is not
+ * `skeleton`'s shape (see `renderSkeleton`), the error panel (with a retry unless the account is not
  * allowed), or for a missing record `notFound()` when given (a 404 does not change by retrying). Returns undefined
  * when there is a value to render (`ready`, `refreshing`, `stale`). The one mapping from a
  * query's failure to what the customer sees.
@@ -202,14 +202,14 @@ export function renderQueryFallback(
   query: Pick<BillingQueryController<readonly unknown[], unknown>, 'state' | 'error'>,
   locale: string,
   onRetry: () => void,
-  skeletonLines = 3,
+  skeleton: SkeletonShape = 3,
   notFound?: () => TemplateResult,
 ): TemplateResult | undefined {
   switch (query.state) {
     case 'no-client':
       return renderConfigError(locale);
     case 'loading':
-      return renderSkeleton(skeletonLines, locale);
+      return renderSkeleton(skeleton, locale);
     case 'error': {
       const error = query.error ?? { code: 'server_error' };
       if (error.code === 'not_found' && notFound) return notFound();
@@ -220,11 +220,22 @@ export function renderQueryFallback(
   }
 }
 
-/** Placeholder lines of fixed height while the first load runs; announced as loading. */
-export function renderSkeleton(lines: number, locale: string): TemplateResult {
+/**
+ * A skeleton's shape: a number of plain lines, or the blocks of the loaded layout, each a name
+ * (`data-block`, whose height the element's styles give in rem, the same as the content's) and
+ * its rows (table rows: as many as a page holds).
+ */
+export type SkeletonShape = number | readonly (readonly [block: string, rows?: number])[];
+
+const skeletonLines = (n: number) => Array.from({ length: n }, () => html`<span class="skeleton-line" aria-hidden="true"></span>`);
+
+/** Placeholder of the content's size while the first load runs, so the content replaces it without a jump; announced as loading. */
+export function renderSkeleton(shape: SkeletonShape, locale: string): TemplateResult {
   return html`<div class="skeleton" part="skeleton" role="status">
     <span class="visually-hidden">${t(locale, 'common.loading')}</span>
-    ${Array.from({ length: lines }, () => html`<span class="skeleton-line" aria-hidden="true"></span>`)}
+    ${typeof shape === 'number'
+      ? skeletonLines(shape)
+      : shape.map(([block, rows = 1]) => html`<span class="skeleton-block" data-block=${block} aria-hidden="true">${skeletonLines(rows)}</span>`)}
   </div>`;
 }
 
@@ -248,6 +259,11 @@ export function money(value: Money, locale: string): string {
  */
 export function unit(text: string): TemplateResult {
   return html`<bdi>${text}</bdi>`;
+}
+
+/** A name (a service's "Dedicated E-2388G · nyc1-ded-03"): isolated like `unit`, but it may wrap between its words on a narrow screen. */
+export function unitName(text: string): TemplateResult {
+  return html`<bdi class="name">${text}</bdi>`;
 }
 
 /** Money as one unit (see `unit`): figures and table cells. */

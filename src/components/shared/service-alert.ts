@@ -7,7 +7,7 @@
 import { html } from 'lit';
 import type { ServiceBilling } from '../../api/schemas.js';
 import { formatAsOf } from '../../i18n/format.js';
-import { renderMoney, renderDate, richMsg, unit } from './render.js';
+import { renderDate, renderMoney, richMsg, unit, unitName } from './render.js';
 import type { Msg } from './render.js';
 
 export { richMsg } from './render.js';
@@ -29,7 +29,7 @@ export function serviceImpact(msg: Msg, locale: string, billing: ServiceBilling)
   if (!date || !first) return undefined;
   const amount = renderMoney({ ...first.balance_due, amount: invoices.reduce((sum, i) => sum + i.balance_due.amount, 0) }, locale);
   return richMsg(msg, atRisk ? 'overview.alert.at_risk' : 'overview.alert.suspended', {
-    service: unit(billing.service.name),
+    service: unitName(billing.service.name),
     date: renderDate(date, locale, 'long'),
     invoices: invoices[1]
       ? richMsg(msg, 'overview.alert.invoices', { amount }, { n: invoices.length })
@@ -42,7 +42,7 @@ export function serviceImpact(msg: Msg, locale: string, billing: ServiceBilling)
  * back by 09:10" with the server's estimate (`resumes_at`), else "this usually takes a few minutes".
  */
 export function serviceRestoring(msg: Msg, locale: string, billing: ServiceBilling): unknown[] {
-  const name = unit(billing.service.name);
+  const name = unitName(billing.service.name);
   const at = billing.resumes_at;
   return at
     ? richMsg(msg, 'service.banner.restoring_by', { name, time: html`<time datetime=${at}>${formatAsOf(at, locale)}</time>` })

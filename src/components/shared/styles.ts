@@ -4,7 +4,8 @@
  * `.button` (`.button--primary`, `.button--quiet`), `.error-panel`, `.notice`, `.table`.
  * They read only `--billing-*` tokens.
  */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import type { CSSResult } from 'lit';
 import { themeStyles, tokens } from './tokens.js';
 
 export const baseStyles = [
@@ -23,13 +24,14 @@ export const baseStyles = [
       box-sizing: inherit;
     }
 
-    /* Read by screen readers, not shown. */
+    /* Read by screen readers, not shown. No negative inline margin: right to left, it would
+       push the 1 px box past the element's edge and scroll the page sideways. */
     .visually-hidden,
     .live-region {
       position: absolute !important;
       width: 1px;
       height: 1px;
-      margin: -1px;
+      margin: -1px 0 0;
       padding: 0;
       overflow: hidden;
       clip-path: inset(50%);
@@ -40,6 +42,9 @@ export const baseStyles = [
     /* Identifiers and amounts (unit() in render.ts): "PL-2026-0142" never breaks at a hyphen. */
     bdi {
       white-space: nowrap;
+    }
+    bdi.name {
+      white-space: normal;
     }
 
     a {
@@ -109,6 +114,16 @@ export const baseStyles = [
       border-radius: ${tokens.radius};
       background: ${tokens.skeleton};
     }
+    /* A block of the loaded layout (renderSkeleton's shape): its rows are as tall as the
+       content's, set by the element's styles (--skeleton-row, in rem); the bar leaves a gap. */
+    .skeleton-block {
+      display: grid;
+    }
+    .skeleton-block .skeleton-line {
+      height: var(--skeleton-row, 1.25em);
+      padding-block: min(0.375rem, calc(var(--skeleton-row, 1.25em) / 6));
+      background-clip: content-box;
+    }
     .skeleton-line:nth-child(3n + 2) {
       width: 85%;
     }
@@ -128,9 +143,13 @@ export const baseStyles = [
 
     .button {
       display: inline-flex;
+      /* A label of several runs ("Pay <amount> for invoice <number>": text and <bdi> units) wraps
+         between them on a narrow screen instead of running past the button's edge. */
+      flex-wrap: wrap;
       align-items: center;
       justify-content: center;
-      gap: ${tokens.spaceS};
+      gap: 0 ${tokens.spaceS};
+      text-align: center;
       min-height: ${tokens.controlHeight};
       min-width: ${tokens.controlHeight};
       padding: 0 ${tokens.spaceL};
@@ -255,6 +274,85 @@ export const baseStyles = [
     }
   `,
 ];
+
+/**
+ * Narrow (its element's container under 40rem): each row of the `table` (a selector) becomes a
+ * card, so no column hides behind a sideways scroll. The row header (`th[scope=row]`) is the
+ * card's title; each cell shows its `data-label` (the column's name, hidden from screen readers,
+ * which read the column header) at the start and its value at the end; a footer row (a `th`
+ * label and a `td` value) reads as one line. The table keeps explicit roles
+ * (`role="table"`, `rowgroup`, `row`, `rowheader`, `cell`), which `display: block` would drop in
+ * some browsers. The element's host declares the container (`container-type: inline-size`).
+ */
+export function tableAsCards(table: string): CSSResult {
+  const t = unsafeCSS(table);
+  return css`
+    @container (max-width: 40rem) {
+      ${t},
+      ${t} > tbody,
+      ${t} > tfoot,
+      ${t} tr,
+      ${t} td,
+      ${t} th[scope='row'],
+      ${t} > caption {
+        display: block;
+      }
+      ${t} > thead {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip-path: inset(50%);
+        white-space: nowrap;
+      }
+      ${t} > tbody > tr {
+        padding: ${tokens.spaceS} 0;
+        border-block-end: 1px solid ${tokens.border};
+      }
+      ${t} > tbody > tr > th,
+      ${t} > tbody > tr > td {
+        padding: ${tokens.spaceXs} ${tokens.spaceM};
+        border: 0;
+      }
+      ${t} > tbody > tr > th {
+        font-weight: ${tokens.fontWeightStrong};
+        overflow-wrap: anywhere;
+      }
+      ${t} > tbody > tr > td {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: ${tokens.spaceXs} ${tokens.spaceM};
+        text-align: end;
+      }
+      /* The visible label repeats the column header, so assistive tech skips it. */
+      ${t} td[data-label]::before {
+        content: attr(data-label) / '';
+        color: ${tokens.textMuted};
+        font-size: ${tokens.fontSizeSmall};
+        font-weight: ${tokens.fontWeightStrong};
+        text-align: start;
+        overflow-wrap: anywhere;
+        hyphens: auto;
+      }
+      ${t} > tfoot > tr {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: baseline;
+        gap: ${tokens.spaceXs} ${tokens.spaceM};
+        padding: ${tokens.spaceXs} ${tokens.spaceM};
+      }
+      ${t} > tfoot > tr > th,
+      ${t} > tfoot > tr > td {
+        padding: 0;
+        border: 0;
+        overflow-wrap: anywhere;
+      }
+    }
+  `;
+}
 
 /**
  * The money dialogs' frame (the pay dialog and the top-up dialog): `.money-dialog` on the

@@ -16,7 +16,7 @@ import { enSupport } from '../../i18n/en-support.js';
 import type { MessageParams } from '../../i18n/types.js';
 import type { PayFlowHost } from '../../money/pay-dialog.js';
 import { BillingQueryController } from '../shared/query.js';
-import { renderAsOf, renderQueryFallback, renderSkeleton, statusBadge, statusLabel, unit } from '../shared/render.js';
+import { renderAsOf, renderQueryFallback, renderSkeleton, statusBadge, statusLabel, unitName } from '../shared/render.js';
 import { SupportContact, invoiceContext } from './support-contact.js';
 
 export { SupportContact, accountContext } from './support-contact.js';
@@ -127,7 +127,7 @@ export class SupportPanel {
       body = html`<dl class="comparison" part="comparison">
           <dt>${this.#msg('invoice_detail.compare.invoice')}</dt>
           <dd data-compare="invoice">${statusBadge('invoice', invoice.status, locale)}</dd>
-          <dt>${unit(billing.service.name)}</dt>
+          <dt>${unitName(billing.service.name)}</dt>
           <dd data-compare="service">
             ${statusBadge('service', billing.service.status, locale)}
             ${statusBadge('service_billing', billing.state, locale)}

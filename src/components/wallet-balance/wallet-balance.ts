@@ -266,7 +266,9 @@ export class WalletBalance extends BillingConsumerElement {
   override render() {
     const locale = this.displayLocale;
     const query = this.wallet;
-    return html`<section class="wallet" part="base" aria-labelledby="title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'}>
+    // Until the wallet is here (loading, or an error to retry) the box keeps the loaded height; then it is as tall as it is.
+    const waiting = query.state === 'loading' || query.state === 'error';
+    return html`<section class="wallet" part="base" aria-labelledby="title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'} ?data-reserve=${waiting}>
       <div class="header" part="header">
         <h2 class="title" part="title" id="title">${this.msg('wallet.title')}</h2>
         ${renderQueryNotice(query, locale, this.#retry)}

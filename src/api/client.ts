@@ -13,6 +13,7 @@ import type {
   TopUpQuote,
   TopUpQuoteRequest,
   TopUpRequest,
+  Upcoming,
   Wallet,
   WalletTransaction,
 } from './schemas.js';
@@ -65,6 +66,7 @@ export type CacheTag =
   | 'wallet'
   | 'payments'
   | 'payment-methods'
+  | 'upcoming'
   | `invoice:${string}`
   | `service:${string}`
   | `payment:${string}`
@@ -93,6 +95,12 @@ export interface BillingClient {
    * changes the wallet (a top-up, a payment from it) reloads it.
    */
   listWalletTransactions?(query?: WalletTransactionQuery, options?: ReadOptions): Promise<Page<WalletTransaction>>;
+  /**
+   * The scheduled charges of the next `days` days (1 to 90, default 30) and how the wallet
+   * covers them (`GET /upcoming`). Optional, so a client written before it still fits. Tagged
+   * `upcoming` and `wallet`: whatever moves money (a payment, a top-up) reloads it.
+   */
+  getUpcoming?(days?: number, options?: ReadOptions): Promise<Upcoming>;
 
   quoteTopUp(request: TopUpQuoteRequest, options?: { signal?: AbortSignal | undefined }): Promise<TopUpQuote>;
   payInvoice(invoiceId: string, request: PayRequest, options: MutationOptions): Promise<PayResult>;

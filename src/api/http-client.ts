@@ -21,6 +21,7 @@ import {
   Summary,
   TopUp,
   TopUpQuote,
+  Upcoming,
   Wallet,
   WalletTransactionPage,
 } from './schemas.js';
@@ -223,6 +224,8 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
     getServiceBilling: (serviceId, o) =>
       read([`service:${serviceId}`], `/services/${id(serviceId)}/billing`, ServiceBilling, o),
     listWalletTransactions: (q: WalletTransactionQuery = {}, o) => read(['wallet'], '/wallet/transactions', WalletTransactionPage, o, { ...q }),
+    // `wallet` too: every money move invalidates the wallet, and coverage is computed from it.
+    getUpcoming: (days, o) => read(['upcoming', 'wallet'], '/upcoming', Upcoming, o, { days }),
     getTopUp: (topUpId, o) => read([`top-up:${topUpId}`, 'wallet'], `/wallet/top-ups/${id(topUpId)}`, TopUp, o),
 
     // Never retried: a quote has no idempotency key, and the user can simply ask again.
@@ -233,7 +236,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
       const { signal, idempotencyKey } = o;
       const result = await request({ method: 'POST', path, body, schema: PayResult, signal, idempotencyKey });
       const service = result.invoice.service;
-      const tags: CacheTag[] = [`invoice:${invoiceId}`, 'invoices', 'wallet', 'payments', 'summary'];
+      const tags: CacheTag[] = [`invoice:${invoiceId}`, 'invoices', 'wallet', 'payments', 'summary', 'upcoming'];
       cache.invalidate(service ? [...tags, `service:${service.id}`] : tags);
       return result;
     },
@@ -241,7 +244,7 @@ export function createHttpClient(options: HttpClientOptions): BillingClient {
       const { signal, idempotencyKey } = o;
       const path = '/wallet/top-ups';
       const topUp = await request({ method: 'POST', path, body, schema: TopUp, signal, idempotencyKey });
-      cache.invalidate(['wallet', 'payments', 'summary']);
+      cache.invalidate(['wallet', 'payments', 'summary', 'upcoming']);
       return topUp;
     },
 

@@ -388,6 +388,28 @@ export const TopUp = z
   .check(topUpMoneyCheck);
 export type TopUp = z.infer<typeof TopUp>;
 
+/** The dated steps of an open renewal, in order. Open: a newer server may add steps (shown by date and raw name). */
+export const TIMELINE_STEPS = ['issued', 'due', 'suspension', 'termination'] as const;
+export type TimelineStepName = Open<(typeof TIMELINE_STEPS)[number]>;
+
+/**
+ * A service's lifecycle for its open renewal invoice: `steps` in date order (issued, due,
+ * suspension, termination), `current` the latest step whose date has come (null before the
+ * first), and the account's `policy`: suspension `suspend_after_days` and termination
+ * `terminate_after_days` after the due date.
+ */
+export const ServiceTimeline = z.object({
+  /** The open renewal invoice the dates follow from. */
+  invoice_id: Id,
+  /** Each step and the day it happens (or happened), oldest first. */
+  steps: z.array(z.object({ step: openEnum(TIMELINE_STEPS), date: CalendarDate })),
+  /** The step reached today; null before the first. */
+  current: z.nullable(openEnum(TIMELINE_STEPS)),
+  /** Days after the due date: to suspension, and to termination. */
+  policy: z.object({ suspend_after_days: z.int().check(z.nonnegative()), terminate_after_days: z.int().check(z.nonnegative()) }),
+});
+export type ServiceTimeline = z.infer<typeof ServiceTimeline>;
+
 export const ServiceBilling = z.object({
   service: ServiceRef,
   state: openEnum(SERVICE_BILLING_STATES),
@@ -396,8 +418,76 @@ export const ServiceBilling = z.object({
   terminate_on: z.nullable(CalendarDate),
   /** While `restoring`: when the service is expected back, if the server can say; absent or null otherwise. */
   resumes_at: z.optional(z.nullable(Instant)),
+  /** With an open renewal invoice: its dated lifecycle; null without one, absent from older servers. */
+  timeline: z.optional(z.nullable(ServiceTimeline)),
 });
 export type ServiceBilling = z.infer<typeof ServiceBilling>;
+
+export const UPCOMING_CHARGE_KINDS = ['renewal', 'other'] as const;
+/** How a scheduled charge will be paid: from the wallet, by the account's default method for renewals, or by the customer. */
+export const PAYS_WITH = ['wallet', 'default_method', 'manual'] as const;
+export type PaysWith = Open<(typeof PAYS_WITH)[number]>;
+
+/** One scheduled charge not invoiced yet (`GET /upcoming`). */
+export const UpcomingCharge = z.object({
+  id: Id,
+  /** The service it renews; null for an account-level charge. */
+  service: z.nullable(ServiceRef),
+  kind: openEnum(UPCOMING_CHARGE_KINDS),
+  /** The server's words (English), e.g. "VPS Cloud 4, one month". */
+  description: z.string(),
+  /** The day it is charged. */
+  date: CalendarDate,
+  amount: NonNegativeMoney,
+  /** `wallet`: covered by the wallet as it is now; else the default method, or `manual` (an invoice to pay). */
+  pays_with: openEnum(PAYS_WITH),
+  /** With `default_method`: the method that is charged; null otherwise. */
+  method: z.nullable(PaymentMethodRef),
+});
+export type UpcomingCharge = z.infer<typeof UpcomingCharge>;
+
+/**
+ * The scheduled charges from `from` to `to` (both included, `days` days) and how the wallet
+ * covers them. The wallet's balance now pays the charges in date order while it covers one in
+ * full; the first it cannot cover, and every later one, go to the default method (or are paid
+ * manually). So: `covered` is the sum of the `wallet` charges, `runs_out_on` the date of the
+ * first other charge (null when the wallet covers them all), and `shortfall` what a top-up must
+ * add to cover the whole window: `total` minus the balance (at least 0), 0 exactly when
+ * `runs_out_on` is null.
+ */
+export const Upcoming = z
+  .object({
+    days: z.int().check(z.positive()),
+    from: CalendarDate,
+    to: CalendarDate,
+    /** In date order. */
+    charges: z.array(UpcomingCharge),
+    /** The sum of the charges. */
+    total: NonNegativeMoney,
+    coverage: z.object({
+      wallet_balance: Money,
+      covered: NonNegativeMoney,
+      shortfall: NonNegativeMoney,
+      runs_out_on: z.nullable(CalendarDate),
+    }),
+    as_of: Instant,
+  })
+  .check(
+    z.refine(
+      ({ charges, total, coverage: c }) => {
+        const sum = (list: UpcomingCharge[]) => list.reduce((n, charge) => n + charge.amount.amount, 0);
+        return (
+          sameCurrency(total, c.wallet_balance, c.covered, c.shortfall, ...charges.map((charge) => charge.amount)) &&
+          total.amount === sum(charges) &&
+          c.covered.amount === sum(charges.filter((charge) => charge.pays_with === 'wallet')) &&
+          c.shortfall.amount === Math.max(0, total.amount - Math.max(0, c.wallet_balance.amount)) &&
+          (c.shortfall.amount === 0) === (c.runs_out_on === null)
+        );
+      },
+      { message: 'charges, total and coverage do not add up, or currencies differ', path: ['coverage'] },
+    ),
+  );
+export type Upcoming = z.infer<typeof Upcoming>;
 
 const CountAndTotal = z.object({
   count: z.int().check(z.nonnegative()),

@@ -1,5 +1,5 @@
 /** Read-only checks: every answer parses as the widgets parse it; errors and auth are problems with known codes. */
-import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Wallet, WalletTransactionPage } from '../api/schemas.js';
+import { Invoice, InvoicePage, Payment, PaymentMethodList, PaymentPage, ServiceBilling, Summary, TopUpQuote, Upcoming, Wallet, WalletTransactionPage } from '../api/schemas.js';
 import type { PaymentMethod, Wallet as WalletType } from '../api/schemas.js';
 import type { CheckContext, Parser } from './expect.js';
 import { expectBody, expectProblem, show, stringAt, valueAt } from './expect.js';
@@ -179,6 +179,33 @@ export const readChecks: Check[] = [
         if (billing && billing.service.id !== id) t.fail(ex.request, `answers for another service than ${id}`, { path: 'service.id', value: billing.service.id });
       }
       t.note(`services: ${picked.join(', ')}`);
+    },
+  },
+  {
+    id: 'schema.upcoming',
+    group: 'schema',
+    title: 'GET /upcoming parses as Upcoming: the charges in date order inside the window, the wallet pays them in order until runs_out_on; days out of range is a 400',
+    async run(t, { wire }) {
+      const ex = await wire.call('GET', '/upcoming', { query: { days: 30 } });
+      if (ex.status === 404) return t.skip('no GET /upcoming (an API older than coverage): the widgets show no "Coming up"');
+      // The schema checks the sums: total, covered, shortfall, and runs_out_on null exactly when nothing is short.
+      const upcoming = expectBody(t, ex, Upcoming, 'Upcoming');
+      if (!upcoming) return;
+      const { charges, from, to, coverage } = upcoming;
+      if (upcoming.days !== 30) t.fail(ex.request, 'answers for another window than days=30', { path: 'days', value: upcoming.days });
+      charges.forEach((charge, i) => {
+        const path = `charges.${i}.date`;
+        if (charge.date < from || charge.date > to) t.fail(ex.request, `a charge outside the window ${from} to ${to}`, { path, value: charge.date });
+        if (i > 0 && charge.date < charges[i - 1].date) t.fail(ex.request, 'the charges are not in date order', { path, value: charge.date });
+      });
+      // The wallet pays in order while it covers a charge: no wallet charge after the first one it does not pay.
+      const firstOther = charges.findIndex((charge) => charge.pays_with !== 'wallet');
+      const lastWallet = charges.map((charge) => charge.pays_with).lastIndexOf('wallet');
+      if (firstOther >= 0 && lastWallet > firstOther) t.fail(ex.request, 'the wallet pays a charge after one it did not pay', { path: `charges.${lastWallet}.pays_with`, value: 'wallet' });
+      const expected = firstOther >= 0 ? charges[firstOther].date : null;
+      if (coverage.runs_out_on !== expected) t.fail(ex.request, `runs_out_on is not the date of the first charge the wallet does not pay (${expected})`, { path: 'coverage.runs_out_on', value: coverage.runs_out_on });
+      expectProblem(t, await wire.call('GET', '/upcoming', { query: { days: 91 } }), 'validation_failed', 'days=91');
+      t.note(`${charges.length} charges from ${from} to ${to}, runs out on ${coverage.runs_out_on ?? 'never'}`);
     },
   },
   {

@@ -58,6 +58,8 @@ const PROBLEM_JSON = 'application/problem+json';
 const shape = <T>(schema: { _zod: { def: unknown } }) => (schema._zod.def as { shape: T }).shape;
 const invoiceShape = shape<Record<'status' | 'kind' | 'total' | 'id', z.ZodMiniType>>(S.InvoiceSummary);
 const paymentShape = shape<Record<'status' | 'kind' | 'id', z.ZodMiniType>>(S.Payment);
+const chargeShape = shape<Record<'kind' | 'pays_with', z.ZodMiniType>>(S.UpcomingCharge);
+const timelineShape = shape<Record<'steps' | 'current', { _zod: { def: { element?: { _zod: { def: unknown } }; innerType?: z.ZodMiniType } } }>>(S.ServiceTimeline);
 
 /** Responses (output: what the server sends, exactly these members). */
 const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
@@ -90,7 +92,10 @@ const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   TopUpQuote: S.TopUpQuote,
   TopUp: S.TopUp,
   TopUpInvoicePayment: S.TopUpInvoicePayment,
+  ServiceTimeline: S.ServiceTimeline,
   ServiceBilling: S.ServiceBilling,
+  UpcomingCharge: S.UpcomingCharge,
+  Upcoming: S.Upcoming,
   Permissions: S.Permissions,
   UnpaidExclusion: S.UnpaidExclusion,
   Summary: S.Summary,
@@ -118,6 +123,10 @@ const OPEN_ENUMS: Array<[z.ZodMiniType, string, readonly string[]]> = [
   [shape<Record<'kind', z.ZodMiniType>>(S.WalletTransaction).kind, 'Wallet transaction kind', S.WALLET_TRANSACTION_KINDS],
   [shape<Record<'reason', z.ZodMiniType>>(S.UnpaidExclusion).reason, 'Why the unpaid total leaves these out', S.UNPAID_EXCLUSION_REASONS],
   [shape<Record<'type', z.ZodMiniType>>(S.NextAction).type, 'Next action type', S.NEXT_ACTION_TYPES],
+  [chargeShape.kind, 'Upcoming charge kind', S.UPCOMING_CHARGE_KINDS],
+  [chargeShape.pays_with, 'How the charge will be paid', S.PAYS_WITH],
+  [shape<Record<'step', z.ZodMiniType>>(timelineShape.steps._zod.def.element!).step, 'Timeline step', S.TIMELINE_STEPS],
+  [timelineShape.current._zod.def.innerType!, 'Timeline step', S.TIMELINE_STEPS],
 ];
 
 /**
@@ -132,6 +141,8 @@ const REFINEMENTS: Record<string, string> = {
   TopUpQuote: 'Also checked by the client: all amounts share one currency and `total` = `amount` + `fee` + `tax`.',
   TopUp: 'Also checked by the client: all amounts share one currency and `total` = `amount` + `fee` + `tax`.',
   WalletTransaction: 'Also checked by the client: `amount`, `balance_after` and `charged` share one currency.',
+  Upcoming:
+    'Also checked by the client: all amounts share one currency; `total` is the sum of the charges; `coverage.covered` the sum of the `wallet` charges; `coverage.shortfall` = max(0, `total` − max(0, `wallet_balance`)), and it is 0 exactly when `runs_out_on` is null.',
 };
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -151,6 +162,10 @@ const DESCRIPTIONS: Record<string, string> = {
   BankTransferInstructions:
     'What to send for a pending bank transfer: beneficiary, `iban` (or `account_number`), `bic`, optional `bank_name`, the amount and the `reference` the money is matched by; how many business days it takes, and the latest day it is expected if sent today.',
   WalletPart: "The wallet's part of a split payment: the wallet payment made in the same request, and its amount.",
+  Upcoming:
+    'The scheduled charges (renewals not invoiced yet) from `from` to `to`, both included (`days` days), in date order, and how the wallet covers them: its balance now pays them in date order while it covers one in full; the first it cannot cover and every later one go to the default method for renewals (`default_method`) or are paid manually. `runs_out_on` is the date of the first charge the wallet does not pay (null when it pays them all); `shortfall` what a top-up must add for the wallet to pay every charge of the window.',
+  ServiceTimeline:
+    "The lifecycle of the service's open renewal invoice: its dated steps in order (issued, due, suspension, termination; a newer server may add others), the step reached today (`current`, null before the first), and the account's policy in days after the due date.",
   UnpaidExclusion: 'Open invoices with a balance that `Summary.unpaid` leaves out (a payment still clearing, held or disputed), by reason, so the total and the invoice list can be reconciled.',
 };
 
@@ -205,6 +220,7 @@ const PARAMETER_SCHEMAS = {
   returnUrl: z.url({ protocol: /^https?$/ }),
   retryAfter: z.int().check(z.nonnegative()),
   replayed: z.literal('true'),
+  days: z._default(z.int().check(z.minimum(1), z.maximum(90)), 30),
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -408,8 +424,16 @@ const OPERATIONS: OperationSpec[] = [
   readById('top-up', '/wallet/top-ups/{id}', 'getTopUp', 'Wallet', ok('TopUp', 'The top-up.'), ['Get a top-up', 'One top-up; polled while it is `pending`.']),
   readById('service', '/services/{id}/billing', 'getServiceBilling', 'Services', ok('ServiceBilling', 'The service\'s billing impact.'), [
     'Billing impact on a service',
-    'The service\'s billing state, the invoices blocking it, and the suspension and termination dates.',
+    'The service\'s billing state, the invoices blocking it, the suspension and termination dates, and (with an open renewal) its dated `timeline`.',
   ]),
+  read(
+    '/upcoming',
+    'getUpcoming',
+    'Account',
+    ok('Upcoming', 'The scheduled charges of the window and their coverage.'),
+    ['Upcoming charges', 'The renewals scheduled in the next `days` days, their total, how each will be paid (wallet first, then the default method, or manually) and how far the wallet covers them.'],
+    { parameters: [query('days', 'The window, in days from today (today included).', PARAMETER_SCHEMAS.days)], errors: ['badRequest'] },
+  ),
 ];
 
 const TAGS = [
@@ -485,6 +509,8 @@ export async function collectExamples(): Promise<Examples> {
   const service = s.services_at_risk[0]?.service.id ?? 'svc_missing';
   add('getServiceBilling', expect(await get(`/services/${service}/billing`), 200, 'service'), 'atRisk', 'A service at risk of suspension');
   add('getServiceBilling', expect(await get('/services/svc_missing/billing'), 404, 'no service'), 'notFound', 'No such service');
+  add('getUpcoming', expect(await get('/upcoming?days=30'), 200, 'upcoming'), 'short', 'The wallet does not cover the next renewal');
+  add('getUpcoming', expect(await get('/upcoming?days=91'), 400, 'bad days'), 'badDays', 'A window out of range');
 
   const topUpBody = { amount: { amount: 2_500, currency: s.wallet.balance.currency }, method_id: 'pm_card_4242' };
   add('quoteTopUp', expect(await call(api, 'POST', '/wallet/top-ups/quote', { body: topUpBody }), 200, 'quote'), 'card', 'A card top-up: fee added');

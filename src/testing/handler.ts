@@ -99,6 +99,7 @@ const ROUTES: Route[] = [
     pattern: '/wallet/top-ups/*',
     run: ({ rt, params }) => ok(rt.state.topUpView(found(rt.state.topUps.get(params[0]), 'top-up', params[0]))),
   },
+  { method: 'GET', pattern: '/upcoming', run: ({ rt, query }) => ok(rt.state.upcoming(query)) },
   {
     method: 'GET',
     pattern: '/services/*/billing',

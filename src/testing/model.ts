@@ -24,6 +24,8 @@ export interface Account {
   feeVatBps: number;
   /** The wallet pays open invoices by itself when a top-up completes (`Wallet.auto_pay_invoices`). */
   autoPayInvoices: boolean;
+  /** The method id charged for a renewal the wallet cannot cover (`default_method_for_renewals`); null: the customer pays an invoice. */
+  defaultMethodForRenewals: string | null;
 }
 
 export interface StoredService {
@@ -33,6 +35,8 @@ export interface StoredService {
   status: ServiceStatus;
   /** When paying its last blocking invoice lifted a suspension: the service is restoring from then on for a while. */
   restoringSince?: string;
+  /** Monthly renewal not invoiced yet: its price and the day of the next one (`GET /upcoming`). */
+  renewal?: { price: number; nextOn: string };
 }
 
 export interface StoredLine {
@@ -126,6 +130,13 @@ const DAY_MS = 86_400_000;
 /** `YYYY-MM-DD` plus whole days, in UTC so a calendar date never shifts. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** `YYYY-MM-DD` plus whole months, on the same day of the month or the month's last day. */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y, m + months, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, last))).toISOString().slice(0, 10);
 }
 
 export function dayOf(instant: Date): string {

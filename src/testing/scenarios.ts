@@ -58,7 +58,13 @@ function account(currency: 'USD' | 'EUR' | 'JPY', walletBalance: number): Accoun
     feeVatBps: currency === 'EUR' ? 2_000 : 0,
     // Manual by default: a top-up only adds money (createReferenceApi's `autoPayInvoices` turns it on).
     autoPayInvoices: false,
+    defaultMethodForRenewals: null,
   };
+}
+
+/** A copy of the service that renews monthly at `price`, next on `nextOn` (the day after its paid or invoiced period). */
+function renews(service: StoredService, price: number, nextOn: string): StoredService {
+  return { ...service, renewal: { price, nextOn } };
 }
 
 function line(description: string, unitPrice: number, period?: [string, string], quantity = 1): StoredLine {
@@ -151,7 +157,7 @@ const DEDICATED_LINES = (period: [string, string]) => [
 ];
 
 function overdue(): Seed {
-  const services = [VPS_FRA, GPU_AMS, DED_NYC, DOMAIN].map((s) => ({ ...s }));
+  const services = [renews(VPS_FRA, 3_180, '2026-12-21'), renews(GPU_AMS, 122_900, '2027-01-04'), renews(DED_NYC, 14_900, '2026-12-28'), { ...DOMAIN }];
   const vpsNov = invoice(1001, 'PL-2026-0142', { status: 'unpaid', issue: '2026-11-07', due: '2026-11-21', service: VPS_FRA.id, lines: VPS_LINES(month('2026-11-21')) });
   const gpuDec = invoice(1002, 'PL-2026-0147', { status: 'unpaid', issue: '2026-11-20', due: '2026-12-04', service: GPU_AMS.id, lines: GPU_LINES(month('2026-12-04')) });
   const domain = invoice(1003, 'PL-2026-0149', {
@@ -235,7 +241,9 @@ function healthy(): Seed {
     payments.push(payment(5100 + i * 2, vps, CARD, vps.total, `2026-${mm}-09T07:30:00Z`));
     payments.push(payment(5101 + i * 2, ded, i % 2 ? WALLET : CRYPTO, ded.total, `2026-${mm}-16T12:00:00Z`, i % 2 ? {} : { reference: `0x${(0x5a1e + i).toString(16)}c0ffee` }));
   });
-  return { account: account('USD', 8_500), services: [{ ...VPS_FRA }, { ...DED_NYC }], invoices, payments, topUps: [] };
+  // Renewals the wallet cannot cover go to the card.
+  const acct = { ...account('USD', 8_500), defaultMethodForRenewals: 'pm_card_4242' };
+  return { account: acct, services: [renews(VPS_FRA, 3_180, '2026-12-21'), renews(DED_NYC, 14_900, '2026-12-28')], invoices, payments, topUps: [] };
 }
 
 function suspended(): Seed {
@@ -243,7 +251,7 @@ function suspended(): Seed {
   const paid = invoice(2000, 'PL-2026-0129', { status: 'paid', issue: '2026-10-21', service: VPS_FRA.id, lines: VPS_LINES(month('2026-11-04')) });
   return {
     account: account('USD', 0),
-    services: [{ ...VPS_SGP }, { ...VPS_FRA }],
+    services: [renews(VPS_SGP, 2_700, '2026-12-10'), renews(VPS_FRA, 3_180, '2026-12-04')],
     invoices: [late, paid],
     payments: [payment(5200, paid, CARD, paid.total, '2026-10-22T18:02:00Z')],
     topUps: [],
@@ -259,7 +267,7 @@ function lowBalance(): Seed {
   const prev = invoice(3000, 'PL-2026-0138', { status: 'paid', issue: '2026-10-17', service: VPS_FRA.id, lines: VPS_LINES(month('2026-11-01')) });
   return {
     account: account('USD', 320),
-    services: [{ ...VPS_FRA }],
+    services: [renews(VPS_FRA, 3_180, '2027-01-01')],
     invoices: [due, prev],
     payments: [payment(5300, prev, WALLET, prev.total, '2026-10-30T09:00:00Z')],
     topUps: [],
@@ -270,7 +278,7 @@ function partiallyPaid(): Seed {
   const part = invoice(4001, 'PL-2026-0155', { status: 'partially_paid', issue: '2026-11-20', due: '2026-12-04', service: DED_NYC.id, lines: DEDICATED_LINES(month('2026-12-04')), paid: 5_000 });
   return {
     account: account('USD', 640),
-    services: [{ ...DED_NYC }],
+    services: [renews(DED_NYC, 14_900, '2027-01-04')],
     invoices: [part],
     payments: [payment(5400, part, WALLET, 5_000, '2026-11-21T10:30:00Z')],
     topUps: [],
@@ -283,7 +291,7 @@ function eur(): Seed {
   const prev = invoice(1200, 'PL-2026-0152', { status: 'paid', issue: '2026-10-15', service: VPS_FRA.id, lines: vpsLines(month('2026-10-29')) });
   return {
     account: account('EUR', 4_000),
-    services: [{ ...VPS_FRA }],
+    services: [renews(VPS_FRA, 2_640, '2026-12-29')],
     invoices: [due, prev],
     payments: [payment(5500, prev, CARD, prev.total, '2026-10-16T08:00:00Z')],
     topUps: [],
@@ -301,7 +309,7 @@ function jpy(): Seed {
   const vps = invoice(1300, 'PL-2026-0176', { status: 'paid', issue: '2026-11-01', service: VPS_FRA.id, lines: [line('VPS Cloud 4 (4 vCPU, 8 GB RAM, 160 GB NVMe)', 3_200, month('2026-11-15'))] });
   return {
     account: account('JPY', 5_000),
-    services: [{ ...GPU_AMS }, { ...VPS_FRA }],
+    services: [renews(GPU_AMS, 168_000, '2026-12-24'), renews(VPS_FRA, 3_200, '2026-12-15')],
     invoices: [gpu, vps],
     payments: [payment(5600, vps, CARD, vps.total, '2026-11-02T03:00:00Z')],
     topUps: [],
@@ -340,7 +348,9 @@ function manyInvoices(count = 10_000): Seed {
       if (status === 'refunded') payments.push(payment(40_001 + i, inv, i % 3 ? CARD : WALLET, inv.total, `${day(Math.min(back + 3, 0))}T10:00:00Z`, { kind: 'refund', reference: `re_${40_001 + i}` }));
     }
   }
-  return { account: account('USD', 15_000), services: FLEET.map((f) => ({ ...f.service })), invoices, payments, topUps: [] };
+  // Each renews monthly at its line's price, a few days apart from tomorrow on.
+  const services = FLEET.map((f, i) => renews(f.service, f.lines(['', ''])[0].unitPrice, addDays('2026-11-27', i * 3)));
+  return { account: account('USD', 15_000), services, invoices, payments, topUps: [] };
 }
 
 export function seedScenario(name: ScenarioName): Seed {

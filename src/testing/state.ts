@@ -13,11 +13,13 @@ import type {
   ServiceRef,
   Summary,
   TopUp,
+  Upcoming,
+  UpcomingCharge,
   Wallet,
   WalletTransaction,
 } from '../api/schemas.js';
 import type { Account, Checkout, Seed, StoredInvoice, StoredPayment, StoredService, StoredTopUp } from './model.js';
-import { addDays, dayOf, validationFailed } from './model.js';
+import { ApiProblem, addDays, addMonths, dayOf, validationFailed } from './model.js';
 import { DEFAULT_TRANSFER_DAYS, addBusinessDays } from '../money/transfer.js';
 import type { LedgerAudit, LedgerEntry } from './types.js';
 
@@ -465,6 +467,86 @@ export class BillingState {
       suspend_on: impact.suspendOn,
       terminate_on: impact.terminateOn,
       ...(impact.resumesAt ? { resumes_at: impact.resumesAt } : {}),
+      timeline: this.timeline(impact),
+    };
+  }
+
+  /** The dated lifecycle of the service's earliest open renewal (the one its suspension follows from). */
+  private timeline(impact: Impact): ServiceBilling['timeline'] {
+    const renewal = impact.blocking.find((inv) => inv.kind === 'renewal');
+    if (!renewal) return null;
+    const suspendOn = addDays(renewal.dueDate, SUSPEND_GRACE_DAYS);
+    const steps = [
+      { step: 'issued', date: renewal.issueDate },
+      { step: 'due', date: renewal.dueDate },
+      { step: 'suspension', date: suspendOn },
+      { step: 'termination', date: addDays(suspendOn, TERMINATE_GRACE_DAYS) },
+    ];
+    const today = this.today();
+    return {
+      invoice_id: renewal.id,
+      steps,
+      current: steps.filter((s) => s.date <= today).at(-1)?.step ?? null,
+      policy: { suspend_after_days: SUSPEND_GRACE_DAYS, terminate_after_days: SUSPEND_GRACE_DAYS + TERMINATE_GRACE_DAYS },
+    };
+  }
+
+  /**
+   * `GET /upcoming`: each service's monthly renewals from today to `days - 1` days ahead, in date
+   * order; the wallet's balance pays them in order while it covers one in full, the rest go to
+   * the default method for renewals (or are paid manually).
+   */
+  upcoming(params: URLSearchParams): Upcoming {
+    const raw = params.get('days') || '30';
+    const days = Number(raw);
+    if (!/^\d+$/.test(raw) || days < 1 || days > 90) throw new ApiProblem(400, 'validation_failed', 'days: must be a whole number from 1 to 90', 'days');
+    const from = this.today();
+    const to = addDays(from, days - 1);
+    const dated: Array<{ id: string; date: string; price: number }> = [];
+    for (const service of this.services.values()) {
+      if (!service.renewal || this.impact(service.id)?.state === 'terminated') continue;
+      // Renewals before today are past (invoiced or lapsed); the schedule keeps its day of the month.
+      for (let n = 0, date = service.renewal.nextOn; date <= to; date = addMonths(service.renewal.nextOn, ++n)) {
+        if (date >= from) dated.push({ id: service.id, date, price: service.renewal.price });
+      }
+    }
+    dated.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1));
+    const method = this.account.methods.find((m) => m.id === this.account.defaultMethodForRenewals);
+    let left = Math.max(0, this.account.walletBalance);
+    let runsOutOn: string | null = null;
+    let covered = 0;
+    const charges = dated.map(({ id, date, price }): UpcomingCharge => {
+      const ref = this.serviceRef(id);
+      const wallet = runsOutOn === null && price <= left;
+      if (wallet) {
+        left -= price;
+        covered += price;
+      } else runsOutOn ??= date;
+      return {
+        id: `ren_${id}_${date}`,
+        service: ref,
+        kind: 'renewal',
+        description: `${ref.name.split(' · ')[0]}, ${date} to ${addDays(addMonths(date, 1), -1)}`,
+        date,
+        amount: this.money(price),
+        pays_with: wallet ? 'wallet' : method ? 'default_method' : 'manual',
+        method: !wallet && method ? { type: method.type, label: method.label, brand: method.brand ?? null, last4: method.last4 ?? null } : null,
+      };
+    });
+    const total = dated.reduce((sum, c) => sum + c.price, 0);
+    return {
+      days,
+      from,
+      to,
+      charges,
+      total: this.money(total),
+      coverage: {
+        wallet_balance: this.money(this.account.walletBalance),
+        covered: this.money(covered),
+        shortfall: this.money(Math.max(0, total - Math.max(0, this.account.walletBalance))),
+        runs_out_on: runsOutOn,
+      },
+      as_of: this.instant(),
     };
   }
 

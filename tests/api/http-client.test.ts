@@ -65,6 +65,15 @@ const topUp = {
 const quote = { amount: usd(5000), method_id: 'pm_card', fee: usd(150), tax: usd(0), total: usd(5150) };
 const payResult = { payment, invoice: { ...invoice, status: 'pending' }, next_action: null };
 const serviceBilling = { service, state: 'ok', blocking_invoices: [], suspend_on: null, terminate_on: null };
+const upcoming = (days = 30) => ({
+  days,
+  from: '2026-11-26',
+  to: '2026-12-25',
+  charges: [],
+  total: usd(0),
+  coverage: { wallet_balance: usd(500), covered: usd(0), shortfall: usd(0), runs_out_on: null },
+  as_of: '2026-11-26T09:00:00Z',
+});
 
 // ---- a scripted fetch: each call takes the next step; no network ----
 
@@ -566,8 +575,9 @@ describe('createHttpClient', () => {
       ['getWallet', (c) => c.getWallet(), wallet, ['wallet']],
       ['getServiceBilling', (c) => c.getServiceBilling('svc_1'), serviceBilling, ['service:svc_1']],
       ['getTopUp', (c) => c.getTopUp('tu_1'), topUp, ['top-up:tu_1', 'wallet']],
+      ['getUpcoming', (c) => c.getUpcoming!(30), upcoming(), ['upcoming', 'wallet']],
     ];
-    const ALL_TAGS = ['summary', 'invoices', 'invoice:inv_1', 'payments', 'payment:pay_1', 'payment-methods', 'wallet', 'service:svc_1', 'top-up:tu_1'];
+    const ALL_TAGS = ['summary', 'invoices', 'invoice:inv_1', 'payments', 'payment:pay_1', 'payment-methods', 'wallet', 'service:svc_1', 'top-up:tu_1', 'upcoming'];
 
     for (const [name, read, body, tags] of READS) {
       it(`tags ${name} with exactly ${tags.join(', ')}`, async () => {
@@ -585,7 +595,7 @@ describe('createHttpClient', () => {
       const seen: string[][] = [];
       client.subscribe((tags) => seen.push([...tags].sort()));
       await client.payInvoice('inv_1', PAY, { idempotencyKey: 'k' });
-      expect(seen).to.deep.equal([['invoice:inv_1', 'invoices', 'payments', 'service:svc_1', 'summary', 'wallet']]);
+      expect(seen).to.deep.equal([['invoice:inv_1', 'invoices', 'payments', 'service:svc_1', 'summary', 'upcoming', 'wallet']]);
       expect((await client.getInvoice('inv_1')).status).to.equal('pending');
       expect(calls).to.have.length(3);
     });
@@ -595,7 +605,7 @@ describe('createHttpClient', () => {
       const seen: string[][] = [];
       client.subscribe((tags) => seen.push([...tags].sort()));
       await client.payInvoice('inv_1', PAY, { idempotencyKey: 'k' });
-      expect(seen).to.deep.equal([['invoice:inv_1', 'invoices', 'payments', 'summary', 'wallet']]);
+      expect(seen).to.deep.equal([['invoice:inv_1', 'invoices', 'payments', 'summary', 'upcoming', 'wallet']]);
     });
 
     it('invalidates wallet, payments and summary after a top-up, and nothing after a quote', async () => {
@@ -605,10 +615,49 @@ describe('createHttpClient', () => {
       await client.quoteTopUp(TOP_UP);
       expect(seen).to.deep.equal([]);
       await client.createTopUp(TOP_UP, { idempotencyKey: 'k' });
-      expect(seen).to.deep.equal([['payments', 'summary', 'wallet']]);
+      expect(seen).to.deep.equal([['payments', 'summary', 'upcoming', 'wallet']]);
       unsubscribe();
       client.refreshAll();
       expect(seen).to.have.length(1);
+    });
+
+    it('reads /upcoming once per distinct days value, shared by concurrent readers, and again after a top-up', async () => {
+      let release: (r: Response) => void = () => {};
+      const { client, calls, called } = setup([
+        () => new Promise<Response>((resolve) => (release = resolve)),
+        json(upcoming(90)),
+        json(topUp, 201),
+        json(upcoming(30)),
+      ]);
+      const reads = [client.getUpcoming!(30), client.getUpcoming!(30), client.getUpcoming!(30)];
+      await called(1);
+      release(json(upcoming(30)));
+      expect((await Promise.all(reads)).map((u) => u.days)).to.deep.equal([30, 30, 30]);
+      expect((await client.getUpcoming!(90)).days).to.equal(90);
+      expect(calls.map((c) => c.url)).to.deep.equal(['https://api.test/billing/v1/upcoming?days=30', 'https://api.test/billing/v1/upcoming?days=90']);
+      await client.getUpcoming!(30);
+      expect(calls).to.have.length(2);
+      // A top-up moves money: coverage is read again.
+      await client.createTopUp(TOP_UP, { idempotencyKey: 'k' });
+      await client.getUpcoming!(30);
+      expect(calls.map((c) => c.url).at(-1)).to.equal('https://api.test/billing/v1/upcoming?days=30');
+      expect(calls).to.have.length(4);
+    });
+
+    it('reloads /upcoming when anything invalidates the wallet (a payment settled by the dialogs)', async () => {
+      const { client, calls } = setup([json(upcoming()), json(upcoming())]);
+      await client.getUpcoming!();
+      expect(calls[0]?.url).to.equal('https://api.test/billing/v1/upcoming');
+      client.invalidate(['wallet', 'payments', 'summary']);
+      await client.getUpcoming!();
+      expect(calls).to.have.length(2);
+    });
+
+    it('reports an upcoming whose coverage does not add up as bad_response', async () => {
+      const { client } = setup([json({ ...upcoming(), coverage: { ...upcoming().coverage, shortfall: usd(100) } })]);
+      const error = await failure(client.getUpcoming!(30));
+      expect(error.code).to.equal('bad_response');
+      expect(error.path).to.equal('coverage');
     });
 
     it('does not invalidate after a failed payment', async () => {

@@ -27,6 +27,7 @@ import {
   TopUpQuote,
   TopUpQuoteRequest,
   TopUpRequest,
+  Upcoming,
   Wallet,
   isKnownInvoiceStatus,
   pageOf,
@@ -446,6 +447,99 @@ describe('schemas', () => {
       expect(firstBadPath(ServiceBilling, { ...serviceBilling, suspend_on: '2026-12-05T00:00:00Z' })).to.equal('suspend_on');
       const blocking_invoices = [invoiceSummary({ number: '' })];
       expect(firstBadPath(ServiceBilling, { ...serviceBilling, blocking_invoices })).to.equal('blocking_invoices.0.number');
+    });
+  });
+
+  describe('ServiceBilling.timeline', () => {
+    const timeline = {
+      invoice_id: 'inv_1',
+      steps: Object.entries({ issued: '2026-11-07', due: '2026-11-21', suspension: '2026-11-28', termination: '2026-12-12' }).map(([step, date]) => ({ step, date })),
+      current: 'due',
+      policy: { suspend_after_days: 7, terminate_after_days: 21 },
+    };
+
+    it('is optional and nullable: an older server sends none, a service without an open renewal null', () => {
+      expect(ServiceBilling.parse(serviceBilling).timeline).to.equal(undefined);
+      expect(ServiceBilling.parse({ ...serviceBilling, timeline: null }).timeline).to.equal(null);
+      expect(ServiceBilling.parse({ ...serviceBilling, timeline }).timeline?.steps.map((s) => s.step)).to.deep.equal(['issued', 'due', 'suspension', 'termination']);
+    });
+
+    it('keeps a step name from a newer server (open list), as the current step too', () => {
+      const steps = [...timeline.steps.slice(0, 2), { step: 'final_notice', date: '2026-11-25' }, ...timeline.steps.slice(2)];
+      const parsed = ServiceBilling.parse({ ...serviceBilling, timeline: { ...timeline, steps, current: 'final_notice' } });
+      expect(parsed.timeline?.steps[2]).to.deep.equal({ step: 'final_notice', date: '2026-11-25' });
+      expect(parsed.timeline?.current).to.equal('final_notice');
+    });
+
+    it('rejects an empty step name, an instant as a step date and a fractional policy', () => {
+      const bad = (patch: object) => firstBadPath(ServiceBilling, { ...serviceBilling, timeline: { ...timeline, ...patch } });
+      expect(bad({ steps: [{ step: '', date: '2026-11-07' }] })).to.equal('timeline.steps.0.step');
+      expect(bad({ steps: [{ step: 'due', date: '2026-11-21T00:00:00Z' }] })).to.equal('timeline.steps.0.date');
+      expect(bad({ policy: { suspend_after_days: 7.5, terminate_after_days: 21 } })).to.equal('timeline.policy.suspend_after_days');
+    });
+  });
+
+  describe('Upcoming', () => {
+    const charge = (date: string, amount: number, pays_with: string, method: object | null = null) => ({
+      id: `ren_${date}`,
+      service: { id: 'svc_1', name: 'vps-fra-1', status: 'active' },
+      kind: 'renewal',
+      description: 'VPS, one month',
+      date,
+      amount: { amount, currency: 'USD' },
+      pays_with,
+      method,
+    });
+    const CARD = { type: 'card', label: 'Visa ending 4242', brand: 'visa', last4: '4242' };
+    // Balance 40.00: the wallet pays the first (30.00), not the second (50.00); short by 40.00.
+    const upcoming = {
+      days: 30,
+      from: '2026-11-26',
+      to: '2026-12-25',
+      charges: [charge('2026-12-01', 3_000, 'wallet'), charge('2026-12-21', 5_000, 'default_method', CARD)],
+      total: { amount: 8_000, currency: 'USD' },
+      coverage: {
+        wallet_balance: { amount: 4_000, currency: 'USD' },
+        covered: { amount: 3_000, currency: 'USD' },
+        shortfall: { amount: 4_000, currency: 'USD' },
+        runs_out_on: '2026-12-21',
+      },
+      as_of: '2026-11-26T09:00:00Z',
+    };
+    const covered = {
+      ...upcoming,
+      charges: [charge('2026-12-01', 3_000, 'wallet')],
+      total: { amount: 3_000, currency: 'USD' },
+      coverage: { ...upcoming.coverage, shortfall: { amount: 0, currency: 'USD' }, runs_out_on: null },
+    };
+
+    it('parses a window the wallet covers in part, and one it covers in full', () => {
+      expect(Upcoming.parse(upcoming).coverage.runs_out_on).to.equal('2026-12-21');
+      expect(Upcoming.parse(covered).coverage.shortfall.amount).to.equal(0);
+      expect(Upcoming.parse({ ...covered, charges: [], total: { amount: 0, currency: 'USD' }, coverage: { ...covered.coverage, covered: { amount: 0, currency: 'USD' } } }).charges).to.deep.equal([]);
+    });
+
+    it('keeps a pays_with and a kind from a newer server (open lists): not the wallet, so not covered', () => {
+      const charges = [upcoming.charges[0], { ...charge('2026-12-21', 5_000, 'installments'), kind: 'usage' }];
+      const parsed = Upcoming.parse({ ...upcoming, charges });
+      expect(parsed.charges[1]?.pays_with).to.equal('installments');
+      expect(parsed.charges[1]?.kind).to.equal('usage');
+    });
+
+    it('rejects charges, total and coverage that do not add up, at coverage', () => {
+      const withCoverage = (patch: object) => firstBadPath(Upcoming, { ...upcoming, coverage: { ...upcoming.coverage, ...patch } });
+      expect(firstBadPath(Upcoming, { ...upcoming, total: { amount: 7_999, currency: 'USD' } }), 'total is not the sum').to.equal('coverage');
+      expect(withCoverage({ covered: { amount: 8_000, currency: 'USD' } }), 'covered is not the wallet charges').to.equal('coverage');
+      expect(withCoverage({ shortfall: { amount: 5_000, currency: 'USD' } }), 'shortfall is not total minus balance').to.equal('coverage');
+      expect(withCoverage({ runs_out_on: null }), 'short, yet never runs out').to.equal('coverage');
+      expect(firstBadPath(Upcoming, { ...covered, coverage: { ...covered.coverage, runs_out_on: '2026-12-01' } }), 'covered, yet runs out').to.equal('coverage');
+      expect(withCoverage({ wallet_balance: { amount: 4_000, currency: 'EUR' } }), 'currencies differ').to.equal('coverage');
+    });
+
+    it('rejects an empty pays_with, a negative charge and an instant as a date', () => {
+      expect(firstBadPath(Upcoming, { ...upcoming, charges: [{ ...upcoming.charges[0], pays_with: '' }, upcoming.charges[1]] })).to.equal('charges.0.pays_with');
+      expect(firstBadPath(Upcoming, { ...upcoming, charges: [charge('2026-12-01', -1, 'wallet')] })).to.equal('charges.0.amount.amount');
+      expect(firstBadPath(Upcoming, { ...upcoming, to: '2026-12-25T00:00:00Z' })).to.equal('to');
     });
   });
 

@@ -166,7 +166,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
   it('is an OpenAPI 3.1 document with every contract endpoint and no demo-only route', () => {
     assert.equal(doc.openapi, '3.1.0');
     const paths = Object.keys(doc.paths);
-    for (const path of ['/summary', '/invoices', '/invoices/{id}', '/invoices/{id}/payments', '/payments', '/payments/{id}', '/payment-methods', '/wallet', '/wallet/transactions', '/wallet/top-ups/quote', '/wallet/top-ups', '/wallet/top-ups/{id}', '/services/{id}/billing']) {
+    for (const path of ['/summary', '/invoices', '/invoices/{id}', '/invoices/{id}/payments', '/payments', '/payments/{id}', '/payment-methods', '/wallet', '/wallet/transactions', '/wallet/top-ups/quote', '/wallet/top-ups', '/wallet/top-ups/{id}', '/services/{id}/billing', '/upcoming']) {
       assert.ok(paths.includes(path), `${path} is documented`);
     }
     assert.ok(!paths.some((p) => p.includes('_control') || p.includes('_checkout')), 'no _control or _checkout route');
@@ -180,6 +180,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
     inEveryScenario(async ({ scenario, api, client, summary }) => {
       await client.get('/payment-methods');
       await client.get('/wallet');
+      for (const days of ['', '?days=1', '?days=30', '?days=90']) await client.get(`/upcoming${days}`);
 
       const big = scenario === 'many-invoices';
       const invoices = await pageAll(client, '/invoices', big ? 100 : 3);
@@ -214,6 +215,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
         assert.equal((await client.get(`/payments?${query}`)).status, 422, `/payments?${query}`);
         assert.equal((await client.get(`/wallet/transactions?${query}`)).status, 422, `/wallet/transactions?${query}`);
       }
+      for (const days of ['0', '91', 'ten']) assert.equal((await client.get(`/upcoming?days=${days}`)).status, 400, `/upcoming?days=${days}`);
     }));
 
   it('in every scenario: quote, top up and pay, with each error case, then settle and re-read', () =>
@@ -304,6 +306,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
         if (record.invoiceId) await client.get(`/invoices/${record.invoiceId}`);
       }
       await client.get('/summary');
+      await client.get('/upcoming?days=90');
       await pageAll(client, '/payments', 100);
     }));
 
@@ -330,6 +333,7 @@ describe('the reference API answers as the OpenAPI document says', () => {
       ['POST', '/wallet/top-ups', { amount: { amount: 1000, currency: 'USD' }, method_id: 'pm_card_4242' }],
       ['GET', `/wallet/top-ups/${topUp.body.id}`],
       ['GET', `/services/${service}/billing`],
+      ['GET', '/upcoming'],
     ];
     let n = 0;
     for (const [method, path, body] of calls) {

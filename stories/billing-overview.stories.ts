@@ -54,6 +54,45 @@ export const Empty: Story = {
   },
 };
 
+// ---- "Coming up" (GET /upcoming) ----
+
+/** "Coming up" of the overdue account: the wallet runs out on December 21, $19.30 short. */
+export const ComingUpShort: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'Your wallet covers renewals until December 21.');
+    await waitForText(el, 'Short by $19.30 for renewals in the next 30 days.');
+  },
+};
+
+/** Renewals with no default method for them: each is an invoice the customer pays ("You pay it"). */
+export const ComingUpManualPayment: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitFor(() => expect(parts(el, 'pays-with').length).toBeGreaterThan(0));
+    for (const line of parts(el, 'pays-with')) await expect(line).toHaveTextContent(t('en', 'overview.coming_up.pays_manual'));
+  },
+};
+
+/** The wallet covers every renewal of the next 30 days: each from the wallet, no top-up asked for. */
+export const ComingUpCovered: Story = {
+  parameters: { billing: { scenario: 'healthy' } },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitForText(el, 'Your wallet covers every renewal in the next 30 days.');
+    await waitForText(el, 'From your wallet');
+    await expect(part(el, 'shortfall')).toBeNull();
+  },
+};
+
+/** A new account: no renewals in the next 30 days. */
+export const ComingUpNoRenewals: Story = {
+  parameters: { billing: { scenario: 'new-account' } },
+  play: async ({ canvasElement }) => {
+    await waitForText(await overview(canvasElement), 'No renewals in the next 30 days.');
+  },
+};
+
 export const LowBalance: Story = {
   parameters: { billing: { scenario: 'low-balance' } },
   play: async ({ canvasElement }) => {
@@ -301,3 +340,43 @@ export const ServiceNotFound: Story = {
 export const ServiceLoading: Story = { ...loadingStory(TAG, 'GET /services/*/billing'), args: { 'service-id': 'srv_vps_fra1' } };
 
 export const ServiceError: Story = { ...errorStory(TAG, 'GET /services/*/billing', 'server_error'), args: { 'service-id': 'srv_vps_fra1' } };
+
+// The renewal's timeline (issue 16): each step reached, and a step from a newer server.
+
+/** A service's timeline at `step` (its `aria-current` step), showing `words`. */
+function timelineAt(serviceId: string, step: string, words: string, billing?: Record<string, unknown>): Story {
+  return {
+    ...(billing ? { parameters: { billing } } : {}),
+    args: { 'service-id': serviceId },
+    play: async ({ canvasElement }) => {
+      const el = await overview(canvasElement);
+      await waitFor(() => expect(part(el, 'timeline')).not.toBeNull());
+      await expect(el.shadowRoot?.querySelector('[aria-current="step"]')?.getAttribute('data-step')).toBe(step);
+      await waitForText(el, words);
+    },
+  };
+}
+
+/** Before the due date: the invoice is issued, today before its due date. */
+export const ServiceTimelineIssued: Story = timelineAt('srv_vps_fra1', 'issued', t('en', 'service.timeline.issued'), { now: '2026-11-10T09:00:00Z' });
+
+/** Past due: today between the due date and the suspension ("Server stopped; your data is kept"). */
+export const ServiceTimelineDue: Story = timelineAt('srv_vps_fra1', 'due', t('en', 'service.timeline.suspension'));
+
+/** Suspended: today between the suspension and the termination the banner names. */
+export const ServiceTimelineSuspension: Story = timelineAt('srv_vps_sgp1', 'suspension', t('en', 'service.timeline.termination'), { scenario: 'suspended' });
+
+/** Past the termination date: the last step reached, today after it. */
+export const ServiceTimelineTermination: Story = timelineAt('srv_vps_fra1', 'termination', t('en', 'service.timeline.termination'), { now: '2026-12-13T09:00:00Z' });
+
+/** A step a newer server added: shown by its date and raw name, never a crash. */
+export const ServiceTimelineUnknownStep: Story = {
+  parameters: {
+    billing: { faults: [{ match: 'GET /services/*/billing', type: 'schema', patch: { 'timeline.steps.2': { step: 'final_notice', date: '2026-11-27' } }, times: 1_000 }] },
+  },
+  args: { 'service-id': 'srv_vps_fra1' },
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    await waitFor(() => expect(el.shadowRoot?.querySelector('[data-step="final_notice"]')?.textContent).toContain('final_notice'));
+  },
+};

@@ -169,6 +169,20 @@ export const DialogOpen: Story = {
   },
 };
 
+/** Short for the next 30 days' renewals (the overdue account): the first preset covers them, its amount explained; choosing it fills the amount. */
+export const CoverTheNext30Days: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await topUpButton(canvasElement);
+    await openDialog(el);
+    const screen = screenOf(el);
+    const cover = await waitFor(() => screen.getByRole('button', { name: 'Cover the next 30 days ($19.30)' }));
+    await expect(textOf(part(el, 'cover-reason'))).toMatch(/^Renewals of \$[\d,.]+ are due by .+; your wallet has \$[\d,.]+\.$/);
+    await userEvent.click(cover);
+    await waitFor(() => expect(part<HTMLInputElement>(el, 'amount-input')!.value).toBe('19.30'));
+    await expect(cover).toHaveAttribute('aria-pressed', 'true');
+  },
+};
+
 /** Opens the dialog of a button whose dialog code has not arrived: its frame shows at once. */
 async function openWithoutCode(canvasElement: HTMLElement, tag: string): Promise<TopUpButton> {
   const el = await storyElement<TopUpButton>(canvasElement, tag);

@@ -21,13 +21,37 @@ type Story = StoryObj;
 
 const wallet = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
 
-/** The overdue account: $12.50 in the wallet, with the built-in top-up action. */
+/**
+ * The overdue account: $12.50 in the wallet, with the built-in top-up action. Its renewals of
+ * the next 30 days need $19.30 more: the coverage line and the warning say so (GET /upcoming).
+ */
 export const Balance: Story = {
   play: async ({ canvasElement }) => {
     const el = await wallet(canvasElement);
     await waitForText(el, '$12.50');
-    await expect(part(el, 'low-balance')).toBeNull();
+    await waitForText(el, 'Your wallet covers renewals until December 21.');
+    await expect(part(el, 'low-balance')).toHaveTextContent('Renewals from December 21 are short by $19.30');
     await waitFor(() => expect(part(el, 'action')).not.toHaveAttribute('hidden'));
+  },
+};
+
+/** The wallet covers every renewal of the next 30 days: the line says so, and no warning. */
+export const CoversRenewals: Story = {
+  parameters: { billing: { scenario: 'healthy' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, 'Your wallet covers every renewal in the next 30 days.');
+    await expect(part(el, 'low-balance')).toBeNull();
+  },
+};
+
+/** `no-coverage`: no line under the balance; the warning still follows the coverage. */
+export const NoCoverageLine: Story = {
+  args: { 'no-coverage': true },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitForText(el, 'Renewals from December 21 are short by $19.30');
+    await expect(part(el, 'coverage')).toBeNull();
   },
 };
 
@@ -40,9 +64,9 @@ export const WithoutTopUp: Story = {
   },
 };
 
-/** Below the minimum top-up ($5.00): the warning is text and an icon, never colour alone. */
+/** A server without GET /upcoming, below the minimum top-up ($5.00): the warning is text and an icon, never colour alone. */
 export const LowBalance: Story = {
-  parameters: { billing: { scenario: 'low-balance' } },
+  parameters: { billing: { scenario: 'low-balance', faults: [{ match: 'GET /upcoming', type: 'status', status: 404, times: 100 }] } },
   play: async ({ canvasElement }) => {
     const el = await wallet(canvasElement);
     await waitForText(el, '$3.20');

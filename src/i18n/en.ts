@@ -228,6 +228,7 @@ export const en = {
   // <wallet-balance> and <top-up-button> (added with the wallet elements)
   'wallet.pending_amount': '+ {amount} pending',
   'wallet.low_hint': 'Top up to avoid failed renewals.',
+  'wallet.low_coverage_hint': 'Renewals from {date} are short by {amount}: top up to avoid failed renewals.',
   'wallet.balance_updated': 'Wallet balance updated: {amount}',
   'wallet.last_changed': 'Last changed {time}',
   'wallet.activity': 'Wallet activity',
@@ -256,12 +257,26 @@ export const en = {
   'overview.wallet': 'Wallet balance',
   'overview.services_at_risk': 'Services affected by billing',
   'overview.no_services_at_risk': 'No services are affected by billing.',
+  'overview.coming_up.title': 'Coming up',
+  'overview.coming_up.none': { one: 'No renewals in the next {n} day.', other: 'No renewals in the next {n} days.' },
+  'overview.coming_up.covers_all': { one: 'Your wallet covers every renewal in the next {n} day.', other: 'Your wallet covers every renewal in the next {n} days.' },
+  'overview.coming_up.covers_until': 'Your wallet covers renewals until {date}.',
+  'overview.coming_up.short': { one: 'Short by {amount} for renewals in the next {n} day.', other: 'Short by {amount} for renewals in the next {n} days.' },
+  'overview.coming_up.pays_wallet': 'From your wallet',
+  'overview.coming_up.pays_manual': 'You pay it',
   'overview.view_invoice': 'View invoice {number}',
 
   // <billing-overview service-id>, service mode
   'service.title': 'Billing for {name}',
   'service.blocking': 'Invoices to pay',
   'service.pay': 'Pay {amount} for invoice {number}',
+  // Service mode: the open renewal's timeline (issued, due, suspension, termination) and today's place in it.
+  'service.timeline.title': 'What happens if the renewal stays unpaid',
+  'service.timeline.today': 'Today',
+  'service.timeline.issued': 'Invoice issued',
+  'service.timeline.due': 'Payment due',
+  'service.timeline.suspension': 'Server stopped; your data is kept',
+  'service.timeline.termination': 'Server and its data deleted',
 
   // <billing-overview> element (added with the element): account mode, history, service banner
   'overview.all_paid_up': "You're all paid up",

@@ -19,6 +19,11 @@ export const enMoney = {
   'topup.amount': 'Amount',
   'topup.amount_hint': 'Between {min} and {max}',
   'topup.presets': 'Suggested amounts',
+  // The first preset when the wallet does not cover the next 30 days' renewals (issue 16).
+  'topup.cover': 'Cover the next {days} days ({amount})',
+  'topup.cover_why': 'Renewals of {total} are due by {date}; your wallet has {balance}.',
+  'topup.cover_min': 'The smallest top-up, {amount}, covers the {shortfall} missing.',
+  'topup.cover_max': 'The largest top-up, {amount}, covers part of the {shortfall} missing.',
   'topup.method': 'Payment method',
   'topup.quote': 'Summary',
   'topup.quote_amount': 'Added to your wallet',

@@ -8,11 +8,11 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { BillingApiError, isBillingApiError } from '../api/errors.js';
-import type { InvoiceSummary, Money, PaymentMethod, ServiceBilling, Summary, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
+import type { InvoiceSummary, Money, PaymentMethod, ServiceBilling, Summary, TopUp, TopUpQuote, Upcoming, Wallet } from '../api/schemas.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
-import { currencyDigits, formatInstant } from '../i18n/format.js';
+import { currencyDigits, formatCalendarDate, formatInstant } from '../i18n/format.js';
 import { QuoteChangedError, moneyErrorMessage } from './errors.js';
 import type { MoneyFlowController } from './controller.js';
 import { readCheckoutReturn, takeCheckoutReturn } from './launch/return.js';
@@ -21,14 +21,15 @@ import { MoneyDialogShell, methodsWhileOpen, walletWhileOpen } from './dialog-sh
 import { emitBillingEvent } from '../components/shared/events.js';
 import { toneIcon } from '../components/shared/icons.js';
 import type { PayFlowHost } from './pay-dialog.js';
-import type { BillingQueryController } from '../components/shared/query.js';
+import { BillingQueryController } from '../components/shared/query.js';
+import { resolved } from '../api/settled.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
 import { money, renderMoney, renderQueryFallback } from '../components/shared/render.js';
 import { richMsg } from '../components/shared/service-alert.js';
 import { majorToMinor } from '../domain/units.js';
 import { isOpenForPayment } from '../domain/payability.js';
 import { feeRuleWords } from './fee-rule.js';
-import { amountExample, checkAmount, formatAmountInput } from './top-up-amount.js';
+import { COVER_DAYS, amountExample, checkAmount, coverPreset, formatAmountInput } from './top-up-amount.js';
 import type { AmountCheck } from './top-up-amount.js';
 import { topUpDialogStyles } from './top-up-dialog.styles.js';
 
@@ -80,6 +81,8 @@ const quoteKey = (amount: Money, methodId: string) => `${amount.amount} ${amount
 export class TopUpFlow implements ReactiveController {
   /** Limits, presets and currency; loaded only while the dialog is open. @internal */
   readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
+  /** The next 30 days' renewals and the wallet's coverage (shared with the overview and the wallet through the cache); null without `getUpcoming`. @internal */
+  readonly upcoming: BillingQueryController<readonly [boolean], Upcoming | null>;
   /** Methods that can top up (the wallet cannot top up itself); loaded only while the dialog is open. @internal */
   readonly methods: BillingQueryController<readonly [boolean], PaymentMethod[] | null>;
   /** The money flow: a key per attempt, checkout, polling. Tests shorten `flow.timing`. @internal */
@@ -151,6 +154,11 @@ export class TopUpFlow implements ReactiveController {
     host.addController(this);
     this.wallet = walletWhileOpen(host, () => this.isOpen);
     this.methods = methodsWhileOpen(host, () => this.isOpen, (method) => method.type !== 'wallet');
+    this.upcoming = new BillingQueryController(host, {
+      tags: () => (this.isOpen ? ['upcoming', 'wallet'] : []),
+      args: () => [this.isOpen] as const,
+      task: (client, [isOpen], options) => (isOpen && client.getUpcoming ? client.getUpcoming(COVER_DAYS, options) : resolved(null)),
+    });
     // Defaults are filled after the queries' own update, so limits the cache answered
     // synchronously fill the form in this very render.
     host.addController({ hostUpdate: () => this.#fillDefaults() });
@@ -219,6 +227,9 @@ export class TopUpFlow implements ReactiveController {
     const amountError = this.#amountTouched && !check?.ok ? this.#amountMessage(check) : undefined;
     const busy = this.flow.busy;
     const quote = this.#currentQuote();
+    // A shortfall for the next 30 days: the first preset covers it (within the limits). A server
+    // without /upcoming (an error here) or a covered window: no such preset.
+    const cover = this.upcoming.state === 'error' ? undefined : coverPreset(this.upcoming.value, limits);
     const fields = html`      <div class="field">
         <label class="label" part="amount-label" for="amount">${this.#msg('topup.amount')} (${limits.min.currency})</label>
         <input
@@ -241,10 +252,24 @@ export class TopUpFlow implements ReactiveController {
           ${amountError ? html`${toneIcon('danger')}<span>${amountError}</span>` : nothing}
         </p>
       </div>
-      ${limits.presets.length > 0
+      ${limits.presets.length > 0 || cover
         ? html`<div class="presets" part="presets" role="group" aria-labelledby="presets-label">
             <span class="label" id="presets-label">${this.#msg('topup.presets')}</span>
             <div class="presets__list">
+              ${cover
+                ? html`<button
+                    class="button preset"
+                    part="cover-preset"
+                    type="button"
+                    aria-pressed=${check?.ok === true && check.money.amount === cover.amount.amount ? 'true' : 'false'}
+                    aria-describedby="cover-reason"
+                    data-amount=${cover.amount.amount}
+                    ?disabled=${busy}
+                    @click=${() => this.#choosePreset(cover.amount)}
+                  >
+                    ${this.#msg('topup.cover', { days: COVER_DAYS, amount: money(cover.amount, locale) })}
+                  </button>`
+                : nothing}
               ${limits.presets.map((preset) => {
                 const pressed = check?.ok === true && check.money.amount === preset.amount && check.money.currency === preset.currency;
                 return html`<button
@@ -260,6 +285,7 @@ export class TopUpFlow implements ReactiveController {
                 </button>`;
               })}
             </div>
+            ${cover ? this.#coverReason(cover) : nothing}
           </div>`
         : nothing}
       ${shell.methodChoice({
@@ -497,6 +523,15 @@ export class TopUpFlow implements ReactiveController {
     this.#amountTouched = true;
     this.#afterFormChange();
   };
+
+  /** Why the cover preset is that amount: the renewals, the wallet, and the limit it was held to. */
+  #coverReason({ upcoming, amount, clamped }: NonNullable<ReturnType<typeof coverPreset>>): TemplateResult {
+    const locale = this.#host.displayLocale;
+    const { total, coverage } = upcoming;
+    const why = this.#msg('topup.cover_why', { total: money(total, locale), date: formatCalendarDate(upcoming.to, locale, 'long'), balance: money(coverage.wallet_balance, locale) });
+    const limit = clamped && this.#msg(clamped === 'min' ? 'topup.cover_min' : 'topup.cover_max', { amount: money(amount, locale), shortfall: money(coverage.shortfall, locale) });
+    return html`<p class="hint" part="cover-reason" id="cover-reason">${why}${limit ? ` ${limit}` : ''}</p>`;
+  }
 
   #choosePreset(preset: Money): void {
     this.#amountText = formatAmountInput(preset, this.#host.displayLocale);

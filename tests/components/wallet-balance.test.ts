@@ -26,6 +26,7 @@ async function settle(el: WalletBalance): Promise<void> {
   await el.updateComplete;
   await el.wallet.settled();
   await el.permissions.settled();
+  await el.upcoming.settled();
   await el.updateComplete;
 }
 
@@ -50,6 +51,13 @@ const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
 /** A catalog message up to its first placeholder: how the copy starts whatever time fills it. */
 const messageStart = (key: MessageKey) => t('en', key).split(/\{\w+\}/)[0];
 const startingWith = (start: string) => new RegExp(`^${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+
+/** A server older than coverage (no `GET /upcoming`): the warning follows the balance and the threshold. */
+function withoutUpcoming(scenario: NonNullable<MountOptions['scenario']> = 'overdue') {
+  const api = createReferenceApi({ scenario });
+  api.inject({ match: 'GET /upcoming', type: 'status', status: 404, times: 100 });
+  return api;
+}
 
 function bodyHeight(el: WalletBalance): number {
   return part(el, 'body')!.getBoundingClientRect().height;
@@ -79,7 +87,7 @@ describe('<wallet-balance>', () => {
   });
 
   it('shows the balance, the "last changed" stamp from updated_at, and no pending line or low-balance state when there is none', async () => {
-    const { el } = await mountWallet();
+    const { el } = await mountWallet(undefined, { api: withoutUpcoming() });
     await settle(el);
 
     expect(text(el, 'balance')).to.equal('$12.50');
@@ -248,7 +256,7 @@ describe('<wallet-balance>', () => {
   });
 
   it('shows the low-balance state with text and an icon when the balance is below the minimum top-up', async () => {
-    const { el } = await mountWallet(undefined, { scenario: 'low-balance' });
+    const { el } = await mountWallet(undefined, { api: withoutUpcoming('low-balance') });
     await settle(el);
 
     expect(text(el, 'balance')).to.equal('$3.20');
@@ -261,7 +269,7 @@ describe('<wallet-balance>', () => {
 
   it('uses the low-balance-threshold attribute in major units of the wallet currency', async () => {
     // $12.50 in the wallet: below 12.51, not below 12.50.
-    const { el } = await mountWallet(html`<wallet-balance low-balance-threshold="12.51"></wallet-balance>`);
+    const { el } = await mountWallet(html`<wallet-balance low-balance-threshold="12.51"></wallet-balance>`, { api: withoutUpcoming() });
     await settle(el);
     expect(el.isLowBalance).to.equal(true);
     expect(part(el, 'low-balance')).to.exist;
@@ -279,7 +287,7 @@ describe('<wallet-balance>', () => {
   });
 
   it('converts the threshold with the currency’s digits: JPY has none', async () => {
-    const { el } = await mountWallet(html`<wallet-balance low-balance-threshold="5001"></wallet-balance>`, { scenario: 'jpy' });
+    const { el } = await mountWallet(html`<wallet-balance low-balance-threshold="5001"></wallet-balance>`, { api: withoutUpcoming('jpy') });
     await settle(el);
     expect(text(el, 'balance')).to.equal('¥5,000');
     expect(el.isLowBalance, '¥5,000 is below ¥5,001').to.equal(true);
@@ -364,10 +372,71 @@ describe('<wallet-balance>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('coverage of the next 30 days (GET /upcoming)', () => {
+    it('says under the balance until when the wallet covers renewals, and warns naming the shortfall and the day', async () => {
+      const { el } = await mountWallet(undefined, { scenario: 'overdue' });
+      await settle(el);
+      expect(text(el, 'coverage')).to.equal('Your wallet covers renewals until December 21.');
+      expect(el.isLowBalance).to.equal(true);
+      expect(text(el, 'low-balance')).to.equal(
+        `${t('en', 'wallet.low_label')} ${t('en', 'wallet.low_coverage_hint', { date: 'December 21', amount: usd(1930) })}`.replace(/\s+/g, ' '),
+      );
+      expect(text(el, 'low-balance')).to.contain('$19.30');
+      await expect(el).to.be.accessible();
+    });
+
+    it('no warning when the wallet covers every renewal, however low the balance ($3.20, below the $5.00 minimum top-up)', async () => {
+      const { el } = await mountWallet(undefined, { scenario: 'low-balance' });
+      await settle(el);
+      expect(text(el, 'balance')).to.equal('$3.20');
+      expect(el.isLowBalance).to.equal(false);
+      expect(part(el, 'low-balance')).to.equal(null);
+      expect(text(el, 'coverage')).to.be.oneOf(['Your wallet covers every renewal in the next 30 days.', 'No renewals in the next 30 days.']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('a new account: no renewals, and no warning', async () => {
+      const { el } = await mountWallet(undefined, { scenario: 'new-account' });
+      await settle(el);
+      expect(text(el, 'coverage')).to.equal('No renewals in the next 30 days.');
+      expect(part(el, 'low-balance')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('no-coverage hides the line; the warning still uses the coverage', async () => {
+      const { el } = await mountWallet(html`<wallet-balance no-coverage></wallet-balance>`, { scenario: 'overdue' });
+      await settle(el);
+      expect(part(el, 'coverage')).to.equal(null);
+      expect(text(el, 'low-balance')).to.contain('$19.30');
+      await expect(el).to.be.accessible();
+    });
+
+    it('without GET /upcoming: no line, and today\'s rule for the warning', async () => {
+      const { el } = await mountWallet(undefined, { api: withoutUpcoming('low-balance') });
+      await settle(el);
+      expect(part(el, 'coverage')).to.equal(null);
+      expect(part(el, 'error')).to.equal(null);
+      expect(text(el, 'low-balance')).to.equal(`${t('en', 'wallet.low_label')} ${t('en', 'wallet.low_hint')}`);
+      await expect(el).to.be.accessible();
+    });
+
+    for (const locale of ['de', 'fa']) {
+      it(`the line and the warning in ${locale}`, async () => {
+        const { el } = await mountWallet(undefined, { scenario: 'overdue', locale });
+        await settle(el);
+        const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 21));
+        expect(text(el, 'coverage')).to.equal(t(locale, 'overview.coming_up.covers_until', { date }).replace(/\s+/g, ' '));
+        const amount = formatMoney({ amount: 1930, currency: 'USD' }, locale);
+        expect(text(el, 'low-balance')).to.contain(t(locale, 'wallet.low_coverage_hint', { date, amount }).replace(/\s+/g, ' '));
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+
   it('asks for no permissions when it offers no top-up action', async () => {
     const { el, api } = await mountWallet();
     await settle(el);
-    expect(api.requestLog()).to.deep.equal(['GET /wallet']);
+    expect(api.requestLog().sort(), 'the wallet and its coverage, no GET /summary').to.deep.equal(['GET /upcoming', 'GET /wallet']);
   });
 
   it('hides the top-up action for a read-only member and says why', async () => {
@@ -419,7 +488,7 @@ describe('<wallet-balance>', () => {
   });
 
   it('lays out right to left in Persian, with Persian digits', async () => {
-    const { el } = await mountWallet(html`<wallet-balance top-up></wallet-balance>`, { scenario: 'low-balance', locale: 'fa' });
+    const { el } = await mountWallet(html`<wallet-balance top-up></wallet-balance>`, { api: withoutUpcoming('low-balance'), locale: 'fa' });
     await settleButton(el);
 
     expect(el.getAttribute('dir')).to.equal('rtl');

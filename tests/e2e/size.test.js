@@ -42,9 +42,12 @@ const PAGE_TARGETS = {
 };
 /** What each page may download today: just above its size after the split (issue 17), so none grows unnoticed. */
 const PAGE_CEILINGS = {
-  'wallet only': 43 * 1024,
-  'service page (service-mode overview)': 45 * 1024,
-  'dashboard (overview, wallet, list)': 54 * 1024,
+  // Raised for issue 16 (+1.2 KB in the core: the upcoming schema and query, the coverage sentence, the
+  // shared timeline; +0.2 KB in the overview's and the wallet's files): wallet 43 -> 44, service
+  // page 45 -> 46, dashboard 54 -> 55 KB.
+  'wallet only': 44 * 1024,
+  'service page (service-mode overview)': 46 * 1024,
+  'dashboard (overview, wallet, list)': 55 * 1024,
   'invoice page': 43.5 * 1024,
 };
 /**
@@ -61,8 +64,10 @@ const CEILING_GZIP_BYTES = {
   // Raised again for issue 15 (+3 KB in the money file, inline here too, and the main file's +2.7 KB):
   // the split told after paying, bank transfer details with copy buttons and the late-arrival
   // warning, the offer to pay from the wallet after a top-up, and each method's fee in words.
-  'billing-widgets.iife.js': 76 * 1024,
-  'billing-widgets.money.js': 20 * 1024,
+  // And for issue 16 (+1.8 KB: "Coming up", the coverage line, the timeline, the cover preset): 78 KB.
+  'billing-widgets.iife.js': 78 * 1024,
+  // +0.4 KB for the "Cover the next 30 days" preset (issue 16): 20 -> 20.5 KB.
+  'billing-widgets.money.js': 20.5 * 1024,
   // Raised for the contact form shared with the overview: the prepared message, Copy, where it goes and what happens next.
   'billing-widgets.support-panel.js': 4 * 1024,
   'billing-widgets.ledger.js': 3 * 1024,

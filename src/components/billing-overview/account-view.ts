@@ -28,6 +28,7 @@ import {
 } from '../shared/render.js';
 import type { SkeletonShape } from '../shared/render.js';
 import { renderUnpaidExcluded } from './unpaid-excluded.js';
+import { renderComingUp, upcomingLoading } from './coming-up.js';
 import { invoiceLink, payAction, withDate } from './view.js';
 import type { OverviewView } from './view.js';
 
@@ -35,14 +36,14 @@ import type { OverviewView } from './view.js';
  * The loading layout, block by block as the loaded one (heights in the styles): the summary's
  * attention, figures and services, the history with a row per payment of a page, the support.
  */
-const skeleton = (pageSize: number): SkeletonShape => [['attention'], ['figures'], ['services'], ['history-head'], ['history', pageSize], ['support']];
+const skeleton = (pageSize: number): SkeletonShape => [['attention'], ['figures'], ['services'], ['coming-up'], ['history-head'], ['history', pageSize], ['support']];
 
 export function renderAccountView(view: OverviewView): TemplateResult {
   const { locale, summary, history } = view;
   const busy = [view.summary, view.history, view.service].some((query) => query.state === 'refreshing');
   const retry = () => void summary.run();
   // The sections appear together: one skeleton until both the summary and the history are in.
-  const loading = summary.state === 'loading' || history.state === 'loading';
+  const loading = summary.state === 'loading' || history.state === 'loading' || upcomingLoading(view.upcoming);
   // Until there is data (loading, or an error to retry) the box keeps the loaded height; the data,
   // a new account's short overview included, is as tall as it is: no blank space under it.
   return html`<section
@@ -126,7 +127,7 @@ function renderSummary(view: OverviewView, summary: Summary): TemplateResult {
         </dd>
       </div>
     </dl>
-    ${renderServicesAtRisk(view, summary.services_at_risk)}
+    ${renderServicesAtRisk(view, summary.services_at_risk)} ${renderComingUp(view)}
   `;
 }
 

@@ -1,9 +1,11 @@
 import { css } from 'lit';
 import { baseStyles, tableAsCards } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
+import { timelineStyles } from '../shared/timeline.js';
 
 export const overviewStyles = [
   baseStyles,
+  timelineStyles,
   css`
     :host {
       container-type: inline-size;
@@ -222,8 +224,10 @@ export const overviewStyles = [
       --o-history-head: 6.7rem;
       --o-row: 2.63rem;
       --o-support: 4.05rem;
+      --o-coming-up: 7.875rem;
       --o-banner: 4.5rem;
       --o-blocking: 8.5rem;
+      --o-timeline: 4.875rem;
     }
     @container (max-width: 40rem) {
       .overview,
@@ -233,16 +237,19 @@ export const overviewStyles = [
         --o-figures: 16.5rem;
         --o-services: 10.625rem;
         --o-row: 8.56rem;
+        --o-coming-up: 11.375rem;
         --o-banner: 6rem;
         --o-blocking: 14.125rem;
+        --o-timeline: 12rem;
       }
     }
     .overview[data-reserve] {
-      /* Padding and border, the header's gap and the four gaps between the sections. */
-      min-block-size: calc(7.125rem + var(--o-header) + var(--o-attention) + var(--o-figures) + var(--o-services) + var(--o-history-head) + var(--rows, 5) * var(--o-row) + var(--o-support));
+      /* Padding and border, the header's gap and the five gaps between the sections. */
+      min-block-size: calc(8.125rem + var(--o-header) + var(--o-attention) + var(--o-figures) + var(--o-services) + var(--o-coming-up) + var(--o-history-head) + var(--rows, 5) * var(--o-row) + var(--o-support));
     }
     .service[data-reserve] {
-      min-block-size: calc(3.125rem + var(--o-banner) + var(--o-blocking));
+      /* With the renewal's timeline (an at-risk service), and its gap. */
+      min-block-size: calc(4.125rem + var(--o-banner) + var(--o-timeline) + var(--o-blocking));
     }
     /* The spare height stays under the content, not spread into its rows. */
     .overview,
@@ -268,6 +275,9 @@ export const overviewStyles = [
     }
     [data-block='history'] {
       --skeleton-row: var(--o-row);
+    }
+    [data-block='coming-up'] {
+      --skeleton-row: var(--o-coming-up);
     }
     [data-block='support'] {
       --skeleton-row: var(--o-support);

@@ -10,6 +10,7 @@ import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
 import { renderConfigError } from '../shared/render.js';
 import { renderAccountView } from './account-view.js';
+import { upcomingQuery } from '../shared/upcoming.js';
 import { overviewStyles } from './billing-overview.styles.js';
 import { HistoryPager } from './history-pager.js';
 import { renderServiceView } from './service-view.js';
@@ -75,6 +76,12 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart unpaid - Unpaid count and total.
  * @csspart unpaid-excluded - Under the unpaid total: the open invoices it leaves out (processing, on hold, disputed), when the server says.
  * @csspart wallet - Wallet balance and pending top-ups.
+ * @csspart coming-up - "Coming up" (account mode, with `GET /upcoming`): the next renewals of 30 days and the wallet's coverage; a retry notice when it failed.
+ * @csspart coverage - "Your wallet covers renewals until December 21." (or every renewal, or none).
+ * @csspart shortfall - "Short by $19.30 for renewals in the next 30 days." (only when short).
+ * @csspart upcoming-list - The list of the next renewals (up to 5).
+ * @csspart upcoming-charge - One renewal: date, service and amount (`data-charge-id`).
+ * @csspart pays-with - How it will be paid: "From your wallet", the method ("Visa ending 4242"), or "You pay it".
  * @csspart services - Services affected by billing.
  * @csspart service - One service affected by billing.
  * @csspart service-date - Its suspension or termination date.
@@ -102,6 +109,9 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart banner - The service's billing state: icon and message.
  * @csspart banner-message - The state in words, with its date (while restoring: when the service is expected back).
  * @csspart blocking-table - The invoices blocking the service.
+ * @csspart timeline - The open renewal's timeline, an ordered list (issued, due, suspension, termination).
+ * @csspart timeline-step - One dated step of the timeline: `data-step` its name, `data-state` past, current (`aria-current="step"`) or next.
+ * @csspart timeline-today - "Today", between the steps passed and the next.
  * @csspart invoice-link - A link (or button) opening an invoice.
  * @csspart pay-button - Asks to pay an invoice (`billing-pay-request`).
  * @csspart read-only-reason - Why there is no pay action.
@@ -204,6 +214,9 @@ export class BillingOverview extends BillingConsumerElement {
     task: (client, [serviceId], options) =>
       serviceId === null ? Promise.resolve(null) : client.getServiceBilling(serviceId, options),
   });
+
+  /** "Coming up" (account mode): shares the cache with `<wallet-balance>`'s coverage line. */
+  readonly #upcoming = upcomingQuery(this, () => !this.#serviceMode);
 
   /** The history's pages after the first ("Load more"). */
   readonly #pager = new HistoryPager(this, {
@@ -309,6 +322,7 @@ export class BillingOverview extends BillingConsumerElement {
       history: this.#history,
       service: this.#service,
       pager: this.#pager,
+      upcoming: this.#upcoming,
       pageSize: this.#pageSize,
       msg: (key, params) => this.msg(key, params),
       selectInvoice: (event, invoice, href) => this.#selectInvoice(event, invoice, href),

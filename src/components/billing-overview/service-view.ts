@@ -10,6 +10,7 @@ import { SERVICE_ALERT_STATES } from '../../domain/status.js';
 import { dueWording } from '../../i18n/format.js';
 import { toneIcon } from '../shared/icons.js';
 import { serviceRestoring } from '../shared/service-alert.js';
+import { renderTimeline } from '../shared/timeline.js';
 import { liveRegion, money, renderDate, renderMoney, renderQueryFallback, renderQueryNotice, statusLabel, statusTone, unit, unitMsg } from '../shared/render.js';
 import { invoiceLink, payAction, readOnlyReason, withDate } from './view.js';
 import type { OverviewView } from './view.js';
@@ -31,7 +32,7 @@ export function renderServiceView(view: OverviewView): TemplateResult {
       data-state=${billing.state}
     >
       ${renderBanner(view, billing)} ${service.state === 'stale' ? renderQueryNotice(service, locale, retry) : nothing}
-      ${renderBlocking(view, billing)}
+      ${billing.timeline ? renderTimeline((k) => view.msg(k), view.locale, billing.timeline) : nothing} ${renderBlocking(view, billing)}
     </section>
     ${liveRegion(view.announcement)}`;
 }

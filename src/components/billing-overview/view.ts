@@ -14,6 +14,7 @@ import { invoiceHref } from '../shared/links.js';
 import { renderDate } from '../shared/render.js';
 import { richMsg } from '../shared/service-alert.js';
 import type { HistoryPager } from './history-pager.js';
+import type { UpcomingQuery } from '../shared/upcoming.js';
 import type { LazyPanel } from '../shared/lazy-panel.js';
 import type * as SupportPanelModule from '../support/support-panel.js';
 
@@ -31,6 +32,8 @@ export interface OverviewView {
   readonly history: BillingQueryController<readonly [number], Page<Payment>>;
   readonly service: BillingQueryController<readonly [string | null], ServiceBilling | null>;
   readonly pager: HistoryPager;
+  /** "Coming up": `GET /upcoming?days=30` in account mode (null in service mode or without the route). */
+  readonly upcoming: UpcomingQuery;
   /** How many payments a history page holds (the skeleton's height). */
   readonly pageSize: number;
   msg(key: MessageKey, params?: MessageParams): string;

@@ -2,10 +2,12 @@ import { css } from 'lit';
 import { baseStyles, tableAsCards } from '../shared/styles.js';
 import { tokens } from '../shared/tokens.js';
 import { contactStyles } from '../support/support-request.js';
+import { timelineStyles } from '../shared/timeline.js';
 
 export const invoiceDetailStyles = [
   baseStyles,
   contactStyles,
+  timelineStyles,
   css`
     :host {
       color: ${tokens.text};
@@ -28,10 +30,12 @@ export const invoiceDetailStyles = [
       --d-lines: 23.5rem;
       --d-transactions: 3.4rem;
       --d-support: 3.125rem;
+      /* A renewal's timeline in the header, above its service alert (issue 16), and its gap. */
+      --d-timeline: 5.625rem;
     }
     .detail[data-reserve] {
       /* Padding, and the four gaps between the five sections. */
-      min-block-size: calc(8rem + var(--d-header) + var(--d-purpose) + var(--d-lines) + var(--d-transactions) + var(--d-support));
+      min-block-size: calc(8rem + var(--d-header) + var(--d-timeline) + var(--d-purpose) + var(--d-lines) + var(--d-transactions) + var(--d-support));
       /* The spare height stays under the content, not spread into its rows. */
       align-content: start;
     }
@@ -40,13 +44,14 @@ export const invoiceDetailStyles = [
         --d-header: 28rem;
         --d-purpose: 6.8rem;
         --d-lines: 36.25rem;
+        --d-timeline: 10.5rem;
       }
     }
     .detail > .skeleton {
       gap: ${tokens.spaceXl};
     }
     [data-block='header'] {
-      --skeleton-row: var(--d-header);
+      --skeleton-row: calc(var(--d-header) + var(--d-timeline));
     }
     [data-block='purpose'] {
       --skeleton-row: var(--d-purpose);

@@ -18,6 +18,7 @@ import { BillingQueryController } from '../shared/query.js';
 import { errorPanel, liveRegion, money, openLabel, renderDate, renderMoney, renderQueryFallback, renderQueryNotice, renderSkeleton, statusBadge, unit, unitMsg, unitName } from '../shared/render.js';
 import { toneIcon } from '../shared/icons.js';
 import { serviceImpact, serviceRestoring, worstService } from '../shared/service-alert.js';
+import { renderTimeline } from '../shared/timeline.js';
 import { invoiceDetailStyles } from './invoice-detail.styles.js';
 import type { SkeletonShape } from '../shared/render.js';
 import type * as SupportPanelModule from '../support/support-panel.js';
@@ -84,6 +85,9 @@ export { supportPanelCode };
  * @csspart service-restoring - On a paid invoice whose service is coming back from a suspension: when it will be back.
  * @csspart refunded-total - "Refunded −$35.00" among the line items' totals when money went back on the invoice.
  * @csspart service-alert - Above the pay action when this invoice keeps a service suspended or at risk: which service, and what happens on which date unless it is paid.
+ * @csspart timeline - The open renewal's timeline, an ordered list (issued, due, suspension, termination).
+ * @csspart timeline-step - One dated step of the timeline: `data-step` its name, `data-state` past, current (`aria-current="step"`) or next.
+ * @csspart timeline-today - "Today", between the steps passed and the next.
  * @csspart actions - The pay action and the PDF link.
  * @csspart pay-button - The "Pay <balance due>" button; none on a settled invoice (paid, refunded, cancelled, nothing left to pay).
  * @csspart pay-reason - Why paying is not possible now.
@@ -356,6 +360,7 @@ export class InvoiceDetail extends BillingConsumerElement {
           <dd data-amount="balance_due">${renderMoney(invoice.balance_due, locale)}</dd>
         </div>
       </dl>
+      ${this.#renderTimeline(invoice)}
       ${impact
         ? html`<div class="notice" part="service-alert" data-tone="warning">
             ${toneIcon('warning')}
@@ -372,6 +377,12 @@ export class InvoiceDetail extends BillingConsumerElement {
     const services = this.#summary.value?.services_at_risk.filter((s) => s.blocking_invoices.some((i) => i.id === invoice.id));
     const worst = services && worstService(services);
     return worst && serviceImpact((key, params) => this.msg(key, params), this.displayLocale, worst);
+  }
+
+  /** A renewal's timeline, from its service's billing in the summary (no request of its own). */
+  #renderTimeline(invoice: Invoice): TemplateResult | typeof nothing {
+    const timeline = invoice.kind === 'renewal' ? this.#summary.value?.services_at_risk.find((s) => s.timeline?.invoice_id === invoice.id)?.timeline : undefined;
+    return timeline ? renderTimeline((key) => this.msg(key), this.displayLocale, timeline) : nothing;
   }
 
   /** Paid, and its service is coming back from a suspension: say when (from the summary, no request of its own). */

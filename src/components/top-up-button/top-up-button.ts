@@ -27,7 +27,7 @@ export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';
  * @internal
  */
 export const TOP_UP_BUTTON_PARTS = (
-  'base button reason retry-button dialog dialog-header dialog-title close-button form amount-label amount-input amount-hint amount-error presets preset methods method quote quote-status notice unfinished unfinished-continue-button unfinished-new-button actions confirm-button cancel-button progress checkout-link result after-top-up pay-offer-button recheck-button try-another-button error skeleton live-region ' +
+  'base button reason retry-button dialog dialog-header dialog-title close-button form amount-label amount-input amount-hint amount-error presets preset cover-preset cover-reason methods method quote quote-status notice unfinished unfinished-continue-button unfinished-new-button actions confirm-button cancel-button progress checkout-link result after-top-up pay-offer-button recheck-button try-another-button error skeleton live-region ' +
   'pay-dialog pay-dialog-header pay-dialog-title pay-close-button pay-live-region pay-form pay-facts pay-methods pay-method pay-apply-wallet pay-summary pay-split pay-notice pay-in-progress pay-continue-button pay-start-over-button pay-actions pay-cancel-button pay-confirm-button pay-progress pay-checkout-link pay-result pay-error pay-retry-button pay-recheck-button pay-refresh-button pay-try-another-button'
 ).split(' ');
 
@@ -84,6 +84,8 @@ export interface TopUpAccess {
  * @csspart amount-error - Why the typed amount is not accepted.
  * @csspart presets - The group of preset amounts.
  * @csspart preset - One preset amount button (`aria-pressed` when it is the amount).
+ * @csspart cover-preset - The first preset when the wallet is short for the next 30 days' renewals: "Cover the next 30 days ($19.30)" (`aria-pressed` when it is the amount).
+ * @csspart cover-reason - Why the cover preset is that amount: the renewals due, the wallet's balance, and the top-up limit it was held to.
  * @csspart methods - The payment method radio group (a `<fieldset>`).
  * @csspart method - One payment method choice.
  * @csspart quote - The summary: amount, fee, tax, total.

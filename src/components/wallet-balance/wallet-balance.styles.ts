@@ -16,17 +16,17 @@ export const walletBalanceStyles = [
     }
 
     /* Reserved size (issue 17): loading, the box is as tall as the loaded wallet (title,
-       balance and its stamp, "Wallet activity", and the top-up action with top-up; a low-balance
-       warning, when it comes, adds its height)
+       balance and its stamp, the coverage line, "Wallet activity", and the top-up action with
+       top-up; a low-balance warning, when it comes, adds its height)
        and keeps that height until the wallet is here (loading, or an error to retry), so nothing
        below moves when the wallet with its warning shows. */
     .wallet[data-reserve] {
-      min-block-size: 13.75rem;
+      min-block-size: 15.8125rem;
       /* The spare height stays under the content, not spread into its rows. */
       align-content: start;
     }
     :host([top-up]) .wallet[data-reserve] {
-      min-block-size: 16.75rem;
+      min-block-size: 18.8125rem;
     }
 
     .header {

@@ -13,6 +13,7 @@ import {
   renderMoney,
   renderQueryFallback,
   renderQueryNotice,
+  renderSkeleton,
   toneIcon,
 } from '../shared/index.js';
 import { TOP_UP_BUTTON_PARTS } from '../top-up-button/top-up-button.js';
@@ -20,6 +21,7 @@ import { LazyModule } from '../shared/lazy-module.js';
 import { LazyPanel } from '../shared/lazy-panel.js';
 import type * as LedgerModule from './ledger.js';
 import { walletBalanceStyles } from './wallet-balance.styles.js';
+import { coverageSentence, dayAndMonth, upcomingQuery } from '../shared/upcoming.js';
 
 /** The wallet activity's module (ledger.ts), loaded when the activity first opens. @internal */
 export const walletLedgerCode = new LazyModule(() => import('./ledger.js'));
@@ -68,7 +70,8 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart balance - The balance amount.
  * @csspart pending - "+ 20.00 pending": top-ups that are paid for but not credited yet (only when there are any).
  * @csspart as-of - "Last changed …": when the balance last changed (`updated_at`), not when it was loaded.
- * @csspart low-balance - The low-balance warning (icon, label and hint).
+ * @csspart coverage - Under the balance: how far it covers the next 30 days' renewals ("Your wallet covers renewals until December 21."); with `GET /upcoming`, unless `no-coverage`.
+ * @csspart low-balance - The low-balance warning (icon, label and hint): with `GET /upcoming`, when the wallet falls short of the next 30 days' renewals (the shortfall and the day); else below the threshold.
  * @csspart read-only - Why there is no top-up action for this member.
  * @csspart action - The top-up action: the `action` slot or the built-in button.
  * @csspart top-up-button - The built-in `<top-up-button>` (with `top-up`).
@@ -87,6 +90,10 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart top-up-button__amount-error - Why the typed amount is not accepted.
  * @csspart top-up-button__presets - The group of preset amounts.
  * @csspart top-up-button__preset - One preset amount button.
+ * @csspart top-up-button__cover-preset - The top-up dialog's preset that covers the next 30 days' renewals.
+ * @csspart top-up-button__cover-reason - Why the cover preset is that amount.
+ * @csspart top-up-button__cover-preset - "Cover the next 30 days (…)": the first preset when the wallet is short for the next 30 days' renewals.
+ * @csspart top-up-button__cover-reason - Why the cover preset is that amount.
  * @csspart top-up-button__methods - The payment method radio group.
  * @csspart top-up-button__method - One payment method choice.
  * @csspart top-up-button__quote - The summary: amount, fee, tax, total.
@@ -185,6 +192,14 @@ export class WalletBalance extends BillingConsumerElement {
   @property({ type: Boolean, attribute: 'top-up' })
   topUp = false;
 
+  /**
+   * Hides the coverage line under the balance ("Your wallet covers renewals until December 21."),
+   * which a server with `GET /upcoming` gives. The low-balance warning still uses the coverage.
+   * @attr no-coverage
+   */
+  @property({ type: Boolean, attribute: 'no-coverage' })
+  noCoverage = false;
+
   /** Forces the light or dark token set; default follows the provider, else `prefers-color-scheme`. */
   @property({ reflect: true })
   theme: 'light' | 'dark' | undefined;
@@ -217,6 +232,13 @@ export class WalletBalance extends BillingConsumerElement {
   });
 
   /**
+   * The renewals of the next 30 days and how the wallet covers them (`GET /upcoming`, shared
+   * through the cache with `<billing-overview>`); null for a client without it.
+   * @internal
+   */
+  readonly upcoming = upcomingQuery(this, () => true);
+
+  /**
    * "Wallet activity": the ledger, its code loaded on first use.
    * @internal
    */
@@ -232,11 +254,23 @@ export class WalletBalance extends BillingConsumerElement {
     return this.topUp || this.hasSlottedAction;
   }
 
-  /** Whether the balance is below the low-balance threshold (or the minimum top-up); undefined before the wallet loads. */
+  /**
+   * Whether to warn of a low balance; undefined before the wallet loads. With the server's
+   * coverage (`GET /upcoming`): whether the wallet falls short of the next 30 days' renewals,
+   * however low the balance. Without it: whether the balance is below the low-balance threshold
+   * (or the minimum top-up).
+   */
   get isLowBalance(): boolean | undefined {
     const wallet = this.wallet.value;
     if (!wallet) return undefined;
+    const coverage = this.upcoming.value?.coverage;
+    if (coverage) return coverage.shortfall.amount > 0;
     return wallet.balance.amount < this.#lowBalanceLimit(wallet).amount;
+  }
+
+  /** The coverage is still loading: the warning and the line wait for it, so neither flips. */
+  get #coverageLoading(): boolean {
+    return this.upcoming.state === 'loading';
   }
 
   override connectedCallback(): void {
@@ -273,8 +307,10 @@ export class WalletBalance extends BillingConsumerElement {
         <h2 class="title" part="title" id="title">${this.msg('wallet.title')}</h2>
         ${renderQueryNotice(query, locale, this.#retry)}
       </div>
-      <div class="body" part="body">${renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale)}</div>
-      ${this.#renderLowBalance()} ${this.#renderAction()} ${this.#renderActivity()} ${liveRegion(this.announcement)}
+      <div class="body" part="body">
+        ${renderQueryFallback(query, locale, this.#retry) ?? (this.#coverageLoading ? renderSkeleton(3, locale) : this.#renderFigures(locale))}
+      </div>
+      ${this.#renderCoverage(locale)} ${this.#renderLowBalance()} ${this.#renderAction()} ${this.#renderActivity()} ${liveRegion(this.announcement)}
     </section>`;
   }
 
@@ -295,13 +331,28 @@ export class WalletBalance extends BillingConsumerElement {
     </div>`;
   }
 
+  /** "Your wallet covers renewals until December 21." (the shortfall is in the warning). */
+  #renderCoverage(locale: string) {
+    const upcoming = this.upcoming.value;
+    if (this.noCoverage || !upcoming || !this.wallet.value || this.#coverageLoading) return nothing;
+    return html`<p class="meta" part="coverage">${coverageSentence((k, p) => this.msg(k, p), locale, upcoming)}</p>`;
+  }
+
   #renderLowBalance() {
-    if (!this.isLowBalance) return nothing;
+    if (this.#coverageLoading || !this.isLowBalance) return nothing;
+    const coverage = this.upcoming.value?.coverage;
     return html`<div class="notice" part="low-balance" data-tone="warning">
       ${toneIcon('warning')}
       <div class="notice__body">
         <p class="low-label">${this.msg('wallet.low_label')}</p>
-        <p>${this.msg('wallet.low_hint')}</p>
+        <p>
+          ${coverage?.runs_out_on
+            ? this.msg('wallet.low_coverage_hint', {
+                date: dayAndMonth(coverage.runs_out_on, this.displayLocale),
+                amount: money(coverage.shortfall, this.displayLocale),
+              })
+            : this.msg('wallet.low_hint')}
+        </p>
       </div>
     </div>`;
   }

@@ -1,0 +1,175 @@
+/**
+ * "Coming up" in `<billing-overview>` (issue 16): the next renewals from `GET /upcoming?days=30`,
+ * how each will be paid, and the wallet's coverage in words.
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import { html } from 'lit';
+import '../../src/define/billing-overview.js';
+import type { BillingOverview } from '../../src/components/billing-overview/billing-overview.js';
+import { createReferenceApi } from '../../src/testing/index.js';
+import type { ReferenceApi } from '../../src/testing/index.js';
+import { mountInProvider } from '../helpers/mount.js';
+import { t } from '../../src/i18n/catalog.js';
+import { formatMoney } from '../../src/i18n/format.js';
+import '../helpers/load-catalogs.js';
+
+function part(el: BillingOverview, name: string): HTMLElement | null {
+  return el.shadowRoot?.querySelector<HTMLElement>(`[part~="${name}"]`) ?? null;
+}
+function parts(el: BillingOverview, name: string): HTMLElement[] {
+  return [...(el.shadowRoot?.querySelectorAll<HTMLElement>(`[part~="${name}"]`) ?? [])];
+}
+function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+/** A day and month in words, as the sentence writes it. */
+function dayMonth(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(`${date}T00:00:00Z`));
+}
+
+async function mount(
+  options: {
+    api?: ReferenceApi;
+    scenario?: 'overdue' | 'healthy' | 'new-account';
+    locale?: string;
+  } = {},
+) {
+  const mounted = await mountInProvider<BillingOverview>(html`<billing-overview></billing-overview>`, options);
+  await waitUntil(() => !part(mounted.el, 'skeleton'), 'the overview did not load', { timeout: 4000 });
+  await mounted.el.updateComplete;
+  return mounted;
+}
+
+describe('<billing-overview> "Coming up"', () => {
+  it('overdue: lists the renewals, says until when the wallet covers them and the shortfall', async () => {
+    const { el, client } = await mount({ scenario: 'overdue' });
+    const upcoming = await client.getUpcoming!(30);
+    expect(upcoming.coverage.runs_out_on).to.equal('2026-12-21');
+    const section = part(el, 'coming-up');
+    expect(section).to.exist;
+    expect(text(section?.querySelector('h3'))).to.equal(t('en', 'overview.coming_up.title'));
+    const rows = parts(el, 'upcoming-charge');
+    expect(rows.length).to.equal(Math.min(5, upcoming.charges.length));
+    expect(rows.length).to.be.greaterThan(0);
+    rows.forEach((row, i) => {
+      const charge = upcoming.charges[i];
+      expect(row.querySelector('time')?.getAttribute('datetime')).to.equal(charge.date);
+      expect(text(row)).to.contain(charge.service?.name ?? charge.description);
+      expect(text(row)).to.contain(formatMoney(charge.amount, 'en'));
+    });
+    expect(text(part(el, 'coverage'))).to.contain('Your wallet covers renewals until December 21');
+    expect(text(part(el, 'shortfall'))).to.equal('Short by $19.30 for renewals in the next 30 days.');
+    // No default method for renewals in this scenario: the invoice is the customer's to pay.
+    expect(parts(el, 'pays-with').map(text)).to.deep.equal(upcoming.charges.slice(0, 5).map(() => t('en', 'overview.coming_up.pays_manual')));
+    await expect(el).to.be.accessible();
+  });
+
+  it('healthy: the wallet covers every renewal, each paid from the wallet', async () => {
+    const { el } = await mount({ scenario: 'healthy' });
+    expect(text(part(el, 'coverage'))).to.equal('Your wallet covers every renewal in the next 30 days.');
+    expect(part(el, 'shortfall')).to.equal(null);
+    const words = parts(el, 'pays-with').map(text);
+    expect(words.length).to.be.greaterThan(0);
+    expect(new Set(words)).to.deep.equal(new Set([t('en', 'overview.coming_up.pays_wallet')]));
+    await expect(el).to.be.accessible();
+  });
+
+  it('a renewal the wallet does not cover is paid with the default method: "Visa ending 4242"', async () => {
+    const api = createReferenceApi({ scenario: 'healthy' });
+    const usd = (amount: number) => ({ amount, currency: 'USD' });
+    const charge = {
+      id: 'ren_srv_x_2026-12-21',
+      service: { id: 'srv_x', name: 'VPS Cloud 4', status: 'active' },
+      kind: 'renewal',
+      description: 'VPS Cloud 4, one month',
+      date: '2026-12-21',
+      amount: usd(1930),
+      pays_with: 'default_method',
+      method: { type: 'card', label: 'Visa', brand: 'visa', last4: '4242' },
+    };
+    api.inject({
+      match: 'GET /upcoming',
+      type: 'schema',
+      patch: {
+        charges: [charge],
+        total: usd(1930),
+        coverage: {
+          wallet_balance: usd(0),
+          covered: usd(0),
+          shortfall: usd(1930),
+          runs_out_on: '2026-12-21',
+        },
+      },
+      times: 10,
+    });
+    const { el } = await mount({ api });
+    expect(parts(el, 'pays-with').map(text)).to.deep.equal(['Visa ending 4242']);
+    expect(text(part(el, 'upcoming-charge'))).to.contain('VPS Cloud 4');
+    expect(text(part(el, 'shortfall'))).to.equal('Short by $19.30 for renewals in the next 30 days.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a new account: no renewals', async () => {
+    const { el } = await mount({ scenario: 'new-account' });
+    expect(text(part(el, 'coverage'))).to.equal('No renewals in the next 30 days.');
+    expect(parts(el, 'upcoming-charge')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a server without /upcoming (404): no section and no error panel', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({
+      match: 'GET /upcoming',
+      type: 'status',
+      status: 404,
+      times: 10,
+    });
+    const { el } = await mount({ api });
+    expect(part(el, 'coming-up')).to.equal(null);
+    expect(el.shadowRoot?.querySelector('[role="alert"][part~="error"]')).to.equal(null);
+    expect(part(el, 'figures')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('another failure: a small retry notice in the section, the rest of the overview shown', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({
+      match: 'GET /upcoming',
+      type: 'status',
+      status: 500,
+      times: 1,
+    });
+    const { el } = await mount({ api });
+    const section = part(el, 'coming-up');
+    expect(section).to.exist;
+    const retry = section?.querySelector<HTMLButtonElement>('button');
+    expect(retry).to.exist;
+    expect(part(el, 'figures')).to.exist;
+    await expect(el).to.be.accessible();
+    retry?.click();
+    await waitUntil(() => parts(el, 'upcoming-charge').length > 0, 'the retry did not load the renewals', { timeout: 4000 });
+  });
+
+  for (const locale of ['de', 'fa']) {
+    it(`words in ${locale}`, async () => {
+      const { el } = await mount({ scenario: 'overdue', locale });
+      const coverage = text(part(el, 'coverage'));
+      expect(coverage).to.contain(
+        t(locale, 'overview.coming_up.covers_until', {
+          date: dayMonth('2026-12-21', locale),
+        }),
+      );
+      const short = t(locale, 'overview.coming_up.short', {
+        n: 30,
+        amount: formatMoney({ amount: 1930, currency: 'USD' }, locale),
+      });
+      expect(coverage).to.contain(short.replace(/\s+/g, ' '));
+      expect(text(part(el, 'coming-up')?.querySelector('h3'))).to.equal(t(locale, 'overview.coming_up.title'));
+      await expect(el).to.be.accessible();
+    });
+  }
+});

@@ -60,7 +60,7 @@ export const Empty: Story = {
 export const ComingUpShort: Story = {
   play: async ({ canvasElement }) => {
     const el = await overview(canvasElement);
-    await waitForText(el, 'Your wallet covers renewals until December 21.');
+    await waitForText(el, 'Your wallet does not cover the next renewal, on December 21.');
     await waitForText(el, 'Short by $19.30 for renewals in the next 30 days.');
   },
 };

@@ -29,7 +29,7 @@ export const Balance: Story = {
   play: async ({ canvasElement }) => {
     const el = await wallet(canvasElement);
     await waitForText(el, '$12.50');
-    await waitForText(el, 'Your wallet covers renewals until December 21.');
+    await waitForText(el, 'Your wallet does not cover the next renewal, on December 21.');
     await expect(part(el, 'low-balance')).toHaveTextContent('Renewals from December 21 are short by $19.30');
     await waitFor(() => expect(part(el, 'action')).not.toHaveAttribute('hidden'));
   },

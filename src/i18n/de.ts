@@ -325,6 +325,7 @@ export const de: Catalog = {
   'overview.coming_up.none': { one: 'Keine Verlängerungen am nächsten {n} Tag.', other: 'Keine Verlängerungen in den nächsten {n} Tagen.' },
   'overview.coming_up.covers_all': { one: 'Ihr Guthaben deckt jede Verlängerung am nächsten {n} Tag.', other: 'Ihr Guthaben deckt jede Verlängerung in den nächsten {n} Tagen.' },
   'overview.coming_up.covers_until': 'Ihr Guthaben deckt Verlängerungen bis zum {date}.',
+  'overview.coming_up.covers_none': 'Ihr Guthaben deckt die nächste Verlängerung am {date} nicht.',
   'overview.coming_up.short': { one: 'Es fehlen {amount} für die Verlängerungen am nächsten {n} Tag.', other: 'Es fehlen {amount} für die Verlängerungen in den nächsten {n} Tagen.' },
   'overview.coming_up.pays_wallet': 'Aus Ihrem Guthaben',
   'overview.coming_up.pays_manual': 'Sie zahlen selbst',

@@ -261,6 +261,7 @@ export const en = {
   'overview.coming_up.none': { one: 'No renewals in the next {n} day.', other: 'No renewals in the next {n} days.' },
   'overview.coming_up.covers_all': { one: 'Your wallet covers every renewal in the next {n} day.', other: 'Your wallet covers every renewal in the next {n} days.' },
   'overview.coming_up.covers_until': 'Your wallet covers renewals until {date}.',
+  'overview.coming_up.covers_none': 'Your wallet does not cover the next renewal, on {date}.',
   'overview.coming_up.short': { one: 'Short by {amount} for renewals in the next {n} day.', other: 'Short by {amount} for renewals in the next {n} days.' },
   'overview.coming_up.pays_wallet': 'From your wallet',
   'overview.coming_up.pays_manual': 'You pay it',

@@ -313,6 +313,7 @@ export const fa: Catalog = {
   'overview.coming_up.none': { one: 'در {n} روز آینده تمدیدی نیست.', other: 'در {n} روز آینده تمدیدی نیست.' },
   'overview.coming_up.covers_all': { one: 'کیف پول شما همهٔ تمدیدهای {n} روز آینده را پوشش می‌دهد.', other: 'کیف پول شما همهٔ تمدیدهای {n} روز آینده را پوشش می‌دهد.' },
   'overview.coming_up.covers_until': 'کیف پول شما تمدیدها را تا {date} پوشش می‌دهد.',
+  'overview.coming_up.covers_none': 'کیف پول شما تمدید بعدی در {date} را پوشش نمی‌دهد.',
   'overview.coming_up.short': { one: 'برای تمدیدهای {n} روز آینده {amount} کم است.', other: 'برای تمدیدهای {n} روز آینده {amount} کم است.' },
   'overview.coming_up.pays_wallet': 'از کیف پول شما',
   'overview.coming_up.pays_manual': 'خودتان پرداخت می‌کنید',

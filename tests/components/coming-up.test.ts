@@ -11,6 +11,10 @@ import type { ReferenceApi } from '../../src/testing/index.js';
 import { mountInProvider } from '../helpers/mount.js';
 import { t } from '../../src/i18n/catalog.js';
 import { formatMoney } from '../../src/i18n/format.js';
+import type { MessageKey } from '../../src/i18n/catalog.js';
+import type { MessageParams } from '../../src/i18n/types.js';
+import type { Upcoming } from '../../src/api/schemas.js';
+import { coverageSentence } from '../../src/components/shared/upcoming.js';
 import '../helpers/load-catalogs.js';
 
 function part(el: BillingOverview, name: string): HTMLElement | null {
@@ -61,7 +65,8 @@ describe('<billing-overview> "Coming up"', () => {
       expect(text(row)).to.contain(charge.service?.name ?? charge.description);
       expect(text(row)).to.contain(formatMoney(charge.amount, 'en'));
     });
-    expect(text(part(el, 'coverage'))).to.contain('Your wallet covers renewals until December 21');
+    // $12.50 covers none of it: not "covers renewals until December 21", which reads as covered.
+    expect(text(part(el, 'coverage'))).to.contain('Your wallet does not cover the next renewal, on December 21.');
     expect(text(part(el, 'shortfall'))).to.equal('Short by $19.30 for renewals in the next 30 days.');
     // No default method for renewals in this scenario: the invoice is the customer's to pay.
     expect(parts(el, 'pays-with').map(text)).to.deep.equal(upcoming.charges.slice(0, 5).map(() => t('en', 'overview.coming_up.pays_manual')));
@@ -159,7 +164,7 @@ describe('<billing-overview> "Coming up"', () => {
       const { el } = await mount({ scenario: 'overdue', locale });
       const coverage = text(part(el, 'coverage'));
       expect(coverage).to.contain(
-        t(locale, 'overview.coming_up.covers_until', {
+        t(locale, 'overview.coming_up.covers_none', {
           date: dayMonth('2026-12-21', locale),
         }),
       );
@@ -172,4 +177,38 @@ describe('<billing-overview> "Coming up"', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('the coverage sentence', () => {
+  const usd = (amount: number) => ({ amount, currency: 'USD' });
+  const charge = (date: string, amount: number, paysWith: string) => ({
+    id: `up_${date}`,
+    service: null,
+    kind: 'renewal',
+    description: 'Renewal',
+    date,
+    amount: usd(amount),
+    pays_with: paysWith,
+    method: null,
+  });
+  const upcoming = (covered: number, runsOut: string | null, charges: ReturnType<typeof charge>[]): Upcoming => ({
+    days: 30,
+    from: '2026-11-26',
+    to: '2026-12-25',
+    charges,
+    total: usd(charges.reduce((n, c) => n + c.amount.amount, 0)),
+    coverage: { wallet_balance: usd(covered), covered: usd(covered), shortfall: usd(runsOut ? 1000 : 0), runs_out_on: runsOut },
+    as_of: '2026-11-26T09:00:00Z',
+  });
+  const msg = (key: MessageKey, params?: MessageParams) => t('en', key, params);
+
+  it('says until when a wallet that covers some renewals lasts, that it covers none, or all, or that there are none', () => {
+    const some = upcoming(2000, '2026-12-14', [charge('2026-12-01', 2000, 'wallet'), charge('2026-12-14', 1000, 'manual')]);
+    expect(coverageSentence(msg, 'en', some)).to.equal('Your wallet covers renewals until December 14.');
+    const none = upcoming(0, '2026-12-01', [charge('2026-12-01', 2000, 'manual')]);
+    expect(coverageSentence(msg, 'en', none)).to.equal('Your wallet does not cover the next renewal, on December 1.');
+    const all = upcoming(2000, null, [charge('2026-12-01', 2000, 'wallet')]);
+    expect(coverageSentence(msg, 'en', all)).to.equal('Your wallet covers every renewal in the next 30 days.');
+    expect(coverageSentence(msg, 'en', upcoming(0, null, []))).to.equal('No renewals in the next 30 days.');
+  });
 });

@@ -376,7 +376,7 @@ describe('<wallet-balance>', () => {
     it('says under the balance until when the wallet covers renewals, and warns naming the shortfall and the day', async () => {
       const { el } = await mountWallet(undefined, { scenario: 'overdue' });
       await settle(el);
-      expect(text(el, 'coverage')).to.equal('Your wallet covers renewals until December 21.');
+      expect(text(el, 'coverage')).to.equal('Your wallet does not cover the next renewal, on December 21.');
       expect(el.isLowBalance).to.equal(true);
       expect(text(el, 'low-balance')).to.equal(
         `${t('en', 'wallet.low_label')} ${t('en', 'wallet.low_coverage_hint', { date: 'December 21', amount: usd(1930) })}`.replace(/\s+/g, ' '),
@@ -425,7 +425,7 @@ describe('<wallet-balance>', () => {
         const { el } = await mountWallet(undefined, { scenario: 'overdue', locale });
         await settle(el);
         const date = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', timeZone: 'UTC' }).format(Date.UTC(2026, 11, 21));
-        expect(text(el, 'coverage')).to.equal(t(locale, 'overview.coming_up.covers_until', { date }).replace(/\s+/g, ' '));
+        expect(text(el, 'coverage')).to.equal(t(locale, 'overview.coming_up.covers_none', { date }).replace(/\s+/g, ' '));
         const amount = formatMoney({ amount: 1930, currency: 'USD' }, locale);
         expect(text(el, 'low-balance')).to.contain(t(locale, 'wallet.low_coverage_hint', { date, amount }).replace(/\s+/g, ' '));
         await expect(el).to.be.accessible();

@@ -77,7 +77,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart unpaid-excluded - Under the unpaid total: the open invoices it leaves out (processing, on hold, disputed), when the server says.
  * @csspart wallet - Wallet balance and pending top-ups.
  * @csspart coming-up - "Coming up" (account mode, with `GET /upcoming`): the next renewals of 30 days and the wallet's coverage; a retry notice when it failed.
- * @csspart coverage - "Your wallet covers renewals until December 21." (or every renewal, or none).
+ * @csspart coverage - "Your wallet covers renewals until December 21." (or every renewal, or not the next one, or there are none).
  * @csspart shortfall - "Short by $19.30 for renewals in the next 30 days." (only when short).
  * @csspart upcoming-list - The list of the next renewals (up to 5).
  * @csspart upcoming-charge - One renewal: date, service and amount (`data-charge-id`).

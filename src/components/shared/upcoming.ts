@@ -30,14 +30,17 @@ type Msg = (key: MessageKey, params?: MessageParams) => string;
 
 /**
  * The wallet's coverage in one sentence (also under `<wallet-balance>`'s balance): "No renewals
- * in the next 30 days.", "Your wallet covers every renewal in the next 30 days." or "Your wallet
- * covers renewals until December 21."
+ * in the next 30 days.", "Your wallet covers every renewal in the next 30 days.", "Your wallet
+ * covers renewals until December 21." or, covering none, "Your wallet does not cover the next
+ * renewal, on December 21.""
  */
 export function coverageSentence(msg: Msg, locale: string, upcoming: Upcoming): string {
   const n = upcoming.days;
   const runsOut = upcoming.coverage.runs_out_on;
   if (upcoming.charges.length === 0) return msg('overview.coming_up.none', { n });
   if (runsOut === null) return msg('overview.coming_up.covers_all', { n });
+  // Not "covers renewals until December 21" when it covers none of them: that reads as covered.
+  if (upcoming.coverage.covered.amount === 0) return msg('overview.coming_up.covers_none', { date: dayAndMonth(runsOut, locale) });
   return msg('overview.coming_up.covers_until', {
     date: dayAndMonth(runsOut, locale),
   });

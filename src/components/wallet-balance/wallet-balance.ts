@@ -70,7 +70,7 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart balance - The balance amount.
  * @csspart pending - "+ 20.00 pending": top-ups that are paid for but not credited yet (only when there are any).
  * @csspart as-of - "Last changed …": when the balance last changed (`updated_at`), not when it was loaded.
- * @csspart coverage - Under the balance: how far it covers the next 30 days' renewals ("Your wallet covers renewals until December 21."); with `GET /upcoming`, unless `no-coverage`.
+ * @csspart coverage - Under the balance: how far it covers the next 30 days' renewals ("Your wallet covers renewals until December 21.", or "does not cover the next renewal, on December 21."); with `GET /upcoming`, unless `no-coverage`.
  * @csspart low-balance - The low-balance warning (icon, label and hint): with `GET /upcoming`, when the wallet falls short of the next 30 days' renewals (the shortfall and the day); else below the threshold.
  * @csspart read-only - Why there is no top-up action for this member.
  * @csspart action - The top-up action: the `action` slot or the built-in button.
@@ -193,7 +193,7 @@ export class WalletBalance extends BillingConsumerElement {
   topUp = false;
 
   /**
-   * Hides the coverage line under the balance ("Your wallet covers renewals until December 21."),
+   * Hides the coverage line under the balance ("Your wallet covers renewals until December 21.", or "does not cover the next renewal, on December 21."),
    * which a server with `GET /upcoming` gives. The low-balance warning still uses the coverage.
    * @attr no-coverage
    */

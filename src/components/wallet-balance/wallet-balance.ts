@@ -13,7 +13,6 @@ import {
   renderMoney,
   renderQueryFallback,
   renderQueryNotice,
-  renderSkeleton,
   toneIcon,
 } from '../shared/index.js';
 import { TOP_UP_BUTTON_PARTS } from '../top-up-button/top-up-button.js';
@@ -308,7 +307,7 @@ export class WalletBalance extends BillingConsumerElement {
         ${renderQueryNotice(query, locale, this.#retry)}
       </div>
       <div class="body" part="body">
-        ${renderQueryFallback(query, locale, this.#retry) ?? (this.#coverageLoading ? renderSkeleton(3, locale) : this.#renderFigures(locale))}
+        ${renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale)}
       </div>
       ${this.#renderCoverage(locale)} ${this.#renderLowBalance()} ${this.#renderAction()} ${this.#renderActivity()} ${liveRegion(this.announcement)}
     </section>`;

@@ -255,6 +255,17 @@ export const ContactSupport: Story = {
   },
 };
 
+/** "Top up $19.30" under the shortfall in "Coming up" opens the top-up dialog with that amount (see `billing-top-up-request` in the Actions panel). */
+export const ComingUpTopUp: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await overview(canvasElement);
+    const screen = screenOf(el);
+    await userEvent.click(await waitFor(() => screen.getByRole('button', { name: 'Top up $19.30' })));
+    await waitFor(() => expect(part(el, 'dialog')).toHaveAttribute('open'));
+    await waitFor(() => expect(part<HTMLInputElement>(el, 'amount-input')?.value).toBe('19.30'));
+  },
+};
+
 // ---- service mode ----
 
 /** A service with nothing owed. */

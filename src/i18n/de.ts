@@ -329,6 +329,7 @@ export const de: Catalog = {
   'overview.coming_up.short': { one: 'Es fehlen {amount} für die Verlängerungen am nächsten {n} Tag.', other: 'Es fehlen {amount} für die Verlängerungen in den nächsten {n} Tagen.' },
   'overview.coming_up.pays_wallet': 'Aus Ihrem Guthaben',
   'overview.coming_up.pays_manual': 'Sie zahlen selbst',
+  'overview.coming_up.top_up': '{amount} aufladen',
   'overview.view_invoice': 'Rechnung {number} ansehen',
 
   'service.title': 'Abrechnung für {name}',

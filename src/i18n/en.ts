@@ -265,6 +265,7 @@ export const en = {
   'overview.coming_up.short': { one: 'Short by {amount} for renewals in the next {n} day.', other: 'Short by {amount} for renewals in the next {n} days.' },
   'overview.coming_up.pays_wallet': 'From your wallet',
   'overview.coming_up.pays_manual': 'You pay it',
+  'overview.coming_up.top_up': 'Top up {amount}',
   'overview.view_invoice': 'View invoice {number}',
 
   // <billing-overview service-id>, service mode

@@ -317,6 +317,7 @@ export const fa: Catalog = {
   'overview.coming_up.short': { one: 'برای تمدیدهای {n} روز آینده {amount} کم است.', other: 'برای تمدیدهای {n} روز آینده {amount} کم است.' },
   'overview.coming_up.pays_wallet': 'از کیف پول شما',
   'overview.coming_up.pays_manual': 'خودتان پرداخت می‌کنید',
+  'overview.coming_up.top_up': 'شارژ کیف پول به مبلغ {amount}',
   'overview.view_invoice': 'مشاهدهٔ صورت‌حساب {number}',
 
   'service.title': 'صورت‌حساب {name}',

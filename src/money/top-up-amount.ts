@@ -2,7 +2,7 @@
  * The top-up amount as the customer types it: major units in, integer minor units out, with
  * no float on the way ("19.99" is 1999 by string arithmetic, never 19.99 * 100).
  */
-import type { Money, Upcoming } from '../api/schemas.js';
+import type { Money } from '../api/schemas.js';
 import { parseMajorUnits } from '../domain/units.js';
 import { currencyDigits } from '../i18n/format.js';
 
@@ -14,21 +14,8 @@ export type AmountCheck =
 /** The window of the "Cover the next 30 days" preset, in days. */
 export const COVER_DAYS = 30;
 
-/**
- * The "Cover the next 30 days" preset: the window's shortfall held to the top-up limits
- * (`clamped` says which limit it was held to); undefined when the wallet covers the window,
- * there is no answer, or its currency is not the wallet's.
- */
-export function coverPreset(
-  upcoming: Upcoming | null | undefined,
-  limits: { min: Money; max: Money },
-): { upcoming: Upcoming; amount: Money; clamped: 'min' | 'max' | undefined } | undefined {
-  const shortfall = upcoming?.coverage.shortfall;
-  if (!upcoming || !shortfall || shortfall.amount <= 0 || shortfall.currency !== limits.min.currency) return undefined;
-  const clamped = shortfall.amount < limits.min.amount ? 'min' : shortfall.amount > limits.max.amount ? 'max' : undefined;
-  const amount = clamped ? limits[clamped] : shortfall;
-  return { upcoming, amount, clamped };
-}
+/** The "Cover the next 30 days" preset (in components/shared/upcoming.ts, which `<billing-overview>`'s "Top up $19.30" also uses without loading this chunk). */
+export { coverPreset } from '../components/shared/upcoming.js';
 
 /** The typed amount checked against the limits from `GET /wallet`. */
 export function checkAmount(text: string, limits: { min: Money; max: Money }): AmountCheck {

@@ -38,7 +38,7 @@ function dayMonth(date: string, locale: string): string {
 async function mount(
   options: {
     api?: ReferenceApi;
-    scenario?: 'overdue' | 'healthy' | 'new-account';
+    scenario?: 'overdue' | 'healthy' | 'new-account' | 'read-only';
     locale?: string;
   } = {},
 ) {
@@ -177,6 +177,52 @@ describe('<billing-overview> "Coming up"', () => {
       await expect(el).to.be.accessible();
     });
   }
+});
+
+describe('<billing-overview> "Coming up": the top-up action', () => {
+  it('overdue, a member who may top up: "Top up $19.30" opens the top-up dialog with 19.30', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    const { el, client } = await mount({ api });
+    const summary = await client.getSummary();
+    expect(summary.permissions.can_top_up).to.equal(true);
+    const button = part(el, 'top-up-button') as HTMLButtonElement | null;
+    expect(button, 'the top-up action').to.exist;
+    expect(text(button)).to.equal(`Top up ${formatMoney({ amount: 1930, currency: 'USD' }, 'en')}`);
+    expect(text(button)).to.equal('Top up $19.30');
+    await expect(el).to.be.accessible();
+
+    const requests: CustomEvent[] = [];
+    el.addEventListener('billing-top-up-request', (event) => requests.push(event as CustomEvent));
+    button!.click();
+    expect(requests).to.have.length(1);
+    expect(requests[0].cancelable).to.equal(true);
+    expect(requests[0].detail).to.deep.equal({ amount: { amount: 1930, currency: 'USD' } });
+    await waitUntil(() => part(el, 'amount-input'), 'the top-up form did not open', { timeout: 4000 });
+    const dialog = el.shadowRoot?.querySelector<HTMLDialogElement>('dialog[part~="dialog"]');
+    expect(dialog?.open, 'the top-up dialog is open').to.equal(true);
+    expect((part(el, 'amount-input') as HTMLInputElement).value).to.equal('19.30');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a cancelled billing-top-up-request opens no dialog', async () => {
+    const { el } = await mount({ scenario: 'overdue' });
+    el.addEventListener('billing-top-up-request', (event) => event.preventDefault());
+    part(el, 'top-up-button')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('dialog')).to.equal(null);
+  });
+
+  it('read-only member: the shortfall, but no top-up action', async () => {
+    const { el } = await mount({ scenario: 'read-only' });
+    expect(text(part(el, 'shortfall'))).to.equal('Short by $19.30 for renewals in the next 30 days.');
+    expect(part(el, 'top-up-button')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('healthy: the wallet covers the renewals, no top-up action', async () => {
+    const { el } = await mount({ scenario: 'healthy' });
+    expect(part(el, 'top-up-button')).to.equal(null);
+  });
 });
 
 describe('the coverage sentence', () => {

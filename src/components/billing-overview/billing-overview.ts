@@ -2,9 +2,13 @@ import { html } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { resolved } from '../../api/settled.js';
-import type { InvoiceSummary, Page, Payment } from '../../api/schemas.js';
+import type { InvoiceSummary, Money, Page, Payment } from '../../api/schemas.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
-import { payDialogSlot } from '../../money/launch/dialog-slot.js';
+import { MoneyDialogSlot, payDialogSlot } from '../../money/launch/dialog-slot.js';
+import { topUpDialogCode } from '../../money/launch/top-up-code.js';
+import type * as TopUpFlowModule from '../../money/top-up-dialog.js';
+import type { TopUpFlow } from '../../money/top-up-dialog.js';
+import { currencyDigits } from '../../i18n/format.js';
 import { paymentTableStyles } from '../shared/payment-table.js';
 import { dialogStyles } from '../shared/styles.js';
 import { BillingQueryController } from '../shared/query.js';
@@ -48,6 +52,8 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @tag billing-overview
  *
  * @fires billing-invoice-select - An invoice was chosen (next due, a blocking invoice). `detail`: `invoiceId`, `number`, `href` (when `invoice-href` is set). Cancelable: `preventDefault()` stops the link so the host page can route itself.
+ * @fires billing-top-up-request - The customer pressed "Top up $19.30" in "Coming up" (the wallet is short for the next 30 days' renewals and the member may top up). `detail.amount` is the amount as `Money` (integer minor units: the shortfall held to the wallet's top-up limits). Cancelable: call `preventDefault()` to run your own top-up flow (the dialog does not open).
+ * @fires billing-top-up-completed - A top-up from that dialog reached the wallet: `detail.topUpId`, `detail.amount` (what was credited, `Money` in minor units). The wallet, payments and summary are already reloading.
  * @fires billing-pay-request - The customer pressed "Pay" on an invoice. `detail`: `invoiceId`, `number`, `balanceDue`. Cancelable: the host page may run its own pay flow; otherwise the pay dialog opens.
  * @fires billing-invoice-paid - An invoice paid through the pay dialog settled: `detail.invoiceId`, `detail.paymentId`. Every billing element on the page is already reloading.
  * @fires billing-support-request - "Contact support" about the account: `detail.description`, the prepared `message` (the account's facts attached), and the most urgent invoice's `invoiceId` and `number` when there is one. Cancelable: cancelling it stops the navigation to `support-href`; `detail.respondWith(promise)` takes it over and has the form say "Sent" once the promise fulfils.
@@ -79,6 +85,7 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart coming-up - "Coming up" (account mode, with `GET /upcoming`): the next renewals of 30 days and the wallet's coverage; a retry notice when it failed.
  * @csspart coverage - "Your wallet covers renewals until December 21." (or every renewal, or not the next one, or there are none).
  * @csspart shortfall - "Short by $19.30 for renewals in the next 30 days." (only when short).
+ * @csspart top-up-button - "Top up $19.30" under the shortfall (only for a member who may top up): opens the top-up dialog with that amount.
  * @csspart upcoming-list - The list of the next renewals (up to 5).
  * @csspart upcoming-charge - One renewal: date, service and amount (`data-charge-id`).
  * @csspart pays-with - How it will be paid: "From your wallet", the method ("Visa ending 4242"), or "You pay it".
@@ -117,6 +124,37 @@ const EMPTY_PAGE: Page<Payment> = { data: [], next_cursor: null };
  * @csspart read-only-reason - Why there is no pay action.
  * @csspart status-badge - A status, as icon and text.
  * @csspart live-region - Announcements ("Updated", "Showing 10 payments").
+ * @csspart dialog - The top-up dialog (`<dialog>`) "Top up $19.30" opens.
+ * @csspart dialog-header - The top-up dialog's title row.
+ * @csspart dialog-title - The top-up dialog's heading.
+ * @csspart close-button - Closes the top-up dialog.
+ * @csspart form - The top-up form: amount, method and quote.
+ * @csspart amount-label - The label of the top-up amount field.
+ * @csspart amount-input - The top-up amount field.
+ * @csspart amount-hint - The top-up limits under the amount field.
+ * @csspart amount-error - Why the typed amount is not accepted.
+ * @csspart presets - The group of preset amounts.
+ * @csspart preset - One preset amount button (`aria-pressed` when it is the amount).
+ * @csspart cover-preset - "Cover the next 30 days ($19.30)", the first preset when the wallet is short.
+ * @csspart cover-reason - Why the cover preset is that amount.
+ * @csspart methods - The top-up's payment method radio group.
+ * @csspart method - One payment method choice.
+ * @csspart quote - The top-up's summary: amount, fee, tax, total.
+ * @csspart quote-status - "Calculating the total…" or why the quote failed.
+ * @csspart notice - Notes in the top-up dialog (an unfinished top-up, a replayed request, popup closed).
+ * @csspart unfinished - The offer to continue an unfinished top-up.
+ * @csspart unfinished-continue-button - Continues the unfinished top-up.
+ * @csspart unfinished-new-button - Starts over with a new top-up instead.
+ * @csspart actions - The top-up dialog's buttons.
+ * @csspart confirm-button - "Pay <total>" in the top-up dialog.
+ * @csspart cancel-button - Closes the top-up dialog from the form.
+ * @csspart progress - The top-up step in progress.
+ * @csspart checkout-link - "Open the payment page" when the popup was blocked.
+ * @csspart result - The top-up's outcome: added, failed, or still processing.
+ * @csspart after-top-up - Under "Added …": what the new balance paid or covers.
+ * @csspart pay-offer-button - "Pay PL-… from your wallet now" after a top-up: opens the pay dialog.
+ * @csspart recheck-button - Checks the top-up again.
+ * @csspart try-another-button - Back to the top-up form after a failure.
  * @csspart pay-dialog - The pay dialog (`<dialog>`).
  * @csspart pay-dialog-header - The pay dialog's title bar.
  * @csspart pay-dialog-title - The pay dialog's heading.
@@ -228,6 +266,22 @@ export class BillingOverview extends BillingConsumerElement {
   /** The pay dialog; it also resumes a redirect checkout this element started. */
   readonly #pay = payDialogSlot(this, { starter: 'billing-overview', resume: 'own' });
 
+  /** The top-up dialog of "Top up $19.30" in "Coming up"; it also resumes a redirect checkout this element started. */
+  readonly #topUp: MoneyDialogSlot<typeof TopUpFlowModule, TopUpFlow> = new MoneyDialogSlot(this, {
+    code: topUpDialogCode,
+    create: (module) => new module.TopUpFlow(this),
+    flow: 'top_up',
+    title: 'topup.dialog_title',
+    dialogClass: 'dialog',
+    parts: { dialog: 'dialog', header: 'dialog-header', title: 'dialog-title', close: 'close-button' },
+  });
+
+  /** The amount "Top up $19.30" opens the dialog with. */
+  #topUpAmount: Money | undefined;
+
+  /** Delay before a quote is asked for after the top-up amount or method changes (ms). @internal */
+  quoteDelayMs = 300;
+
   /** "Contact support" about the account, pre-filled with its facts (its most urgent invoice first). */
   readonly #support = new LazyPanel(this, () => supportPanelCode, (module) =>
     new module.SupportContact(this, {
@@ -311,6 +365,25 @@ export class BillingOverview extends BillingConsumerElement {
     if (proceed) this.#pay.open(invoice.id, opener);
   }
 
+  /** The top-up dialog's preset, in major units: the amount of "Top up $19.30" (1930 USD is `1930e-2`, parsed as the decimal 19.3, never divided as a float). @internal */
+  get presetAmount(): number | undefined {
+    const amount = this.#topUpAmount;
+    return amount ? Number(`${amount.amount}e-${currencyDigits(amount.currency)}`) : undefined;
+  }
+
+  /** The top-up's offer to pay an invoice from the wallet: the pay dialog replaces the top-up dialog (after `billing-pay-request`). @internal */
+  payFromWallet(invoice: InvoiceSummary): void {
+    this.#topUp.close();
+    this.#requestPay(invoice, this.renderRoot.querySelector<HTMLElement>('[part="top-up-button"]') ?? this);
+  }
+
+  #requestTopUp(amount: Money): void {
+    const proceed = this.emit('billing-top-up-request', { amount }, { cancelable: true });
+    if (!proceed) return;
+    this.#topUpAmount = amount;
+    this.#topUp.open();
+  }
+
   /** The element as its views see it (account-view.ts, service-view.ts). */
   #view(): OverviewView {
     return {
@@ -328,6 +401,8 @@ export class BillingOverview extends BillingConsumerElement {
       selectInvoice: (event, invoice, href) => this.#selectInvoice(event, invoice, href),
       requestPay: (invoice, opener) => this.#requestPay(invoice, opener),
       prefetchPay: this.#pay.prefetch,
+      requestTopUp: (amount) => this.#requestTopUp(amount),
+      prefetchTopUp: this.#topUp.prefetch,
       refresh: () => void this.#refresh(),
       support: this.#support,
     };
@@ -336,6 +411,6 @@ export class BillingOverview extends BillingConsumerElement {
   protected override render(): TemplateResult {
     if (!this.billingClient && !this.waitingForProvider) return renderConfigError(this.displayLocale);
     const view = this.#view();
-    return html`${this.#serviceMode ? renderServiceView(view) : renderAccountView(view)}${this.#pay.render()}`;
+    return html`${this.#serviceMode ? renderServiceView(view) : renderAccountView(view)}${this.#pay.render()}${this.#topUp.render()}`;
   }
 }

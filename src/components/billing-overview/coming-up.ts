@@ -8,7 +8,7 @@ import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { Upcoming, UpcomingCharge } from '../../api/schemas.js';
 import { methodLabel } from '../shared/method-label.js';
-import { coverageSentence } from '../shared/upcoming.js';
+import { coverageSentence, coverPreset } from '../shared/upcoming.js';
 import type { UpcomingQuery } from '../shared/upcoming.js';
 import { money, renderDate, renderError, renderMoney, unitName } from '../shared/render.js';
 import type { OverviewView } from './view.js';
@@ -34,7 +34,28 @@ export function renderComingUp(view: OverviewView): TemplateResult | typeof noth
   }
   const upcoming = query.value;
   if (!upcoming) return nothing;
-  return section(view, html`${coverageLine(view, upcoming)}${renderCharges(view, upcoming.charges.slice(0, MAX_CHARGES))}`);
+  return section(view, html`${coverageLine(view, upcoming)}${renderTopUp(view, upcoming)}${renderCharges(view, upcoming.charges.slice(0, MAX_CHARGES))}`);
+}
+
+/** "Top up $19.30": the shortfall held to the top-up limits, for a member who may top up. */
+function renderTopUp(view: OverviewView, upcoming: Upcoming): TemplateResult | typeof nothing {
+  const summary = view.summary.value;
+  const preset = summary?.permissions.can_top_up ? coverPreset(upcoming, summary.wallet.top_up) : undefined;
+  if (!preset) return nothing;
+  const { amount } = preset;
+  return html`<p>
+    <button
+      class="button button--primary"
+      part="top-up-button"
+      type="button"
+      aria-haspopup="dialog"
+      @pointerenter=${view.prefetchTopUp}
+      @focus=${view.prefetchTopUp}
+      @click=${() => view.requestTopUp(amount)}
+    >
+      ${view.msg('overview.coming_up.top_up', { amount: money(amount, view.locale) })}
+    </button>
+  </p>`;
 }
 
 function section(view: OverviewView, body: unknown): TemplateResult {

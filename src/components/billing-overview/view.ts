@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
-import type { InvoiceSummary, Page, Payment, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
+import type { InvoiceSummary, Money, Page, Payment, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
 import { isPayable } from '../../domain/payability.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
@@ -43,6 +43,10 @@ export interface OverviewView {
   requestPay(invoice: InvoiceSummary, opener: HTMLElement): void;
   /** Starts loading the pay dialog's code (pointer over or focus on a pay button). */
   readonly prefetchPay: () => void;
+  /** "Top up $19.30" in "Coming up": emits `billing-top-up-request`, then opens the top-up dialog with `amount` unless cancelled. */
+  requestTopUp(amount: Money): void;
+  /** Starts loading the top-up dialog's code (pointer over or focus on the top-up button). */
+  readonly prefetchTopUp: () => void;
   /** Refresh: every billing element on the page reloads. */
   refresh(): void;
   /** "Contact support" about the account: the support panel's contact form, its code loaded on first use. */

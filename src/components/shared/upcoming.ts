@@ -3,7 +3,7 @@
  * as `<billing-overview>`'s "Coming up" and `<wallet-balance>`'s coverage line read them: one
  * query, shared through the client's cache, and the coverage in one sentence.
  */
-import type { Upcoming } from '../../api/schemas.js';
+import type { Money, Upcoming } from '../../api/schemas.js';
 import { resolved } from '../../api/settled.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import { calendarDateToUtc } from '../../i18n/format.js';
@@ -53,4 +53,20 @@ export function dayAndMonth(date: string, locale: string): string {
     day: 'numeric',
     timeZone: 'UTC',
   }).format(calendarDateToUtc(date));
+}
+
+/**
+ * The "Cover the next 30 days" preset: the window's shortfall held to the top-up limits
+ * (`clamped` says which limit it was held to); undefined when the wallet covers the window,
+ * there is no answer, or its currency is not the wallet's.
+ */
+export function coverPreset(
+  upcoming: Upcoming | null | undefined,
+  limits: { min: Money; max: Money },
+): { upcoming: Upcoming; amount: Money; clamped: 'min' | 'max' | undefined } | undefined {
+  const shortfall = upcoming?.coverage.shortfall;
+  if (!upcoming || !shortfall || shortfall.amount <= 0 || shortfall.currency !== limits.min.currency) return undefined;
+  const clamped = shortfall.amount < limits.min.amount ? 'min' : shortfall.amount > limits.max.amount ? 'max' : undefined;
+  const amount = clamped ? limits[clamped] : shortfall;
+  return { upcoming, amount, clamped };
 }

@@ -8,7 +8,8 @@ import { BillingConsumerElement, BillingQueryController, toneIcon } from '../sha
 import type { Tone } from '../shared/index.js';
 import type { MoneyFlowController } from '../../money/controller.js';
 import { MoneyDialogSlot, payDialogSlot } from '../../money/launch/dialog-slot.js';
-import { LazyModule } from '../shared/lazy-module.js';
+import type { LazyModule } from '../shared/lazy-module.js';
+import { topUpDialogCode } from '../../money/launch/top-up-code.js';
 import type * as TopUpFlowModule from '../../money/top-up-dialog.js';
 import type { TopUpFlow } from '../../money/top-up-dialog.js';
 import { topUpButtonStyles } from './top-up-button.styles.js';
@@ -16,7 +17,7 @@ import { topUpButtonStyles } from './top-up-button.styles.js';
 export type { TopUpIntent } from '../../money/top-up-dialog.js';
 
 /** The top-up dialog's module (src/money/top-up-dialog.ts), loaded on first use. @internal */
-export const topUpDialogCode = new LazyModule(() => import('../../money/top-up-dialog.js'));
+export { topUpDialogCode };
 
 /** Why the button does not start a top-up: no provider, permissions still loading or unreadable, or a read-only member. */
 export type TopUpBlocker = 'no-client' | 'loading' | 'unknown' | 'read-only';

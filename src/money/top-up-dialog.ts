@@ -181,15 +181,18 @@ export class TopUpFlow implements ReactiveController {
   hostUpdate(): void {
     const id = this.#shell.takeReturn();
     if (id !== undefined) {
-      // Only a top-up this browser started resumes, in one element (the first to take the
-      // return from the address); a crafted or foreign link shows nothing.
-      const attempt = readCheckoutReturn('top_up') === id ? this.flow.returnAttempt(id, this.#host.localName) : undefined;
+      // Only a top-up this browser started resumes, in the element that started it (the first
+      // such to take the return from the address); a crafted or foreign link shows nothing. A
+      // top-up another element started (a <top-up-button> beside this <billing-overview>) is
+      // left in the address for that element, whichever connects first.
+      const returned = readCheckoutReturn('top_up') === id;
+      const attempt = returned ? this.flow.returnAttempt(id, this.#host.localName) : undefined;
       if (attempt) {
         takeCheckoutReturn('top_up');
         // Back from a redirect checkout: show the top-up's progress in the dialog.
         this.open({ check: false });
         void this.flow.resume(attempt);
-      } else if (readCheckoutReturn('top_up') === id) {
+      } else if (returned && !this.flow.returnAttempt(id)) {
         takeCheckoutReturn('top_up');
       }
     }

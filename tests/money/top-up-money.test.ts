@@ -9,6 +9,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define/top-up-button.js';
 import '../../src/define/wallet-balance.js';
+import '../../src/define/billing-overview.js';
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { WalletBalance } from '../../src/components/wallet-balance/wallet-balance.js';
 import type { BillingTopUpCompletedDetail } from '../../src/components/shared/events.js';
@@ -172,6 +173,25 @@ describe('<top-up-button> money flow', () => {
     expect(completed.map((d) => d.topUpId)).to.deep.equal([topUpId]);
     expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     await expect(returned).to.be.accessible();
+    expectLedgerConsistent(api);
+  });
+
+  it('redirect mode, back on a page where a <billing-overview> (which can top up too) comes first: the <top-up-button> that started it shows the result', async () => {
+    const { el, api } = await mountTopUp();
+    await fillForm(el);
+    confirmButton(el).click();
+    await stepIs(el, 'redirecting');
+    const back = new URL(new URL(fake.assigned[0]).searchParams.get('return')!);
+    await api.completeCheckout(checkoutId(fake.assigned[0]), 'approve');
+    el.remove();
+    history.replaceState(history.state, '', back.href);
+    // The overview connects and updates first: it must leave a top-up it did not start in the address.
+    const { provider } = await mountTopUp(html`<billing-overview></billing-overview><top-up-button></top-up-button>`, { api });
+    const returned = provider.querySelector<TopUpButton>('top-up-button')!;
+    await stepIs(returned, 'succeeded');
+    expect(returned.open).to.equal(true);
+    expect(new URL(location.href).searchParams.has(CHECKOUT_RETURN_PARAM), 'the parameter is removed').to.equal(false);
+    expect(storedAttempts(), 'the attempt is resolved on return').to.deep.equal([]);
     expectLedgerConsistent(api);
   });
 

@@ -12,7 +12,8 @@ export type AmountCheck =
 
 
 /** The window of the "Cover the next 30 days" preset, in days. */
-export const COVER_DAYS = 30;
+/** The window the cover preset covers: the overview's "Coming up" window. */
+export { COMING_UP_DAYS as COVER_DAYS } from '../components/shared/upcoming.js';
 
 /** The "Cover the next 30 days" preset (in components/shared/upcoming.ts, which `<billing-overview>`'s "Top up $19.30" also uses without loading this chunk). */
 export { coverPreset } from '../components/shared/upcoming.js';

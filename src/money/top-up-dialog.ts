@@ -5,10 +5,12 @@
  * and poll until it settles. A controller of the button, loaded on first use with the other
  * money code (lazy-module.ts), so the button itself costs little on a page that never tops up.
  */
+import { upcomingQuery } from '../components/shared/upcoming.js';
+import type { UpcomingQuery } from '../components/shared/upcoming.js';
 import { html, nothing } from 'lit';
 import type { ReactiveController, TemplateResult } from 'lit';
 import { BillingApiError, isBillingApiError } from '../api/errors.js';
-import type { InvoiceSummary, Money, PaymentMethod, ServiceBilling, Summary, TopUp, TopUpQuote, Upcoming, Wallet } from '../api/schemas.js';
+import type { InvoiceSummary, Money, PaymentMethod, ServiceBilling, Summary, TopUp, TopUpQuote, Wallet } from '../api/schemas.js';
 import { t } from '../i18n/catalog.js';
 import type { MessageKey } from '../i18n/catalog.js';
 import type { MessageParams } from '../i18n/types.js';
@@ -21,8 +23,7 @@ import { MoneyDialogShell, methodsWhileOpen, walletWhileOpen } from './dialog-sh
 import { emitBillingEvent } from '../components/shared/events.js';
 import { toneIcon } from '../components/shared/icons.js';
 import type { PayFlowHost } from './pay-dialog.js';
-import { BillingQueryController } from '../components/shared/query.js';
-import { resolved } from '../api/settled.js';
+import type { BillingQueryController } from '../components/shared/query.js';
 import type { UnfinishedOffer } from './unfinished-offer.js';
 import { money, renderMoney, renderQueryFallback } from '../components/shared/render.js';
 import { richMsg } from '../components/shared/service-alert.js';
@@ -82,7 +83,7 @@ export class TopUpFlow implements ReactiveController {
   /** Limits, presets and currency; loaded only while the dialog is open. @internal */
   readonly wallet: BillingQueryController<readonly [boolean], Wallet | null>;
   /** The next 30 days' renewals and the wallet's coverage (shared with the overview and the wallet through the cache); null without `getUpcoming`. @internal */
-  readonly upcoming: BillingQueryController<readonly [boolean], Upcoming | null>;
+  readonly upcoming: UpcomingQuery;
   /** Methods that can top up (the wallet cannot top up itself); loaded only while the dialog is open. @internal */
   readonly methods: BillingQueryController<readonly [boolean], PaymentMethod[] | null>;
   /** The money flow: a key per attempt, checkout, polling. Tests shorten `flow.timing`. @internal */
@@ -154,11 +155,8 @@ export class TopUpFlow implements ReactiveController {
     host.addController(this);
     this.wallet = walletWhileOpen(host, () => this.isOpen);
     this.methods = methodsWhileOpen(host, () => this.isOpen, (method) => method.type !== 'wallet');
-    this.upcoming = new BillingQueryController(host, {
-      tags: () => (this.isOpen ? ['upcoming', 'wallet'] : []),
-      args: () => [this.isOpen] as const,
-      task: (client, [isOpen], options) => (isOpen && client.getUpcoming ? client.getUpcoming(COVER_DAYS, options) : resolved(null)),
-    });
+    // The same query as the overview's "Coming up" and the wallet's line: one GET through the cache.
+    this.upcoming = upcomingQuery(host, () => this.isOpen);
     // Defaults are filled after the queries' own update, so limits the cache answered
     // synchronously fill the form in this very render.
     host.addController({ hostUpdate: () => this.#fillDefaults() });

@@ -6,7 +6,7 @@
 // The demo server (scripts/start.js) configures Vite inline and does not read this file.
 import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.js';
 
 export const SCRIPT_TAG_MODE = 'script-tag';
@@ -94,12 +94,62 @@ const ELEMENT_MODULES = new RegExp(`[\\\\/]src[\\\\/](?:components|define)[\\\\/
 /** The modules that load from files of their own beside the ES script: the support panel, the wallet activity and the languages. */
 const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support|en-ledger)|components[\\/](?:support[\\/]support-(?:panel|contact)|wallet-balance[\\/]ledger))\.ts$/;
 
+/** The invoice views' shared file beside the ES script: `billing-widgets.views.js`. */
+export const VIEWS_CHUNK = 'views';
+/** The elements whose code may share the views file: the ones that show invoices and payments. */
+const VIEW_ELEMENTS = new Set(['billing-overview', 'invoice-list', 'invoice-detail']);
+
+/**
+ * Which files of the ES script-tag build need each module, from the module graph once it is
+ * complete (the chunk groups below are tested after it): `script` for the script itself,
+ * `lazy` for the files loaded on first use, or the elements whose define entry imports it.
+ * A module only one element needs goes to that element's file; one only the invoice views
+ * share, to the views file; any other to the script, so a page downloads no code only
+ * elements it does not show need.
+ */
+function moduleUsers(): { plugin: Plugin; users: Map<string, Set<string>> } {
+  const users = new Map<string, Set<string>>();
+  const plugin: Plugin = {
+    name: 'billing-widgets:module-users',
+    buildEnd() {
+      const elementOf = new Map(SCRIPT_TAG_ELEMENTS.map((element) => [fromRoot(`./src/define/${element}.ts`), element]));
+      const mark = (root: string, user: string) => {
+        const pending = [root];
+        const seen = new Set<string>();
+        while (pending.length > 0) {
+          const id = pending.pop()!;
+          if (seen.has(id)) continue;
+          seen.add(id);
+          users.set(id, (users.get(id) ?? new Set()).add(user));
+          pending.push(...(this.getModuleInfo(id)?.importedIds ?? []));
+        }
+      };
+      mark(fromRoot('./src/script-tag.ts'), 'script');
+      for (const [entry, element] of elementOf) mark(entry, element);
+      for (const id of this.getModuleIds()) {
+        for (const lazy of this.getModuleInfo(id)?.dynamicallyImportedIds ?? []) if (!elementOf.has(lazy)) mark(lazy, 'lazy');
+      }
+    },
+  };
+  return { plugin, users };
+}
+
 /** Languages shipped beside the script-tag file as `billing-widgets.<lang>.js` (src/i18n/loaders.script.ts). */
 export const SCRIPT_TAG_LANGUAGES = ['de', 'fa'] as const;
 
 function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
+  const { plugin: usersPlugin, users } = moduleUsers();
+  /** The one element that needs this module alone, or 'views' when only invoice views share it; undefined otherwise. */
+  const placeOf = (id: string): string | undefined => {
+    const of = users.get(id) ?? new Set<string>();
+    const elements = SCRIPT_TAG_ELEMENTS.filter((element) => of.has(element));
+    if (of.has('script') || elements.length === 0) return undefined;
+    if (elements.length === 1 && of.size === 1) return elements[0];
+    // The files loaded on first use may import the views file too: the money dialogs, from a wallet's top-up.
+    return elements.every((element) => VIEW_ELEMENTS.has(element)) ? VIEWS_CHUNK : undefined;
+  };
   return {
-    plugins: [minifyTemplates()],
+    plugins: [minifyTemplates(), ...(format === 'es' ? [usersPlugin] : [])],
     // A classic script has no import.meta: the IIFE finds its address from document.currentScript.
     ...(format === 'iife' ? { define: { 'import.meta.url': 'undefined' } } : {}),
     resolve: {
@@ -156,9 +206,17 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                     // activity and the language files stays in the script itself: left to
                     // automatic splitting, the modules the script shares with the files beside it
                     // would become common chunks, one more request before anything renders.
+                    // What only the invoice views (overview, list, detail) share: the timeline, the
+                    // service alert, payability... one file the wallet's page does not download.
+                    {
+                      name: VIEWS_CHUNK,
+                      test: (id: string) => !OWN_FILE_MODULES.test(id) && !ELEMENT_MODULES.test(id) && placeOf(id) === VIEWS_CHUNK,
+                      includeDependenciesRecursively: false,
+                      priority: 0,
+                    },
                     {
                       name: 'core',
-                      test: (id: string) => !OWN_FILE_MODULES.test(id) && !ELEMENT_MODULES.test(id),
+                      test: (id: string) => !OWN_FILE_MODULES.test(id) && !ELEMENT_MODULES.test(id) && placeOf(id) === undefined,
                       includeDependenciesRecursively: false,
                       priority: 0,
                     },

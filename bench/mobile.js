@@ -371,6 +371,28 @@ async function measureBytes(browser, portalOrigin) {
   return pages;
 }
 
+/**
+ * The stack's floor (bench/size-floor.ts): Lit, @lit/context, @lit/task and zod/mini checking the
+ * wallet's two responses in one trivial element, minified like the script-tag build, gzip -9.
+ * What no page with a wallet can go below while the widgets are Lit elements checked by zod.
+ */
+async function measureFloor(root) {
+  const { build } = await import('vite');
+  const result = await build({
+    configFile: false,
+    root,
+    logLevel: 'error',
+    build: {
+      write: false,
+      target: 'es2022',
+      lib: { entry: join(root, 'bench/size-floor.ts'), formats: ['es'], fileName: 'size-floor' },
+      rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
+    },
+  });
+  const code = [result].flat()[0].output.filter((item) => item.type === 'chunk').map((chunk) => chunk.code).join('');
+  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
 // ---- layout shift ----
 
 /**
@@ -462,6 +484,8 @@ export async function benchMobile({ root, chromePath, log, quick = false, script
     log('   bytes per page...');
     const bytes = await measureBytes(browser, servers.portalOrigin);
     for (const [name, page] of Object.entries(bytes)) log(`   ${name}: ${page.files.length} files, ${(page.gzip / 1024).toFixed(1)} KiB gzip -9`);
+    const floor = await measureFloor(root);
+    log(`   floor (Lit, context, task, zod/mini with the wallet's schemas): ${(floor.gzip / 1024).toFixed(1)} KiB gzip -9`);
     log('   layout shift per page...');
     const shifts = await measureShifts(browser, servers, quick ? 1 : 3);
     for (const row of shifts) log(`   ${row.path} at ${row.width} px: ${row.error ? `error: ${row.error}` : `CLS ${row.cls.toFixed(3)} (largest ${row.max.toFixed(3)})`}`);
@@ -476,6 +500,7 @@ export async function benchMobile({ root, chromePath, log, quick = false, script
       stylesheets: servers.stylesheets,
       lighthouse: lighthouseResults,
       bytes,
+      floor,
       shifts,
       problems: Object.values(bytes).flatMap((page) => page.problems),
     };
@@ -540,6 +565,12 @@ export function mobileReport(results, machine, before) {
     const target = MOBILE_TARGETS.bytes[name];
     const files = page.files.map((f) => `\`${f.file.split('/').pop()}\` ${kib(f.gzip)}`).join(', ');
     lines.push(`| ${byteNames[name]} | ${files} | ${pair(kib, o?.raw, page.raw)} | ${pair(kib, o?.gzip, page.gzip)} | ${target ? `≤ ${kib(target)}: ${mark(page.gzip <= target)}` : '–'} |`);
+  }
+  if (results.floor) {
+    lines.push(
+      '',
+      `The stack's floor (bench/size-floor.ts, one file): Lit with @lit/context and @lit/task, and zod/mini checking the wallet's two responses, in a trivial element: ${kib(results.floor.raw)} raw, **${kib(results.floor.gzip)}** gzip -9, before any client, cache, message, format, style, error or money code.`,
+    );
   }
 
   const shiftTable = (rows, label) => {

@@ -23,6 +23,7 @@ const SCRIPT_TAG_FILES = [
   'dist/billing-widgets.money.js',
   'dist/billing-widgets.support-panel.js',
   'dist/billing-widgets.ledger.js',
+  'dist/billing-widgets.views.js',
   'dist/billing-widgets.iife.js',
   'dist/billing-widgets.de.js',
   'dist/billing-widgets.fa.js',

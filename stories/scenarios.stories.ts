@@ -16,6 +16,10 @@ import '../src/define/invoice-list.js';
 import '../src/define/wallet-balance.js';
 import { en } from '../src/i18n/en.js';
 import { enSupport } from '../src/i18n/en-support.js';
+import { enLedger } from '../src/i18n/en-ledger.js';
+import { enOverview } from '../src/i18n/en-overview.js';
+import { enList } from '../src/i18n/en-list.js';
+import { enDetail } from '../src/i18n/en-detail.js';
 import { de } from '../src/i18n/de.js';
 import { fa } from '../src/i18n/fa.js';
 import type { Message } from '../src/i18n/types.js';
@@ -65,7 +69,7 @@ const runs = (message: Message): string[] => forms(message).flatMap((form) => fo
  * brand or a code may be the same in every language).
  */
 function englishRuns(catalog: Record<string, Message>): string[] {
-  const english = { ...enMoney, ...enSupport, ...en } as Record<string, Message>;
+  const english = { ...enMoney, ...enSupport, ...enLedger, ...enOverview, ...enList, ...enDetail, ...en } as Record<string, Message>;
   const found = new Set<string>();
   for (const [key, message] of Object.entries(english)) {
     const theirs = catalog[key] === undefined ? '' : forms(catalog[key]).join(' ');

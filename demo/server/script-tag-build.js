@@ -30,6 +30,8 @@ export const SCRIPT_TAG_FILES = {
   'billing-widgets.support-panel.js': 'script-tag',
   // The wallet's activity, loaded when it first opens.
   'billing-widgets.ledger.js': 'script-tag',
+  // What only the invoice views share, imported by their files and asked for with them.
+  'billing-widgets.views.js': 'script-tag',
   'billing-widgets.iife.js': 'script-tag-iife',
 };
 

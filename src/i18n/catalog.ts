@@ -38,12 +38,13 @@ function placeholdersOf(message: unknown): string[] | undefined {
 /** Page messages whose English has not loaded yet (it comes with the money dialogs or the support panel), by locale. */
 const unchecked = new Map<string, Set<string>>();
 /**
- * The parts of English that load on first use and have arrived: src/money/messages.en.ts with the money
- * dialogs, en-support.ts with the support panel, en-ledger.ts with the wallet activity. English is
- * complete when all have.
+ * The parts of English that load with the code that shows them and have arrived:
+ * src/money/messages.en.ts with the money dialogs, en-support.ts with the support panel,
+ * en-ledger.ts with the wallet activity, en-overview.ts, en-list.ts and en-detail.ts with their
+ * elements. English is complete when all have (on a page that shows every element).
  */
 const lateEnglish = new Set<object>();
-const LATE_ENGLISH_PARTS = 3;
+const LATE_ENGLISH_PARTS = 6;
 
 /**
  * Removes from `catalog` the messages named in `names` that cannot be shown (see

@@ -19,11 +19,24 @@ const ELEMENT_CODE: Readonly<Record<string, () => Promise<unknown>>> = {
   'top-up-button': () => import('../define/top-up-button.js'),
 };
 
+/**
+ * The elements whose files import `billing-widgets.views.js` (what only the invoice views share,
+ * vite.config.ts): it is asked for with the element's file, not after it has arrived and been
+ * read, so it costs no extra round trip. tests/e2e/size.test.js checks this list against the build.
+ */
+const VIEWS_USERS = new Set(['billing-overview', 'invoice-list', 'invoice-detail']);
+let viewsRequested = false;
+
 /** Tags whose code is loading or loaded. */
 const requested = new Set<string>();
 
 function load(tag: string): void {
   requested.add(tag);
+  if (VIEWS_USERS.has(tag) && !viewsRequested) {
+    viewsRequested = true;
+    // A failure shows as the element file's own, which imports it.
+    import(/* @vite-ignore */ new URL('billing-widgets.views.js', import.meta.url).href).catch(() => (viewsRequested = false));
+  }
   ELEMENT_CODE[tag]().catch((error: unknown) => {
     // Asked again the next time the page adds an element.
     requested.delete(tag);

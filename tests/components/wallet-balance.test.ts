@@ -5,7 +5,8 @@ import { TOP_UP_BUTTON_PARTS } from '../../src/components/top-up-button/top-up-b
 import type { TopUpButton } from '../../src/components/top-up-button/top-up-button.js';
 import type { BillingErrorDetail } from '../../src/components/shared/events.js';
 import { createReferenceApi } from '../../src/testing/index.js';
-import { t } from '../../src/i18n/catalog.js';
+import { addBundledMessages, t } from '../../src/i18n/catalog.js';
+import { enOverview } from '../../src/i18n/en-overview.js';
 import type { MessageKey } from '../../src/i18n/catalog.js';
 import { formatAsOf, formatMoney } from '../../src/i18n/format.js';
 import { mountInProvider } from '../helpers/mount.js';
@@ -114,6 +115,8 @@ describe('<wallet-balance>', () => {
 
   for (const locale of ['en', 'de', 'fa']) {
     it(`names the amount as the overview's wallet tile and the wallet payment method do (${locale})`, async () => {
+      // The overview's English loads with the overview, which this page does not show.
+      addBundledMessages('en', enOverview);
       const { el } = await mountWallet(undefined, { locale });
       await settle(el);
       // One name for one thing: "Wallet" for the wallet, "Wallet balance" for the amount in it.

@@ -121,6 +121,8 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
       '/billing-widgets.invoice-list.js',
       '/billing-widgets.js',
       '/billing-widgets.top-up-button.js',
+      // What the overview and the list share, asked for with their files.
+      '/billing-widgets.views.js',
       '/billing-widgets.wallet-balance.js',
       '/portal.js',
     ];
@@ -420,7 +422,7 @@ describe('third-party portal (script tag, another origin, session tokens)', () =
     }
     assert.deepEqual(
       files.filter((path) => path.startsWith('/billing-widgets')).toSorted(),
-      ['/billing-widgets.iife.js', '/billing-widgets.invoice-list.js', '/billing-widgets.js'],
+      ['/billing-widgets.iife.js', '/billing-widgets.invoice-list.js', '/billing-widgets.js', '/billing-widgets.views.js'],
       'no file for the <wallet-balance> the first copy defined',
     );
     assert.deepEqual(await billingErrors(page), []);

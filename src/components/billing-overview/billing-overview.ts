@@ -22,6 +22,11 @@ import { supportPanelCode } from '../support/support-code.js';
 import { contactStyles } from '../support/support-request.js';
 import { LazyPanel } from '../shared/lazy-panel.js';
 import type { InvoiceRef, OverviewView } from './view.js';
+import { addBundledMessages } from '../../i18n/catalog.js';
+import { enOverview } from '../../i18n/en-overview.js';
+
+// The English this element alone shows, in the catalog before it first renders.
+addBundledMessages('en', enOverview);
 
 export type BillingOverviewTheme = 'light' | 'dark';
 

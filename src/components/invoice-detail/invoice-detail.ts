@@ -39,6 +39,11 @@ const SETTLED_REASONS: readonly (MessageKey | undefined)[] = [
 export { SUPPORT_DESCRIPTION_MAX, supportRequestHref } from '../support/support-request.js';
 
 import { supportPanelCode } from '../support/support-code.js';
+import { addBundledMessages } from '../../i18n/catalog.js';
+import { enDetail } from '../../i18n/en-detail.js';
+
+// The English this element alone shows, in the catalog before it first renders.
+addBundledMessages('en', enDetail);
 
 /** The support panel's module (support-panel.ts), loaded when the panel first opens. @internal */
 export { supportPanelCode };

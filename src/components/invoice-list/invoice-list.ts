@@ -11,7 +11,7 @@ import { INVOICE_STATUSES } from '../../api/schemas.js';
 import { OPEN_INVOICE_STATUSES } from '../../domain/status.js';
 import type { InvoiceSummary, Page } from '../../api/schemas.js';
 import { resolved, settledValue } from '../../api/settled.js';
-import { t } from '../../i18n/catalog.js';
+import { addBundledMessages, t } from '../../i18n/catalog.js';
 import { dueState, dueWording, formatCalendarDate, todayCalendarDate } from '../../i18n/format.js';
 import { BillingConsumerElement } from '../shared/consumer-element.js';
 import { toneIcon } from '../shared/icons.js';
@@ -31,6 +31,10 @@ import {
   unit,
 } from '../shared/render.js';
 import { invoiceListStyles } from './invoice-list.styles.js';
+import { enList } from '../../i18n/en-list.js';
+
+// The English this element alone shows, in the catalog before it first renders.
+addBundledMessages('en', enList);
 
 /** The server caps `limit` at 100. */
 const MAX_PAGE_SIZE = 100;

@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { InvoiceSummary, Permissions, ServiceBilling, Summary } from '../../api/schemas.js';
-import { dueState, dueWording } from '../../i18n/format.js';
+import { dueState, dueWording, formatAsOf } from '../../i18n/format.js';
 import type { MessageKey } from '../../i18n/catalog.js';
 import type { MessageParams } from '../../i18n/types.js';
 import { toneIcon } from '../shared/icons.js';
@@ -38,6 +38,17 @@ import type { OverviewView } from './view.js';
  */
 const skeleton = (pageSize: number): SkeletonShape => [['attention'], ['figures'], ['services'], ['coming-up'], ['history-head'], ['history', pageSize], ['support']];
 
+/**
+ * The "As of" stamp's room while there is no stamp to show (loading, or an error): the same
+ * sentence at this minute, hidden. On a phone the stamp and the Refresh button do not fit beside
+ * the title, so the toolbar takes a row of its own; held from the first frame, that row does not
+ * appear when the data does, pushing everything below it down. The stamp itself comes with the
+ * sections, not before them.
+ */
+function asOfPlaceholder(view: OverviewView): TemplateResult {
+  return html`<span class="as-of as-of--placeholder" aria-hidden="true">${view.msg('common.as_of', { time: formatAsOf(Date.now(), view.locale) })}</span>`;
+}
+
 export function renderAccountView(view: OverviewView): TemplateResult {
   const { locale, summary, history } = view;
   const busy = [view.summary, view.history, view.service].some((query) => query.state === 'refreshing');
@@ -57,7 +68,7 @@ export function renderAccountView(view: OverviewView): TemplateResult {
       <header class="header" part="header">
         <h2 id="overview-title" part="title">${view.msg('overview.title')}</h2>
         <div class="toolbar" part="toolbar">
-          ${summary.value ? renderAsOf(summary.value.as_of, locale) : nothing}
+          ${summary.value && !loading ? renderAsOf(summary.value.as_of, locale) : asOfPlaceholder(view)}
           ${busy ? html`<span class="as-of" part="updating">${view.msg('common.updating')}</span>` : nothing}
           <button class="button" part="refresh-button" type="button" @click=${() => view.refresh()}>
             ${view.msg('common.refresh')}

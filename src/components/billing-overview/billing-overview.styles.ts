@@ -48,6 +48,9 @@ export const overviewStyles = [
       align-items: center;
       gap: ${tokens.spaceS} ${tokens.spaceM};
     }
+    .as-of--placeholder {
+      visibility: hidden;
+    }
 
     .attention {
       display: grid;

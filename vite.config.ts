@@ -202,10 +202,6 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                 codeSplitting: {
                   groups: [
                     { name: MONEY_CHUNK, test: MONEY_MODULES, includeDependenciesRecursively: false, priority: 1 },
-                    // Everything else but the elements' own modules, the support panel, the wallet
-                    // activity and the language files stays in the script itself: left to
-                    // automatic splitting, the modules the script shares with the files beside it
-                    // would become common chunks, one more request before anything renders.
                     // What only the invoice views (overview, list, detail) share: the timeline, the
                     // service alert, payability... one file the wallet's page does not download.
                     {
@@ -214,6 +210,11 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
                       includeDependenciesRecursively: false,
                       priority: 0,
                     },
+                    // Everything else but the elements' own modules (and what one element alone
+                    // uses), the support panel, the wallet activity and the language files stays
+                    // in the script itself: left to automatic splitting, the modules the script
+                    // shares with the files beside it would become common chunks, one more
+                    // request before anything renders.
                     {
                       name: 'core',
                       test: (id: string) => !OWN_FILE_MODULES.test(id) && !ELEMENT_MODULES.test(id) && placeOf(id) === undefined,

@@ -378,17 +378,28 @@ async function measureBytes(browser, portalOrigin) {
  */
 async function measureFloor(root) {
   const { build } = await import('vite');
-  const result = await build({
-    configFile: false,
-    root,
-    logLevel: 'error',
-    build: {
-      write: false,
-      target: 'es2022',
-      lib: { entry: join(root, 'bench/size-floor.ts'), formats: ['es'], fileName: 'size-floor' },
-      rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
-    },
-  });
+  // Lit's production build, as in the script-tag files: Vite picks the package's `development` or
+  // `production` export by NODE_ENV, which the servers started before may have set.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  let result;
+  try {
+    result = await build({
+      configFile: false,
+      root,
+      logLevel: 'error',
+      mode: 'production',
+      build: {
+        write: false,
+        target: 'es2022',
+        lib: { entry: join(root, 'bench/size-floor.ts'), formats: ['es'], fileName: 'size-floor' },
+        rolldownOptions: { output: { minify: true, comments: { legal: true, annotation: false, jsdoc: false } } },
+      },
+    });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   const code = [result].flat()[0].output.filter((item) => item.type === 'chunk').map((chunk) => chunk.code).join('');
   return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }

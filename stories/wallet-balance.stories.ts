@@ -23,14 +23,15 @@ const wallet = (canvasElement: HTMLElement) => storyElement(canvasElement, TAG);
 
 /**
  * The overdue account: $12.50 in the wallet, with the built-in top-up action. Its renewals of
- * the next 30 days need $19.30 more: the coverage line and the warning say so (GET /upcoming).
+ * the next 30 days need $19.30 more: the warning says so, in the coverage line's place (GET /upcoming).
  */
 export const Balance: Story = {
   play: async ({ canvasElement }) => {
     const el = await wallet(canvasElement);
     await waitForText(el, '$12.50');
-    await waitForText(el, 'Your wallet does not cover the next renewal, on December 21.');
-    await expect(part(el, 'low-balance')).toHaveTextContent('Renewals from December 21 are short by $19.30');
+    // Short of the next renewals: the warning says so in the coverage line's place.
+    await waitForText(el, 'Renewals from December 21 are short by $19.30');
+    await expect(part(el, 'coverage')).toBeNull();
     await waitFor(() => expect(part(el, 'action')).not.toHaveAttribute('hidden'));
   },
 };

@@ -269,7 +269,7 @@ export const de: Catalog = {
   'wallet.pending': 'Ausstehende Aufladungen',
   'wallet.pending_none': 'Keine ausstehenden Aufladungen',
   'wallet.low': 'Ihr Guthaben ist niedrig. Laden Sie auf, damit Ihre Dienste weiterlaufen.',
-  'wallet.low_label': 'Niedriges Guthaben',
+  'wallet.low_label': 'Niedriges Guthaben.',
 
   // <wallet-balance> and <top-up-button> (added with the wallet elements)
   'wallet.pending_amount': '+ {amount} ausstehend',

@@ -171,7 +171,7 @@ export const en = {
   'wallet.balance': 'Wallet balance',
   'wallet.pending': 'Pending top-ups',
   'wallet.low': 'Your balance is low. Top up to keep your services running.',
-  'wallet.low_label': 'Low balance',
+  'wallet.low_label': 'Low balance.',
 
   // <wallet-balance> and <top-up-button> (added with the wallet elements)
   'wallet.pending_amount': '+ {amount} pending',

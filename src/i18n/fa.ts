@@ -262,7 +262,7 @@ export const fa: Catalog = {
   'wallet.pending': 'شارژهای در انتظار',
   'wallet.pending_none': 'شارژ در انتظاری وجود ندارد',
   'wallet.low': 'موجودی شما کم است. برای ادامهٔ کار سرویس‌ها کیف پول را شارژ کنید.',
-  'wallet.low_label': 'موجودی کم',
+  'wallet.low_label': 'موجودی کم.',
 
   // <wallet-balance> and <top-up-button> (added with the wallet elements)
   'wallet.pending_amount': '+ {amount} در انتظار',

@@ -80,6 +80,14 @@ export const walletBalanceStyles = [
     .notice p {
       margin: 0;
     }
+    /* In the coverage line's place, and only a line or two taller: the label runs into the sentence. */
+    [part='low-balance'] {
+      padding: ${tokens.spaceS} ${tokens.spaceM};
+      font-size: ${tokens.fontSizeSmall};
+    }
+    [part='low-balance'] .notice__body {
+      display: block;
+    }
     .low-label {
       font-weight: ${tokens.fontWeightStrong};
     }

@@ -69,8 +69,8 @@ const TOP_UP_EXPORTPARTS = TOP_UP_BUTTON_PARTS.map((part) => `${part}:top-up-but
  * @csspart balance - The balance amount.
  * @csspart pending - "+ 20.00 pending": top-ups that are paid for but not credited yet (only when there are any).
  * @csspart as-of - "Last changed …": when the balance last changed (`updated_at`), not when it was loaded.
- * @csspart coverage - Under the balance: how far it covers the next 30 days' renewals ("Your wallet covers renewals until December 21.", or "does not cover the next renewal, on December 21."); with `GET /upcoming`, unless `no-coverage`.
- * @csspart low-balance - The low-balance warning (icon, label and hint): with `GET /upcoming`, when the wallet falls short of the next 30 days' renewals (the shortfall and the day); else below the threshold.
+ * @csspart coverage - Under the balance: how far it covers the next 30 days' renewals ("Your wallet covers renewals until December 21.", "No renewals in the next 30 days."); with `GET /upcoming`, unless `no-coverage`. When the wallet falls short, the low-balance warning takes its place.
+ * @csspart low-balance - The low-balance warning (icon, label and hint), under the balance: with `GET /upcoming`, when the wallet falls short of the next 30 days' renewals (the shortfall and the day); else below the threshold.
  * @csspart read-only - Why there is no top-up action for this member.
  * @csspart action - The top-up action: the `action` slot or the built-in button.
  * @csspart top-up-button - The built-in `<top-up-button>` (with `top-up`).
@@ -192,7 +192,7 @@ export class WalletBalance extends BillingConsumerElement {
   topUp = false;
 
   /**
-   * Hides the coverage line under the balance ("Your wallet covers renewals until December 21.", or "does not cover the next renewal, on December 21."),
+   * Hides the coverage line under the balance ("Your wallet covers every renewal in the next 30 days.", "No renewals in the next 30 days."),
    * which a server with `GET /upcoming` gives. The low-balance warning still uses the coverage.
    * @attr no-coverage
    */
@@ -330,10 +330,15 @@ export class WalletBalance extends BillingConsumerElement {
     </div>`;
   }
 
-  /** "Your wallet covers renewals until December 21." (the shortfall is in the warning). */
+  /**
+   * "Your wallet covers renewals until December 21." When the wallet falls short, the warning
+   * says it instead ("Renewals from December 21 are short by $19.30"), in this line's place: one
+   * sentence for one fact, and a box only a line taller than the line the loading wallet holds
+   * room for, so the page below does not jump when a short wallet loads.
+   */
   #renderCoverage(locale: string) {
     const upcoming = this.upcoming.value;
-    if (this.noCoverage || !upcoming || !this.wallet.value || this.#coverageLoading) return nothing;
+    if (this.noCoverage || !upcoming || !this.wallet.value || this.#coverageLoading || this.isLowBalance) return nothing;
     return html`<p class="meta" part="coverage">${coverageSentence((k, p) => this.msg(k, p), locale, upcoming)}</p>`;
   }
 
@@ -342,17 +347,15 @@ export class WalletBalance extends BillingConsumerElement {
     const coverage = this.upcoming.value?.coverage;
     return html`<div class="notice" part="low-balance" data-tone="warning">
       ${toneIcon('warning')}
-      <div class="notice__body">
-        <p class="low-label">${this.msg('wallet.low_label')}</p>
-        <p>
-          ${coverage?.runs_out_on
-            ? this.msg('wallet.low_coverage_hint', {
-                date: dayAndMonth(coverage.runs_out_on, this.displayLocale),
-                amount: money(coverage.shortfall, this.displayLocale),
-              })
-            : this.msg('wallet.low_hint')}
-        </p>
-      </div>
+      <p class="notice__body">
+        <strong class="low-label">${this.msg('wallet.low_label')}</strong>
+        ${coverage?.runs_out_on
+          ? this.msg('wallet.low_coverage_hint', {
+              date: dayAndMonth(coverage.runs_out_on, this.displayLocale),
+              amount: money(coverage.shortfall, this.displayLocale),
+            })
+          : this.msg('wallet.low_hint')}
+      </p>
     </div>`;
   }
 

@@ -104,6 +104,18 @@ const CASES: readonly Case[] = [
   // Short of the next 30 days' renewals (issue 16): the low-balance warning comes in the coverage
   // line's place, a line or two taller (it took a box of its own under the line: 0.15 on a host page at 390 px).
   { name: '<wallet-balance top-up> short of renewals (low-balance warning)', content: html`<wallet-balance top-up></wallet-balance>`, shown: has('[part~="low-balance"]'), whole: true },
+  {
+    // The wallet answers well before its coverage and the member's permissions: the box keeps its
+    // loading height until all three are in, rather than shrink to the figures and grow back.
+    name: '<wallet-balance top-up> short of renewals, its coverage and permissions answering later',
+    content: html`<wallet-balance top-up></wallet-balance>`,
+    faults: [
+      { match: 'GET /upcoming', type: 'latency', ms: 400, times: 50 },
+      { match: 'GET /summary', type: 'latency', ms: 600, times: 50 },
+    ],
+    shown: (root) => has('[part~="low-balance"]')(root) && has('[part~="action"]:not([hidden])')(root),
+    whole: true,
+  },
   { name: '<wallet-balance top-up> covering its renewals', content: html`<wallet-balance top-up></wallet-balance>`, scenario: 'healthy', shown: has('[part~="top-up-button"]') },
   { name: '<wallet-balance> of a healthy account', content: html`<wallet-balance></wallet-balance>`, scenario: 'healthy', shown: has('[part~="balance"]') },
   { name: '<wallet-balance> of a new account (no renewals)', content: html`<wallet-balance></wallet-balance>`, scenario: 'new-account', shown: has('[part~="balance"]') },

@@ -299,8 +299,11 @@ export class WalletBalance extends BillingConsumerElement {
   override render() {
     const locale = this.displayLocale;
     const query = this.wallet;
-    // Until the wallet is here (loading, or an error to retry) the box keeps the loaded height; then it is as tall as it is.
-    const waiting = query.state === 'loading' || query.state === 'error';
+    // Until the wallet is here (loading, or an error to retry), with its coverage and, when it offers
+    // a top-up, whether the member may (each adds a line or a row), the box keeps the loaded height;
+    // then it is as tall as it is: it does not shrink to the figures and grow back as the rest comes.
+    const waiting =
+      query.state === 'loading' || query.state === 'error' || this.#coverageLoading || (this.offersTopUp && this.permissions.state === 'loading');
     return html`<section class="wallet" part="base" aria-labelledby="title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'} ?data-reserve=${waiting}>
       <div class="header" part="header">
         <h2 class="title" part="title" id="title">${this.msg('wallet.title')}</h2>

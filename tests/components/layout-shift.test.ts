@@ -116,6 +116,15 @@ const CASES: readonly Case[] = [
     shown: (root) => has('[part~="low-balance"]')(root) && has('[part~="action"]:not([hidden])')(root),
     whole: true,
   },
+  {
+    // The coverage answers last: the Top up row, shown before it, was pushed down by the warning
+    // that came above it. The figures, the warning and the row now come together.
+    name: '<wallet-balance top-up> short of renewals, its coverage answering last',
+    content: html`<wallet-balance top-up></wallet-balance>`,
+    faults: [{ match: 'GET /upcoming', type: 'latency', ms: 500, times: 50 }],
+    shown: (root) => has('[part~="low-balance"]')(root) && has('[part~="action"]:not([hidden])')(root),
+    whole: true,
+  },
   { name: '<wallet-balance top-up> covering its renewals', content: html`<wallet-balance top-up></wallet-balance>`, scenario: 'healthy', shown: has('[part~="top-up-button"]') },
   { name: '<wallet-balance> of a healthy account', content: html`<wallet-balance></wallet-balance>`, scenario: 'healthy', shown: has('[part~="balance"]') },
   { name: '<wallet-balance> of a new account (no renewals)', content: html`<wallet-balance></wallet-balance>`, scenario: 'new-account', shown: has('[part~="balance"]') },

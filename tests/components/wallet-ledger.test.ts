@@ -31,6 +31,8 @@ const usd = (amount: number) => formatMoney({ amount, currency: 'USD' }, 'en');
 async function mountWallet(options: MountOptions = {}) {
   const mounted = await mountInProvider<WalletBalance>(html`<wallet-balance></wallet-balance>`, options);
   await mounted.el.wallet.settled();
+  // The figures and "Wallet activity" show with the coverage, together.
+  await mounted.el.upcoming.settled();
   await mounted.el.updateComplete;
   return mounted;
 }
@@ -137,6 +139,7 @@ describe('<wallet-balance> wallet activity', function () {
     const loads = holdLoads(FreshLedgerWallet.ledgerCode);
     const { el } = await mountInProvider<WalletBalance>(html`<fresh-ledger-wallet></fresh-ledger-wallet>`);
     await el.wallet.settled();
+    await el.upcoming.settled();
     await el.updateComplete;
     part(el, 'activity-button')!.click();
     await el.updateComplete;

@@ -116,6 +116,7 @@ describe('<top-up-button> money flow', () => {
     const { el, api, provider } = await mountTopUp(html`<top-up-button></top-up-button><wallet-balance></wallet-balance>`, { popup: true });
     const wallet = provider.querySelector<WalletBalance>('wallet-balance')!;
     await wallet.wallet.settled();
+    await wallet.upcoming.settled();
     await wallet.updateComplete;
     expect(text(wallet.shadowRoot!.querySelector('[part="balance"]'))).to.equal('$12.50');
 

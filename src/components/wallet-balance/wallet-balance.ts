@@ -13,6 +13,7 @@ import {
   renderMoney,
   renderQueryFallback,
   renderQueryNotice,
+  renderSkeleton,
   toneIcon,
 } from '../shared/index.js';
 import { TOP_UP_BUTTON_PARTS } from '../top-up-button/top-up-button.js';
@@ -272,6 +273,16 @@ export class WalletBalance extends BillingConsumerElement {
     return this.upcoming.state === 'loading';
   }
 
+  /**
+   * The wallet is here but its coverage or, with a top-up, the member's permissions are not yet:
+   * the skeleton stays, and the figures, the coverage line (or the warning), the Top up row and
+   * "Wallet activity" come together, so nothing already on screen (the Top up button under a
+   * thumb) moves down when the line above it arrives.
+   */
+  get #settling(): boolean {
+    return this.wallet.value !== undefined && (this.#coverageLoading || (this.offersTopUp && this.permissions.state === 'loading'));
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Known before the first render, so the permissions load starts with the right args.
@@ -302,15 +313,14 @@ export class WalletBalance extends BillingConsumerElement {
     // Until the wallet is here (loading, or an error to retry), with its coverage and, when it offers
     // a top-up, whether the member may (each adds a line or a row), the box keeps the loaded height;
     // then it is as tall as it is: it does not shrink to the figures and grow back as the rest comes.
-    const waiting =
-      query.state === 'loading' || query.state === 'error' || this.#coverageLoading || (this.offersTopUp && this.permissions.state === 'loading');
+    const waiting = query.state === 'loading' || query.state === 'error' || this.#settling;
     return html`<section class="wallet" part="base" aria-labelledby="title" aria-busy=${query.state === 'refreshing' ? 'true' : 'false'} ?data-reserve=${waiting}>
       <div class="header" part="header">
         <h2 class="title" part="title" id="title">${this.msg('wallet.title')}</h2>
         ${renderQueryNotice(query, locale, this.#retry)}
       </div>
       <div class="body" part="body">
-        ${renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale)}
+        ${this.#settling ? renderSkeleton(3, locale) : (renderQueryFallback(query, locale, this.#retry) ?? this.#renderFigures(locale))}
       </div>
       ${this.#renderCoverage(locale)} ${this.#renderLowBalance()} ${this.#renderAction()} ${this.#renderActivity()} ${liveRegion(this.announcement)}
     </section>`;
@@ -341,12 +351,12 @@ export class WalletBalance extends BillingConsumerElement {
    */
   #renderCoverage(locale: string) {
     const upcoming = this.upcoming.value;
-    if (this.noCoverage || !upcoming || !this.wallet.value || this.#coverageLoading || this.isLowBalance) return nothing;
+    if (this.noCoverage || !upcoming || !this.wallet.value || this.#settling || this.isLowBalance) return nothing;
     return html`<p class="meta" part="coverage">${coverageSentence((k, p) => this.msg(k, p), locale, upcoming)}</p>`;
   }
 
   #renderLowBalance() {
-    if (this.#coverageLoading || !this.isLowBalance) return nothing;
+    if (this.#settling || !this.isLowBalance) return nothing;
     const coverage = this.upcoming.value?.coverage;
     return html`<div class="notice" part="low-balance" data-tone="warning">
       ${toneIcon('warning')}
@@ -368,13 +378,14 @@ export class WalletBalance extends BillingConsumerElement {
    */
   #renderAction() {
     const permissions = this.permissions.value;
-    const readOnly = this.offersTopUp && permissions?.can_top_up === false;
-    const permissionsFailed = this.offersTopUp && this.permissions.state === 'error';
-    const visible = this.wallet.value !== undefined && permissions?.can_top_up === true;
+    const shown = this.wallet.value !== undefined && !this.#settling;
+    const readOnly = shown && this.offersTopUp && permissions?.can_top_up === false;
+    const permissionsFailed = shown && this.offersTopUp && this.permissions.state === 'error';
+    const visible = shown && permissions?.can_top_up === true;
     return html`${readOnly
         ? html`<p class="read-only" part="read-only">${toneIcon('neutral')}<span>${this.msg('topup.disabled.read_only')}</span></p>`
         : nothing}
-      ${permissionsFailed && this.wallet.value !== undefined
+      ${permissionsFailed
         ? html`<p class="read-only" part="read-only" data-reason="unknown">
             ${toneIcon('warning')}<span>${this.msg('topup.disabled.unknown')}</span>
             <button class="button button--quiet" part="retry-button" type="button" @click=${this.#retryPermissions}>
@@ -392,7 +403,7 @@ export class WalletBalance extends BillingConsumerElement {
 
   /** "Wallet activity" and, once opened, the ledger (or its placeholder or load failure). */
   #renderActivity() {
-    if (!this.wallet.value) return nothing;
+    if (!this.wallet.value || this.#settling) return nothing;
     return this.activity.renderDisclosure({
       id: 'activity',
       button: 'activity-button',

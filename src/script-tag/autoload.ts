@@ -40,7 +40,8 @@ function load(tag: string): void {
   ELEMENT_CODE[tag]().catch((error: unknown) => {
     // Asked again the next time the page adds an element.
     requested.delete(tag);
-    console.warn(`billing widgets: the code of <${tag}> could not be loaded; host billing-widgets.${tag}.js beside billing-widgets.js.`, error);
+    const files = `billing-widgets.${tag}.js${VIEWS_USERS.has(tag) ? ' and billing-widgets.views.js' : ''}`;
+    console.warn(`billing widgets: the code of <${tag}> could not be loaded; host ${files} beside billing-widgets.js.`, error);
   });
 }
 

@@ -8,6 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { minifyTemplates } from './scripts/minify-templates.js';
+import { VIEW_ELEMENTS, VIEWS_FILE } from './src/script-tag/views.js';
 
 export const SCRIPT_TAG_MODE = 'script-tag';
 export const SCRIPT_TAG_IIFE_MODE = 'script-tag-iife';
@@ -94,10 +95,9 @@ const ELEMENT_MODULES = new RegExp(`[\\\\/]src[\\\\/](?:components|define)[\\\\/
 /** The modules that load from files of their own beside the ES script: the support panel, the wallet activity and the languages. */
 const OWN_FILE_MODULES = /[\\/]src[\\/](?:i18n[\\/](?:de|fa|en-support|en-ledger)|components[\\/](?:support[\\/]support-(?:panel|contact)|wallet-balance[\\/]ledger))\.ts$/;
 
-/** The invoice views' shared file beside the ES script: `billing-widgets.views.js`. */
-export const VIEWS_CHUNK = 'views';
-/** The elements whose code may share the views file: the ones that show invoices and payments. */
-const VIEW_ELEMENTS = new Set(['billing-overview', 'invoice-list', 'invoice-detail']);
+
+/** The invoice views' shared chunk: `views`, written as `billing-widgets.views.js` (chunkFileNames below). */
+const VIEWS_CHUNK = VIEWS_FILE.replace(/^billing-widgets\.|\.js$/g, '');
 
 /**
  * Which files of the ES script-tag build need each module, from the module graph once it is
@@ -146,7 +146,7 @@ function scriptTagConfig(format: 'es' | 'iife'): UserConfig {
     if (of.has('script') || elements.length === 0) return undefined;
     if (elements.length === 1 && of.size === 1) return elements[0];
     // The files loaded on first use may import the views file too: the money dialogs, from a wallet's top-up.
-    return elements.every((element) => VIEW_ELEMENTS.has(element)) ? VIEWS_CHUNK : undefined;
+    return elements.every((element) => VIEW_ELEMENTS.includes(element)) ? VIEWS_CHUNK : undefined;
   };
   return {
     plugins: [minifyTemplates(), ...(format === 'es' ? [usersPlugin] : [])],

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { expect, waitFor } from 'storybook/test';
 import '../src/define/wallet-balance.js';
+import type { WalletBalance } from '../src/components/wallet-balance/wallet-balance.js';
 import { catalogLoaders } from '../src/i18n/loaders.js';
 import { API_BASE_PATH } from '../src/testing/index.js';
 import { billingOf, inProvider, renderElement } from './support/billing.js';
@@ -183,6 +184,21 @@ export const PermissionsUnknown: Story = {
     const el = await wallet(canvasElement);
     await waitForText(el, 'Could not check whether your account can top up.');
     await expect(screenOf(el).getByRole('button', { name: 'Try again' })).toBeVisible();
+  },
+};
+
+/**
+ * The wallet answers, its coverage does not yet (`GET /upcoming` hangs): the skeleton stays, with
+ * no Top up row, until the balance, the warning and Top up can come together.
+ */
+export const CoverageStillLoading: Story = {
+  parameters: { billing: { hang: 'GET /upcoming' } },
+  play: async ({ canvasElement }) => {
+    const el = await wallet(canvasElement);
+    await waitFor(() => expect((el as WalletBalance).wallet.state).toBe('ready'));
+    await expect(part(el, 'skeleton')).not.toBeNull();
+    await expect(part(el, 'balance')).toBeNull();
+    await expect(part(el, 'action')).toHaveAttribute('hidden');
   },
 };
 

@@ -10,6 +10,8 @@
  * import their file (`billing-widgets.<tag>.js`, which also exports the class) instead.
  */
 
+import { VIEW_ELEMENTS, VIEWS_FILE } from './views.js';
+
 /** The code of each element the page may show, by tag; `<billing-provider>` is in the script itself. */
 const ELEMENT_CODE: Readonly<Record<string, () => Promise<unknown>>> = {
   'billing-overview': () => import('../define/billing-overview.js'),
@@ -20,11 +22,9 @@ const ELEMENT_CODE: Readonly<Record<string, () => Promise<unknown>>> = {
 };
 
 /**
- * The elements whose files import `billing-widgets.views.js` (what only the invoice views share,
- * vite.config.ts): it is asked for with the element's file, not after it has arrived and been
- * read, so it costs no extra round trip. tests/e2e/size.test.js checks this list against the build.
+ * Whether the views file was asked for: with the first invoice view's file, not after that file
+ * has arrived and been read, so it costs no extra round trip.
  */
-const VIEWS_USERS = new Set(['billing-overview', 'invoice-list', 'invoice-detail']);
 let viewsRequested = false;
 
 /** Tags whose code is loading or loaded. */
@@ -32,15 +32,15 @@ const requested = new Set<string>();
 
 function load(tag: string): void {
   requested.add(tag);
-  if (VIEWS_USERS.has(tag) && !viewsRequested) {
+  if (VIEW_ELEMENTS.includes(tag) && !viewsRequested) {
     viewsRequested = true;
     // A failure shows as the element file's own, which imports it.
-    import(/* @vite-ignore */ new URL('billing-widgets.views.js', import.meta.url).href).catch(() => (viewsRequested = false));
+    import(/* @vite-ignore */ new URL(VIEWS_FILE, import.meta.url).href).catch(() => (viewsRequested = false));
   }
   ELEMENT_CODE[tag]().catch((error: unknown) => {
     // Asked again the next time the page adds an element.
     requested.delete(tag);
-    const files = `billing-widgets.${tag}.js${VIEWS_USERS.has(tag) ? ' and billing-widgets.views.js' : ''}`;
+    const files = `billing-widgets.${tag}.js${VIEW_ELEMENTS.includes(tag) ? ` and ${VIEWS_FILE}` : ''}`;
     console.warn(`billing widgets: the code of <${tag}> could not be loaded; host ${files} beside billing-widgets.js.`, error);
   });
 }

@@ -87,6 +87,28 @@ describe('<wallet-balance>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the skeleton until its coverage and the member\'s permissions are in, then shows the balance, the warning and Top up together', async () => {
+    const api = createReferenceApi({ scenario: 'overdue' });
+    api.inject({ match: 'GET /upcoming', type: 'latency', ms: 300 });
+    const { el } = await mountWallet(html`<wallet-balance top-up></wallet-balance>`, { api });
+    await el.wallet.settled();
+    await el.updateComplete;
+
+    expect(el.upcoming.state).to.equal('loading');
+    expect(part(el, 'skeleton'), 'the wallet is in, its coverage is not: still the skeleton').to.exist;
+    for (const name of ['balance', 'low-balance', 'coverage', 'activity-button']) expect(part(el, name), name).to.equal(null);
+    expect(part(el, 'action')!.hidden, 'no Top up row before the line above it').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    await settle(el);
+    expect(part(el, 'skeleton')).to.equal(null);
+    expect(text(el, 'balance')).to.equal('$12.50');
+    expect(text(el, 'low-balance')).to.contain('$19.30');
+    expect(part(el, 'action')!.hidden).to.equal(false);
+    expect(part(el, 'activity-button')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the balance, the "last changed" stamp from updated_at, and no pending line or low-balance state when there is none', async () => {
     const { el } = await mountWallet(undefined, { api: withoutUpcoming() });
     await settle(el);
